@@ -1,0 +1,1 @@
+//! What sits under the VM: the clock, threads, the GIL and the timeline.

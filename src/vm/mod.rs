@@ -1,0 +1,1 @@
+//! The virtual machine: values, the dispatch loop and the builtins.

@@ -1,0 +1,1 @@
+//! The wasm-bindgen surface. Only this layer knows about the browser.
