@@ -1,5 +1,224 @@
-//! The native command-line runner.
-fn main() {
-    eprintln!("threadlab {}: the runner is not built yet", threadlab::VERSION);
-    std::process::exit(2);
+//! The native command-line runner: `threadlab run FILE.py [--mode M] [--switch-interval S] [--json]`.
+//!
+//! Without `--json` it behaves like `python3 FILE.py`: the program's output on stdout as it is
+//! printed, the traceback on stderr, exit status 1 after an uncaught exception. With `--json` the
+//! only thing on stdout is the run's report. Hand-parsed arguments keep the binary small.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use threadlab::runtime::{ErrorReport, Mode, NullSink, OutputSink, Report, StdoutSink};
+use threadlab::vm::{run_program, RunOptions};
+
+const USAGE: &str = "\
+usage: threadlab run FILE.py [--mode sequential|gil|free] [--switch-interval SECONDS] [--json]
+       threadlab --version | --help
+
+Runs a Python program (threadlab's subset of Python 3.11) the way python3 would.
+FILE '-' reads the program from stdin.
+
+  --mode M               sequential: Thread.start() runs the target to completion;
+                         gil (default): one thread runs Python at a time, as in CPython;
+                         free: no GIL, threads run in parallel
+  --switch-interval S    seconds a thread may hold a contended GIL (default 0.005)
+  --json                 print only the run's JSON report (output, timeline, error)";
+
+#[derive(Debug, PartialEq)]
+enum Command {
+    Run { file: String, mode: Mode, switch_interval: f64, json: bool },
+    Help,
+    Version,
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut file = None;
+    let mut mode = Mode::Gil;
+    let mut switch_interval = 0.005;
+    let mut json = false;
+    let mut rest = args.iter();
+    match rest.next().map(String::as_str) {
+        Some("--help" | "-h" | "help") => return Ok(Command::Help),
+        Some("--version" | "-V") => return Ok(Command::Version),
+        Some("run") => {}
+        Some(other) => return Err(format!("unknown command '{}'", other)),
+        None => return Err("missing command".into()),
+    }
+    while let Some(arg) = rest.next() {
+        // Both `--mode gil` and `--mode=gil`.
+        let (flag, inline_value) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline_value.clone().or_else(|| rest.next().cloned()).ok_or(format!("{} needs a value", name))
+        };
+        match flag {
+            "--json" => json = true,
+            "--help" | "-h" => return Ok(Command::Help),
+            "--mode" => {
+                let v = value("--mode")?;
+                mode = Mode::parse(&v).ok_or(format!("unknown mode '{}' (sequential, gil or free)", v))?;
+            }
+            "--switch-interval" => {
+                let v = value("--switch-interval")?;
+                switch_interval = match v.parse::<f64>() {
+                    Ok(s) if s > 0.0 && s.is_finite() => s,
+                    _ => return Err(format!("--switch-interval needs a positive number of seconds, not '{}'", v)),
+                };
+            }
+            f if f.starts_with("--") => return Err(format!("unknown option '{}'", f)),
+            f if file.is_none() => file = Some(f.to_string()),
+            f => return Err(format!("unexpected argument '{}'", f)),
+        }
+    }
+    let file = file.ok_or("missing FILE")?;
+    Ok(Command::Run { file, mode, switch_interval, json })
+}
+
+fn read_program(file: &str) -> std::io::Result<String> {
+    let mut source = String::new();
+    if file == "-" {
+        std::io::stdin().read_to_string(&mut source)?;
+    } else {
+        source = std::fs::read_to_string(file)?;
+    }
+    Ok(source)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (file, mode, switch_interval, json) = match parse_args(&args) {
+        Ok(Command::Run { file, mode, switch_interval, json }) => (file, mode, switch_interval, json),
+        Ok(Command::Help) => {
+            println!("{}", USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Version) => {
+            println!("threadlab {}", threadlab::VERSION);
+            return ExitCode::SUCCESS;
+        }
+        Err(msg) => {
+            eprintln!("threadlab: {}\n{}", msg, USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let source = match read_program(&file) {
+        Ok(s) => s,
+        Err(e) => {
+            // python3's wording for a missing script, and its exit status.
+            eprintln!("threadlab: can't open file '{}': {}", file, e);
+            return ExitCode::from(2);
+        }
+    };
+    let filename = if file == "-" { "<stdin>".to_string() } else { file };
+    let sink: Arc<dyn OutputSink> = if json { Arc::new(NullSink) } else { Arc::new(StdoutSink) };
+    let opts = RunOptions { mode, switch_interval, filename: filename.clone(), ..RunOptions::default() };
+    let report = run_program(&source, opts, sink);
+    if json {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{}", report.to_json());
+        let _ = out.flush();
+    } else if let Some(err) = &report.error {
+        eprint!("{}", error_text(&report, err, &source, &filename));
+    }
+    ExitCode::from(exit_status(report.error.as_ref()))
+}
+
+/// What python3 prints on stderr for an uncaught exception or a compile error.
+fn error_text(report: &Report, err: &ErrorReport, source: &str, filename: &str) -> String {
+    if err.typ == "SystemExit" {
+        return match system_exit_code(err) {
+            Some(_) => String::new(),
+            None => format!("{}\n", err.message),
+        };
+    }
+    let last_line = if err.message.is_empty() { err.typ.clone() } else { format!("{}: {}", err.typ, err.message) };
+    if let Some(tb) = traceback_of(report) {
+        return tb;
+    }
+    let mut text = String::new();
+    let source_line = err.line.and_then(|n| source.lines().nth(n.saturating_sub(1) as usize)).map(str::trim);
+    if matches!(err.typ.as_str(), "SyntaxError" | "IndentationError" | "TabError") {
+        // CPython shows compile errors without a "Traceback" header.
+        if let Some(n) = err.line {
+            text.push_str(&format!("  File \"{}\", line {}\n", filename, n));
+            if let Some(l) = source_line {
+                text.push_str(&format!("    {}\n", l));
+            }
+        }
+    } else {
+        text.push_str("Traceback (most recent call last):\n");
+        if let Some(n) = err.line {
+            text.push_str(&format!("  File \"{}\", line {}, in <module>\n", filename, n));
+            if let Some(l) = source_line.filter(|l| !l.is_empty()) {
+                text.push_str(&format!("    {}\n", l));
+            }
+        }
+    }
+    text.push_str(&last_line);
+    text.push('\n');
+    text
+}
+
+/// The VM's own traceback text, when its report carries one. The report has no such field yet:
+/// until it does, `error_text` prints the innermost frame it knows (type, message, line).
+fn traceback_of(_report: &Report) -> Option<String> {
+    None
+}
+
+/// `sys.exit()`/`sys.exit(None)` ends with 0, `sys.exit(n)` with n; any other argument is printed
+/// and ends with 1, as in CPython.
+fn system_exit_code(err: &ErrorReport) -> Option<u8> {
+    match err.message.as_str() {
+        "" | "None" => Some(0),
+        m => m.parse::<i64>().ok().map(|n| n as u8),
+    }
+}
+
+fn exit_status(error: Option<&ErrorReport>) -> u8 {
+    match error {
+        None => 0,
+        Some(e) if e.typ == "SystemExit" => system_exit_code(e).unwrap_or(1),
+        Some(_) => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn parses_run_with_options_in_any_order() {
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Free, switch_interval: 0.01, json: true };
+        assert_eq!(parse_args(&args("run a.py --mode free --switch-interval 0.01 --json")), Ok(want));
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Sequential, switch_interval: 0.005, json: false };
+        assert_eq!(parse_args(&args("run --mode=sequential a.py")), Ok(want));
+    }
+
+    #[test]
+    fn rejects_bad_usage() {
+        for bad in ["", "go a.py", "run", "run a.py b.py", "run a.py --mode turbo", "run a.py --switch-interval",
+            "run a.py --switch-interval -1", "run a.py --fast"] {
+            assert!(parse_args(&args(bad)).is_err(), "{:?}", bad);
+        }
+    }
+
+    #[test]
+    fn help_and_version() {
+        assert_eq!(parse_args(&args("--help")), Ok(Command::Help));
+        assert_eq!(parse_args(&args("--version")), Ok(Command::Version));
+    }
+
+    #[test]
+    fn system_exit_statuses() {
+        let exit = |m: &str| ErrorReport { typ: "SystemExit".into(), message: m.into(), line: Some(1) };
+        assert_eq!(exit_status(Some(&exit(""))), 0);
+        assert_eq!(exit_status(Some(&exit("3"))), 3);
+        assert_eq!(exit_status(Some(&exit("bye"))), 1);
+        assert_eq!(exit_status(None), 0);
+    }
 }

@@ -2,6 +2,8 @@
 //! lexer -> tokens -> parser -> ast -> compiler -> bytecode.
 
 pub mod ast;
+pub mod bytecode;
+pub mod compiler;
 pub mod error;
 
 pub use error::CompileError;

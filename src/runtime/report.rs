@@ -1,5 +1,7 @@
 //! The report of one program run: the same shape natively (`--json`) and in JavaScript.
-//! Stub: the runtime helper owns this file and fills in `to_json()`.
+
+use super::json::{write_ms, write_num, write_str};
+use super::Mode;
 
 /// State of a thread's timeline span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,4 +67,80 @@ pub struct Report {
     pub threads: Vec<ThreadReport>,
     pub gil_switches: u64,
     pub error: Option<ErrorReport>,
+    pub mode: Mode,
+    /// Seconds, as `sys.getswitchinterval()` reported at the end of the run.
+    pub switch_interval: f64,
+}
+
+impl Report {
+    /// The report as JSON: `{"wall_ms", "mode", "switch_interval", "stdout", "output":
+    /// [{"t_ms", "thread", "text"}], "threads": [{"name", "spans": [{"state", "start_ms",
+    /// "end_ms"}]}], "gil_switches", "error": null | {"type", "message", "line"}}`.
+    /// Times are ms with 3 decimals (microsecond resolution).
+    pub fn to_json(&self) -> String {
+        let mut o = String::with_capacity(256 + self.stdout.len() * 2);
+        o.push_str("{\"wall_ms\":");
+        write_ms(&mut o, self.wall_ms);
+        o.push_str(",\"mode\":");
+        write_str(&mut o, self.mode.as_str());
+        o.push_str(",\"switch_interval\":");
+        write_num(&mut o, self.switch_interval);
+        o.push_str(",\"stdout\":");
+        write_str(&mut o, &self.stdout);
+        o.push_str(",\"output\":[");
+        for (i, line) in self.output.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            o.push_str("{\"t_ms\":");
+            write_ms(&mut o, line.t_ms);
+            o.push_str(",\"thread\":");
+            write_str(&mut o, &line.thread);
+            o.push_str(",\"text\":");
+            write_str(&mut o, &line.text);
+            o.push('}');
+        }
+        o.push_str("],\"threads\":[");
+        for (i, t) in self.threads.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            o.push_str("{\"name\":");
+            write_str(&mut o, &t.name);
+            o.push_str(",\"spans\":[");
+            for (j, s) in t.spans.iter().enumerate() {
+                if j > 0 {
+                    o.push(',');
+                }
+                o.push_str("{\"state\":");
+                write_str(&mut o, s.state.as_str());
+                o.push_str(",\"start_ms\":");
+                write_ms(&mut o, s.start_ms);
+                o.push_str(",\"end_ms\":");
+                write_ms(&mut o, s.end_ms);
+                o.push('}');
+            }
+            o.push_str("]}");
+        }
+        o.push_str("],\"gil_switches\":");
+        o.push_str(&self.gil_switches.to_string());
+        o.push_str(",\"error\":");
+        match &self.error {
+            None => o.push_str("null"),
+            Some(e) => {
+                o.push_str("{\"type\":");
+                write_str(&mut o, &e.typ);
+                o.push_str(",\"message\":");
+                write_str(&mut o, &e.message);
+                o.push_str(",\"line\":");
+                match e.line {
+                    Some(n) => o.push_str(&n.to_string()),
+                    None => o.push_str("null"),
+                }
+                o.push('}');
+            }
+        }
+        o.push('}');
+        o
+    }
 }

@@ -1,5 +1,7 @@
 //! The virtual machine: values, the dispatch loop and the builtins.
 
+pub mod format;
+
 use crate::runtime::{Mode, OutputSink, Report};
 use std::sync::Arc;
 

@@ -1,0 +1,825 @@
+//! Expressions, from `lambda` down to atoms, with CPython's precedence.
+
+use super::{mk, PResult, Parser};
+use crate::lang::ast::{
+    BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Keyword, Param, Params, Pos, UnaryOp,
+};
+use crate::lang::token::{Number, Tok};
+
+/// Can this token begin an expression? (Used to tell a trailing comma from a continued tuple.)
+pub(super) fn starts_expr(t: &Tok) -> bool {
+    match t {
+        Tok::Name(_) | Tok::Number(_) | Tok::Str(_) => true,
+        Tok::Kw(k) => matches!(*k, "None" | "True" | "False" | "lambda" | "not" | "await"),
+        Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
+        _ => false,
+    }
+}
+
+/// CPython's `_PyPegen_get_expr_name`, used in "cannot assign to ..." messages.
+pub(super) fn expr_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
+        ExprKind::Starred(_) => "starred",
+        ExprKind::Name(_) => "name",
+        ExprKind::List(_) => "list",
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict(_) => "dict literal",
+        ExprKind::Set(_) => "set display",
+        ExprKind::FString(_) => "f-string expression",
+        ExprKind::Constant(Constant::None) => "None",
+        ExprKind::Constant(Constant::Bool(true)) => "True",
+        ExprKind::Constant(Constant::Bool(false)) => "False",
+        ExprKind::Constant(Constant::Ellipsis) => "ellipsis",
+        ExprKind::Constant(_) => "literal",
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::Slice { .. } => "slice",
+    }
+}
+
+impl<'a> Parser<'a> {
+    // ---- lists of expressions ----
+
+    /// `star_expressions`: `a`, `a, *b,` (a tuple) — expression statements, `return`, assignment values.
+    pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
+        let pos = self.pos_here();
+        let first = self.star_expression()?;
+        if !self.at_op(",") {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if !self.starts_star_expr() {
+                break;
+            }
+            elts.push(self.star_expression()?);
+        }
+        Ok(mk(ExprKind::Tuple(elts), pos))
+    }
+
+    fn starts_star_expr(&mut self) -> bool {
+        let t = self.tok();
+        starts_expr(t) || t.is_op("*")
+    }
+
+    fn star_expression(&mut self) -> PResult<Expr> {
+        if self.at_op("*") {
+            let pos = self.pos_here();
+            self.advance();
+            let value = self.bitwise_or()?;
+            return Ok(mk(ExprKind::Starred(Box::new(value)), pos));
+        }
+        self.expression()
+    }
+
+    /// `star_named_expression`: an element of a list, set or tuple display.
+    fn star_named_expression(&mut self) -> PResult<Expr> {
+        if self.at_op("*") {
+            let pos = self.pos_here();
+            self.advance();
+            let value = self.bitwise_or()?;
+            return Ok(mk(ExprKind::Starred(Box::new(value)), pos));
+        }
+        self.named_expression()
+    }
+
+    /// `expressions`: `a, b` without starred items (e.g. after `del`, in `except`).
+    pub(super) fn expressions(&mut self) -> PResult<Expr> {
+        let pos = self.pos_here();
+        let first = self.expression()?;
+        if !self.at_op(",") {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if !starts_expr(self.tok()) {
+                break;
+            }
+            elts.push(self.expression()?);
+        }
+        Ok(mk(ExprKind::Tuple(elts), pos))
+    }
+
+    // ---- expression levels ----
+
+    /// `named_expression`: an expression, or `name := value` (outside the subset).
+    pub(super) fn named_expression(&mut self) -> PResult<Expr> {
+        if matches!(self.tok(), Tok::Name(_)) && self.peek_nth(1).tok.is_op(":=") {
+            let pos = self.pos_here();
+            self.advance();
+            self.advance();
+            self.unsupported("the walrus operator ':='", pos);
+            return self.expression();
+        }
+        let start = self.pos;
+        let e = self.expression()?;
+        if self.at_op(":=") {
+            return Err(self.error_at(e.pos, format!("cannot use assignment expressions with {}", expr_name(&e))));
+        }
+        if self.at_op("=") {
+            // CPython's `invalid_named_expression`: `if x = 1:` and friends.
+            let eq = self.pos;
+            self.check_here_assign(&e, start, eq)?;
+        }
+        Ok(e)
+    }
+
+    /// Does a `bitwise_or` parse exactly tokens `start..end`? (Tells `a + b` from `a < b` or `not a`.)
+    pub(super) fn is_bitwise_or_span(&mut self, start: usize, end: usize) -> bool {
+        let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
+        self.pos = start;
+        let ok = self.bitwise_or().is_ok() && self.pos == end;
+        self.pos = save;
+        self.furthest = save_f;
+        self.deferred = save_d;
+        ok
+    }
+
+    /// CPython's `!(list|tuple|genexp|'True'|'None'|'False')` before `invalid_named_expression`.
+    pub(super) fn is_excluded_assign_target(&mut self, start: usize, e: &Expr) -> bool {
+        let first = &self.toks[start].tok;
+        if first.is_kw("True") || first.is_kw("None") || first.is_kw("False") {
+            return true;
+        }
+        if first.is_op("[") && matches!(e.kind, ExprKind::List(_)) {
+            return self.closes_at_span_end(start);
+        }
+        if first.is_op("(") && matches!(e.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. }) {
+            return self.closes_at_span_end(start);
+        }
+        false
+    }
+
+    /// Whether the bracket opened at token `open` is closed by the last token consumed.
+    fn closes_at_span_end(&self, open: usize) -> bool {
+        let level = self.toks[open].level;
+        let close = (open + 1..self.toks.len()).find(|&j| self.toks[j].level < level);
+        close == Some(self.pos - 1)
+    }
+
+    /// `expression`: conditional expressions and lambdas, plus CPython's "forgot a comma?",
+    /// "expected 'else'" and Python 2 `print x` diagnostics.
+    pub(super) fn expression(&mut self) -> PResult<Expr> {
+        if self.at_kw("lambda") {
+            return self.lambda();
+        }
+        self.enter()?;
+        let start = self.pos;
+        let body = self.disjunction()?;
+        let result = if self.at_kw("if") {
+            let if_tok = self.pos;
+            self.advance();
+            let test = self.disjunction()?;
+            if !self.at_kw("else") {
+                if !self.at_op(":") {
+                    return Err(self.error_at(body.pos, "expected 'else' after 'if' expression"));
+                }
+                self.pos = if_tok;
+                return self.invalid();
+            }
+            self.advance();
+            let orelse = self.expression()?;
+            let pos = body.pos;
+            mk(ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) }, pos)
+        } else {
+            if starts_expr(self.tok()) {
+                self.check_juxtaposed(start, &body)?;
+            }
+            body
+        };
+        self.leave();
+        Ok(result)
+    }
+
+    /// An expression directly followed by another: `print "x"` or a missing comma in brackets.
+    fn check_juxtaposed(&mut self, start: usize, a: &Expr) -> PResult<()> {
+        let first = &self.toks[start];
+        let soft_kw = matches!(&first.tok, Tok::Name(n) if n == "match" || n == "case" || n == "_");
+        let name_string = matches!(first.tok, Tok::Name(_)) && matches!(self.toks[start + 1].tok, Tok::Str(_));
+        let legacy = matches!(&a.kind, ExprKind::Name(n) if n == "print" || n == "exec") && self.pos == start + 1;
+        let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
+        let b = if legacy { self.star_expressions() } else { self.expression_without_invalid() };
+        let ok = b.is_ok();
+        let last_level = self.prev().level;
+        self.pos = save;
+        self.furthest = save_f;
+        self.deferred = save_d;
+        if !ok {
+            return Ok(());
+        }
+        if legacy {
+            let ExprKind::Name(n) = &a.kind else { unreachable!() };
+            return Err(self.error_at(a.pos, format!("Missing parentheses in call to '{0}'. Did you mean {0}(...)?", n)));
+        }
+        if soft_kw || name_string || last_level == 0 {
+            return Ok(());
+        }
+        Err(self.error_at(a.pos, "invalid syntax. Perhaps you forgot a comma?"))
+    }
+
+    /// `expression` without the diagnostics (CPython's `expression_without_invalid`).
+    fn expression_without_invalid(&mut self) -> PResult<Expr> {
+        if self.at_kw("lambda") {
+            return self.lambda();
+        }
+        let body = self.disjunction()?;
+        if self.eat_kw("if") {
+            self.disjunction()?;
+            if !self.eat_kw("else") {
+                return self.invalid();
+            }
+            self.expression_without_invalid()?;
+        }
+        Ok(body)
+    }
+
+    fn disjunction(&mut self) -> PResult<Expr> {
+        let first = self.conjunction()?;
+        if !self.at_kw("or") {
+            return Ok(first);
+        }
+        let pos = first.pos;
+        let mut values = vec![first];
+        while self.eat_kw("or") {
+            values.push(self.conjunction()?);
+        }
+        Ok(mk(ExprKind::BoolOp { op: BoolOp::Or, values }, pos))
+    }
+
+    fn conjunction(&mut self) -> PResult<Expr> {
+        let first = self.inversion()?;
+        if !self.at_kw("and") {
+            return Ok(first);
+        }
+        let pos = first.pos;
+        let mut values = vec![first];
+        while self.eat_kw("and") {
+            values.push(self.inversion()?);
+        }
+        Ok(mk(ExprKind::BoolOp { op: BoolOp::And, values }, pos))
+    }
+
+    fn inversion(&mut self) -> PResult<Expr> {
+        if self.at_kw("not") {
+            let pos = self.pos_here();
+            self.advance();
+            self.enter()?;
+            let operand = self.inversion()?;
+            self.leave();
+            return Ok(mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }, pos));
+        }
+        self.comparison()
+    }
+
+    fn comparison(&mut self) -> PResult<Expr> {
+        let left = self.bitwise_or()?;
+        let mut ops = Vec::new();
+        let mut comparators = Vec::new();
+        loop {
+            let op = match self.tok() {
+                Tok::Op("==") => CmpOp::Eq,
+                Tok::Op("!=") => CmpOp::NotEq,
+                Tok::Op("<") => CmpOp::Lt,
+                Tok::Op("<=") => CmpOp::LtE,
+                Tok::Op(">") => CmpOp::Gt,
+                Tok::Op(">=") => CmpOp::GtE,
+                Tok::Kw("in") => CmpOp::In,
+                Tok::Kw("is") => {
+                    if self.peek_nth(1).tok.is_kw("not") {
+                        self.advance();
+                        CmpOp::IsNot
+                    } else {
+                        CmpOp::Is
+                    }
+                }
+                Tok::Kw("not") if self.peek_nth(1).tok.is_kw("in") => {
+                    self.advance();
+                    CmpOp::NotIn
+                }
+                _ => break,
+            };
+            self.advance();
+            ops.push(op);
+            comparators.push(self.bitwise_or()?);
+        }
+        if ops.is_empty() {
+            return Ok(left);
+        }
+        let pos = left.pos;
+        Ok(mk(ExprKind::Compare { left: Box::new(left), ops, comparators }, pos))
+    }
+
+    /// Binary operators from `|` down to `*`: precedence climbing over CPython's levels.
+    pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
+        self.binary(0)
+    }
+
+    fn binary(&mut self, level: usize) -> PResult<Expr> {
+        const LEVELS: &[&[(&str, BinOp)]] = &[
+            &[("|", BinOp::BitOr)],
+            &[("^", BinOp::BitXor)],
+            &[("&", BinOp::BitAnd)],
+            &[("<<", BinOp::LShift), (">>", BinOp::RShift)],
+            &[("+", BinOp::Add), ("-", BinOp::Sub)],
+            &[("*", BinOp::Mul), ("/", BinOp::Div), ("//", BinOp::FloorDiv), ("%", BinOp::Mod), ("@", BinOp::MatMul)],
+        ];
+        if level == LEVELS.len() {
+            return self.factor();
+        }
+        let mut left = self.binary(level + 1)?;
+        'outer: loop {
+            for &(sym, op) in LEVELS[level] {
+                if self.at_op(sym) {
+                    self.advance();
+                    let right = self.binary(level + 1)?;
+                    let pos = left.pos;
+                    left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, pos);
+                    continue 'outer;
+                }
+            }
+            return Ok(left);
+        }
+    }
+
+    fn factor(&mut self) -> PResult<Expr> {
+        let op = match self.tok() {
+            Tok::Op("-") => UnaryOp::Neg,
+            Tok::Op("+") => UnaryOp::Pos,
+            Tok::Op("~") => UnaryOp::Invert,
+            _ => return self.power(),
+        };
+        let pos = self.pos_here();
+        self.advance();
+        self.enter()?;
+        let operand = self.factor()?;
+        self.leave();
+        Ok(mk(ExprKind::UnaryOp { op, operand: Box::new(operand) }, pos))
+    }
+
+    fn power(&mut self) -> PResult<Expr> {
+        let base = if self.at_kw("await") {
+            let pos = self.pos_here();
+            self.advance();
+            self.unsupported("'await'", pos);
+            self.primary()?
+        } else {
+            self.primary()?
+        };
+        if !self.eat_op("**") {
+            return Ok(base);
+        }
+        self.enter()?;
+        let exp = self.factor()?;
+        self.leave();
+        let pos = base.pos;
+        Ok(mk(ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp) }, pos))
+    }
+
+    /// An atom followed by calls, attributes and subscripts.
+    pub(super) fn primary(&mut self) -> PResult<Expr> {
+        let mut e = self.atom()?;
+        loop {
+            match self.tok() {
+                Tok::Op(".") => {
+                    self.advance();
+                    let attr = self.name()?;
+                    let pos = e.pos;
+                    e = mk(ExprKind::Attribute { value: Box::new(e), attr }, pos);
+                }
+                Tok::Op("(") => {
+                    let (args, keywords) = self.call_arguments()?;
+                    let pos = e.pos;
+                    e = mk(ExprKind::Call { func: Box::new(e), args, keywords }, pos);
+                }
+                Tok::Op("[") => {
+                    self.advance();
+                    let index = self.slices()?;
+                    self.expect_op("]")?;
+                    let pos = e.pos;
+                    e = mk(ExprKind::Subscript { value: Box::new(e), index: Box::new(index) }, pos);
+                }
+                _ => return Ok(e),
+            }
+        }
+    }
+
+    fn slices(&mut self) -> PResult<Expr> {
+        let pos = self.pos_here();
+        let first = self.slice()?;
+        if !self.at_op(",") {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if self.at_op("]") {
+                break;
+            }
+            elts.push(self.slice()?);
+        }
+        Ok(mk(ExprKind::Tuple(elts), pos))
+    }
+
+    fn slice(&mut self) -> PResult<Expr> {
+        let pos = self.pos_here();
+        if self.at_op("*") {
+            return self.star_named_expression();
+        }
+        let lower = if self.at_op(":") { None } else { Some(self.named_expression()?) };
+        if !self.eat_op(":") {
+            return lower.ok_or_else(|| self.invalid::<()>().unwrap_err());
+        }
+        let bound = |p: &mut Self| -> PResult<Option<Box<Expr>>> {
+            if p.at_op(":") || p.at_op("]") || p.at_op(",") {
+                Ok(None)
+            } else {
+                Ok(Some(Box::new(p.expression()?)))
+            }
+        };
+        let upper = bound(self)?;
+        let step = if self.eat_op(":") { bound(self)? } else { None };
+        Ok(mk(ExprKind::Slice { lower: lower.map(Box::new), upper, step }, pos))
+    }
+
+    /// `( args )` of a call: positional, `*args`, `key=value`, `**kw`, or one bare generator.
+    fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let open = self.advance();
+        let open_pos = Pos { line: open.line, col: open.col };
+        let mut args = Vec::new();
+        let mut keywords: Vec<Keyword> = Vec::new();
+        let mut first_arg: Option<Pos> = None;
+        let mut seen_kw = false;
+        let mut seen_double_star = false;
+        while !self.at_op(")") {
+            let pos = self.pos_here();
+            first_arg.get_or_insert(pos);
+            if self.eat_op("*") {
+                if seen_double_star {
+                    let at = first_arg.unwrap();
+                    return Err(self.error_at(at, "iterable argument unpacking follows keyword argument unpacking"));
+                }
+                let value = self.expression()?;
+                args.push(mk(ExprKind::Starred(Box::new(value)), pos));
+            } else if self.eat_op("**") {
+                let value = self.expression()?;
+                keywords.push(Keyword { name: None, value });
+                seen_double_star = true;
+            } else if self.peek_nth(1).tok.is_op("=") && matches!(self.tok(), Tok::Name(_)) {
+                let name = self.name()?;
+                self.advance();
+                let value = self.expression()?;
+                if self.at_kw("for") {
+                    return Err(self.error_at(pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+                }
+                keywords.push(Keyword { name: Some(name), value });
+                seen_kw = true;
+            } else if self.peek_nth(1).tok.is_op("=")
+                && matches!(self.tok(), Tok::Kw("True" | "False" | "None"))
+            {
+                let Tok::Kw(k) = self.tok() else { unreachable!() };
+                return Err(self.error_at(pos, format!("cannot assign to {}", k)));
+            } else {
+                let start = self.pos;
+                let value = self.named_expression()?;
+                if self.at_kw("for") {
+                    let generators = self.comprehension_clauses()?;
+                    let lone = args.is_empty() && keywords.is_empty() && (self.at_op(")") || self.at_op(",") && self.peek_nth(1).tok.is_op(")"));
+                    if !lone {
+                        return Err(self.error_at(value.pos, "Generator expression must be parenthesized"));
+                    }
+                    let gen = ExprKind::GeneratorExp { elt: Box::new(value), generators };
+                    args.push(mk(gen, open_pos));
+                    self.eat_op(",");
+                    continue;
+                }
+                if self.at_op("=") {
+                    let _ = start;
+                    return Err(self.error_at(value.pos, "expression cannot contain assignment, perhaps you meant \"==\"?"));
+                }
+                if seen_kw || seen_double_star {
+                    let msg = if seen_double_star {
+                        "positional argument follows keyword argument unpacking"
+                    } else {
+                        "positional argument follows keyword argument"
+                    };
+                    return Err(self.error_at(value.pos, msg));
+                }
+                args.push(value);
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op(")")?;
+        Ok((args, keywords))
+    }
+
+    // ---- atoms ----
+
+    fn atom(&mut self) -> PResult<Expr> {
+        let t = self.peek();
+        let pos = Pos { line: t.line, col: t.col };
+        let kind = match &t.tok {
+            Tok::Name(n) => ExprKind::Name(n.clone()),
+            Tok::Number(n) => ExprKind::Constant(match n {
+                Number::Int(v) => Constant::Int(*v),
+                Number::BigInt(v) => Constant::BigInt(v.clone()),
+                Number::Float(v) => Constant::Float(*v),
+                Number::Imaginary => {
+                    self.unsupported("complex number literals", pos);
+                    Constant::Int(0)
+                }
+            }),
+            Tok::Kw("None") => ExprKind::Constant(Constant::None),
+            Tok::Kw("True") => ExprKind::Constant(Constant::Bool(true)),
+            Tok::Kw("False") => ExprKind::Constant(Constant::Bool(false)),
+            Tok::Op("...") => ExprKind::Constant(Constant::Ellipsis),
+            Tok::Str(_) => return self.strings(),
+            Tok::Op("(") => return self.paren_atom(),
+            Tok::Op("[") => return self.list_atom(),
+            Tok::Op("{") => return self.brace_atom(),
+            _ => return self.invalid(),
+        };
+        self.advance();
+        Ok(mk(kind, pos))
+    }
+
+    /// `(...)`: a group, a tuple, a generator expression, or `(yield)`.
+    fn paren_atom(&mut self) -> PResult<Expr> {
+        let pos = self.pos_here();
+        self.advance();
+        self.enter()?;
+        if self.eat_op(")") {
+            self.leave();
+            return Ok(mk(ExprKind::Tuple(Vec::new()), pos));
+        }
+        if self.at_kw("yield") {
+            let e = self.yield_expr()?;
+            self.expect_op(")")?;
+            self.leave();
+            return Ok(e);
+        }
+        let first = self.star_named_expression()?;
+        let result = if self.at_kw("for") {
+            let generators = self.comprehension_clauses()?;
+            mk(ExprKind::GeneratorExp { elt: Box::new(first), generators }, pos)
+        } else if self.at_op(",") {
+            let mut elts = vec![first];
+            while self.eat_op(",") {
+                if self.at_op(")") {
+                    break;
+                }
+                elts.push(self.star_named_expression()?);
+            }
+            mk(ExprKind::Tuple(elts), pos)
+        } else {
+            if matches!(first.kind, ExprKind::Starred(_)) && self.at_op(")") {
+                // `(*a)` alone: CPython's "cannot use starred expression here".
+                return Err(self.error_at(first.pos, "cannot use starred expression here"));
+            }
+            first
+        };
+        self.expect_op(")")?;
+        self.leave();
+        Ok(result)
+    }
+
+    fn list_atom(&mut self) -> PResult<Expr> {
+        let pos = self.pos_here();
+        self.advance();
+        self.enter()?;
+        let mut elts = Vec::new();
+        if !self.at_op("]") {
+            let first = self.star_named_expression()?;
+            if self.at_kw("for") {
+                let generators = self.comprehension_clauses()?;
+                self.expect_op("]")?;
+                self.leave();
+                return Ok(mk(ExprKind::ListComp { elt: Box::new(first), generators }, pos));
+            }
+            elts.push(first);
+            while self.eat_op(",") {
+                if self.at_op("]") {
+                    break;
+                }
+                elts.push(self.star_named_expression()?);
+            }
+        }
+        self.expect_op("]")?;
+        self.leave();
+        Ok(mk(ExprKind::List(elts), pos))
+    }
+
+    /// `{...}`: dict, set, or their comprehensions.
+    fn brace_atom(&mut self) -> PResult<Expr> {
+        let pos = self.pos_here();
+        self.advance();
+        self.enter()?;
+        let result = self.brace_body(pos)?;
+        self.expect_op("}")?;
+        self.leave();
+        Ok(result)
+    }
+
+    fn brace_body(&mut self, pos: Pos) -> PResult<Expr> {
+        if self.at_op("}") {
+            return Ok(mk(ExprKind::Dict(Vec::new()), pos));
+        }
+        // First item decides between dict and set.
+        let first_key = if self.eat_op("**") {
+            None
+        } else {
+            let e = self.star_named_expression()?;
+            if !self.at_op(":") || matches!(e.kind, ExprKind::Starred(_)) {
+                // A set.
+                if self.at_kw("for") {
+                    let generators = self.comprehension_clauses()?;
+                    return Ok(mk(ExprKind::SetComp { elt: Box::new(e), generators }, pos));
+                }
+                let mut elts = vec![e];
+                while self.eat_op(",") {
+                    if self.at_op("}") {
+                        break;
+                    }
+                    elts.push(self.star_named_expression()?);
+                }
+                return Ok(mk(ExprKind::Set(elts), pos));
+            }
+            Some(e)
+        };
+        let mut items = Vec::new();
+        match first_key {
+            None => items.push((None, self.bitwise_or()?)),
+            Some(k) => {
+                self.expect_op(":")?;
+                let v = self.expression()?;
+                if self.at_kw("for") {
+                    let generators = self.comprehension_clauses()?;
+                    return Ok(mk(ExprKind::DictComp { key: Box::new(k), value: Box::new(v), generators }, pos));
+                }
+                items.push((Some(k), v));
+            }
+        }
+        while self.eat_op(",") {
+            if self.at_op("}") {
+                break;
+            }
+            if self.eat_op("**") {
+                items.push((None, self.bitwise_or()?));
+            } else {
+                let k = self.expression()?;
+                self.expect_op(":")?;
+                let v = self.expression()?;
+                items.push((Some(k), v));
+            }
+        }
+        Ok(mk(ExprKind::Dict(items), pos))
+    }
+
+    /// `for target in iter [if cond]...` clauses, one or more.
+    pub(super) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
+        let mut gens = Vec::new();
+        while self.at_kw("for") || self.at_kw("async") && self.peek_nth(1).tok.is_kw("for") {
+            if self.at_kw("async") {
+                let pos = self.pos_here();
+                self.unsupported("'async for'", pos);
+                self.advance();
+            }
+            self.advance();
+            let target = self.target_list(super::target::Targets::For)?;
+            if !self.eat_kw("in") {
+                return self.invalid();
+            }
+            let iter = self.disjunction()?;
+            let mut ifs = Vec::new();
+            while self.eat_kw("if") {
+                ifs.push(self.disjunction()?);
+            }
+            gens.push(Comprehension { target, iter, ifs });
+        }
+        Ok(gens)
+    }
+
+    pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
+        let pos = self.pos_here();
+        self.advance();
+        self.unsupported("the 'yield' expression", pos);
+        if self.eat_kw("from") {
+            return self.expression();
+        }
+        if self.starts_star_expr() {
+            return self.star_expressions();
+        }
+        Ok(mk(ExprKind::Constant(Constant::None), pos))
+    }
+
+    fn lambda(&mut self) -> PResult<Expr> {
+        let pos = self.pos_here();
+        self.advance();
+        self.enter()?;
+        let params = self.params(":", false)?;
+        self.expect_op(":")?;
+        let body = self.expression()?;
+        self.leave();
+        Ok(mk(ExprKind::Lambda { params: Box::new(params), body: Box::new(body) }, pos))
+    }
+
+    /// A parameter list up to (not including) `close`: `)` for def, `:` for lambda.
+    pub(super) fn params(&mut self, close: &str, annotations: bool) -> PResult<Params> {
+        let mut params = Params::default();
+        let mut seen_default = false;
+        let mut star_seen = false;
+        let mut star_pos: Option<Pos> = None;
+        while !self.at_op(close) {
+            let pos = self.pos_here();
+            if self.eat_op("**") {
+                let name = self.name()?;
+                if annotations && self.eat_op(":") {
+                    self.expression()?;
+                }
+                if self.at_op("=") {
+                    let t = self.peek();
+                    return Err(self.error(
+                        "var-keyword argument cannot have default value",
+                        t.line,
+                        t.col,
+                    ));
+                }
+                params.kwarg = Some(name);
+                self.eat_op(",");
+                if !self.at_op(close) {
+                    let t = self.peek();
+                    return Err(self.error("arguments cannot follow var-keyword argument", t.line, t.col));
+                }
+                break;
+            }
+            if self.eat_op("*") {
+                if star_seen {
+                    return Err(self.error_at(pos, "* argument may appear only once"));
+                }
+                star_seen = true;
+                star_pos = Some(pos);
+                if self.at_op(",") || self.at_op(close) {
+                    // Bare `*`: keyword-only parameters must follow.
+                } else {
+                    let name = self.name()?;
+                    if annotations && self.eat_op(":") {
+                        if self.eat_op("*") {
+                            // `*args: *Ts` (3.11)
+                        }
+                        self.expression()?;
+                    }
+                    if self.at_op("=") {
+                        let t = self.peek();
+                        return Err(self.error("var-positional argument cannot have default value", t.line, t.col));
+                    }
+                    params.vararg = Some(name);
+                    star_pos = None;
+                }
+            } else if self.eat_op("/") {
+                // Positional-only marker: threadlab treats those parameters as ordinary ones.
+                if star_seen || params.args.is_empty() {
+                    return self.invalid();
+                }
+            } else {
+                let name = self.name()?;
+                if annotations && self.eat_op(":") {
+                    self.expression()?;
+                }
+                let default = if self.eat_op("=") {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                if star_seen {
+                    params.kwonly.push(Param { name, default, pos });
+                } else {
+                    if default.is_some() {
+                        seen_default = true;
+                    } else if seen_default {
+                        return Err(self.error_at(pos, "non-default argument follows default argument"));
+                    }
+                    params.args.push(Param { name, default, pos });
+                }
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        if let Some(p) = star_pos {
+            if params.kwonly.is_empty() {
+                let _ = p;
+                return Err(self.error_last("named arguments must follow bare *"));
+            }
+        }
+        Ok(params)
+    }
+}

@@ -1,0 +1,200 @@
+//! The parser: tokens to `ast::Module`, by recursive descent.
+//!
+//! Error reporting imitates CPython 3.11's PEG parser: a generic "invalid syntax" points at the
+//! furthest token the parser looked at, and the specific messages CPython's `invalid_*` grammar
+//! rules produce are checked at the point where parsing fails. Constructs outside threadlab's
+//! subset are parsed anyway and reported as NotImplementedError only if the whole file is valid
+//! Python, so a learner always sees CPython's SyntaxError first.
+
+mod expr;
+mod fstring;
+mod stmt;
+mod target;
+
+use super::ast::{Expr, ExprKind, Module, Pos};
+use super::error::CompileError;
+use super::lexer::{tokenize, Lexed};
+use super::token::{Tok, Token};
+
+pub type PResult<T> = Result<T, CompileError>;
+
+/// Nesting limit for recursive constructs, so deep input can't overflow the stack.
+const MAX_DEPTH: u32 = 300;
+
+pub fn parse(source: &str) -> Result<Module, CompileError> {
+    let Lexed { tokens, fail } = tokenize(source);
+    let mut p = Parser::new(&tokens, Pos { line: 1, col: 1 }, false);
+    match p.module() {
+        Ok(m) => match p.deferred {
+            Some(e) => Err(e),
+            None => Ok(m),
+        },
+        Err(e) => {
+            let Some(fail) = fail else { return Err(e) };
+            if matches!(tokens[p.furthest].tok, Tok::Error) {
+                return Err(fail.err);
+            }
+            Err(fail.overrides(tokens[p.furthest].line).unwrap_or(e))
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Module,
+    Function,
+    Class,
+}
+
+pub(crate) struct Parser<'a> {
+    toks: &'a [Token],
+    pos: usize,
+    /// Furthest token index looked at: where CPython reports a generic syntax error.
+    furthest: usize,
+    depth: u32,
+    /// First NotImplementedError (or other error CPython raises only after parsing succeeds).
+    deferred: Option<CompileError>,
+    scopes: Vec<Scope>,
+    /// Parsing an f-string replacement field: errors get CPython's "f-string: " prefix.
+    in_fstring: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn new(toks: &'a [Token], _origin: Pos, in_fstring: bool) -> Parser<'a> {
+        Parser { toks, pos: 0, furthest: 0, depth: 0, deferred: None, scopes: vec![Scope::Module], in_fstring }
+    }
+
+    // ---- token cursor ----
+
+    fn peek(&mut self) -> &'a Token {
+        if self.pos > self.furthest {
+            self.furthest = self.pos;
+        }
+        &self.toks[self.pos]
+    }
+    fn tok(&mut self) -> &'a Tok {
+        &self.peek().tok
+    }
+    /// The token `k` ahead of the current one (clamped to the last token).
+    fn peek_nth(&mut self, k: usize) -> &'a Token {
+        let i = (self.pos + k).min(self.toks.len() - 1);
+        // Stop at the end marker or error token: nothing lies past them.
+        let i = (self.pos..=i).find(|&j| matches!(self.toks[j].tok, Tok::EndMarker | Tok::Error)).unwrap_or(i);
+        if i > self.furthest {
+            self.furthest = i;
+        }
+        &self.toks[i]
+    }
+    fn advance(&mut self) -> &'a Token {
+        let t = self.peek();
+        if !matches!(t.tok, Tok::EndMarker | Tok::Error) {
+            self.pos += 1;
+        }
+        t
+    }
+    fn at_op(&mut self, op: &str) -> bool {
+        self.tok().is_op(op)
+    }
+    fn at_kw(&mut self, kw: &str) -> bool {
+        self.tok().is_kw(kw)
+    }
+    fn eat_op(&mut self, op: &str) -> bool {
+        let hit = self.at_op(op);
+        if hit {
+            self.pos += 1;
+        }
+        hit
+    }
+    fn eat_kw(&mut self, kw: &str) -> bool {
+        let hit = self.at_kw(kw);
+        if hit {
+            self.pos += 1;
+        }
+        hit
+    }
+    fn expect_op(&mut self, op: &str) -> PResult<&'a Token> {
+        if self.at_op(op) {
+            Ok(self.advance())
+        } else {
+            self.invalid()
+        }
+    }
+    /// CPython's `&&'x'` forced token: "expected 'x'" right at the current token.
+    fn expect_forced(&mut self, op: &str) -> PResult<&'a Token> {
+        if self.at_op(op) {
+            Ok(self.advance())
+        } else {
+            let t = self.peek();
+            Err(self.error(format!("expected '{}'", op), t.line, t.err_col))
+        }
+    }
+    fn name(&mut self) -> PResult<String> {
+        match self.tok() {
+            Tok::Name(n) => {
+                self.pos += 1;
+                Ok(n.clone())
+            }
+            _ => self.invalid(),
+        }
+    }
+    fn pos_here(&mut self) -> Pos {
+        let t = self.peek();
+        Pos { line: t.line, col: t.col }
+    }
+    /// The token just consumed.
+    fn prev(&self) -> &'a Token {
+        &self.toks[self.pos.saturating_sub(1)]
+    }
+
+    // ---- errors ----
+
+    fn error(&self, msg: impl Into<String>, line: u32, col: u32) -> CompileError {
+        let msg = msg.into();
+        let msg = if self.in_fstring { format!("f-string: {}", msg) } else { msg };
+        CompileError::syntax(msg, line, col)
+    }
+    fn error_at(&self, pos: Pos, msg: impl Into<String>) -> CompileError {
+        self.error(msg, pos.line, pos.col)
+    }
+    /// A SyntaxError located at the furthest token read (CPython's `RAISE_SYNTAX_ERROR`).
+    fn error_last(&self, msg: impl Into<String>) -> CompileError {
+        let t = &self.toks[self.furthest];
+        self.error(msg, t.line, t.err_col)
+    }
+    fn indentation_error_last(&self, msg: impl Into<String>) -> CompileError {
+        let t = &self.toks[self.furthest];
+        CompileError::new("IndentationError", msg, t.line, t.err_col)
+    }
+    /// The generic error: "invalid syntax" at the furthest token, or an indentation error
+    /// when that token is an unexpected INDENT/DEDENT.
+    fn invalid<T>(&self) -> PResult<T> {
+        let t = &self.toks[self.furthest];
+        Err(match t.tok {
+            Tok::Indent => CompileError::new("IndentationError", "unexpected indent", t.line, t.err_col),
+            Tok::Dedent => CompileError::new("IndentationError", "unexpected unindent", t.line, t.err_col),
+            _ => self.error("invalid syntax", t.line, t.err_col),
+        })
+    }
+    /// Record a construct outside the subset; reported only if the whole file parses.
+    fn unsupported(&mut self, what: &str, pos: Pos) {
+        if self.deferred.is_none() {
+            self.deferred = Some(CompileError::not_implemented(what, pos.line, pos.col));
+        }
+    }
+
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error_last("too many nested parentheses"));
+        }
+        Ok(())
+    }
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+}
+
+fn mk(kind: ExprKind, pos: Pos) -> Expr {
+    Expr { kind, pos }
+}
+

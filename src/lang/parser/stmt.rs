@@ -1,0 +1,576 @@
+//! Statements: simple statements, compound statements and blocks.
+
+use super::expr::{expr_name, starts_expr};
+use super::target::{invalid_target, Targets};
+use super::{mk, PResult, Parser, Scope};
+use crate::lang::ast::{
+    Alias, BinOp, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Module, Pos, Stmt, StmtKind, WithItem,
+};
+use crate::lang::error::CompileError;
+use crate::lang::token::Tok;
+
+fn stmt(kind: StmtKind, pos: Pos) -> Stmt {
+    Stmt { kind, pos }
+}
+
+fn aug_op(t: &Tok) -> Option<BinOp> {
+    let Tok::Op(o) = t else { return None };
+    Some(match *o {
+        "+=" => BinOp::Add,
+        "-=" => BinOp::Sub,
+        "*=" => BinOp::Mul,
+        "/=" => BinOp::Div,
+        "//=" => BinOp::FloorDiv,
+        "%=" => BinOp::Mod,
+        "**=" => BinOp::Pow,
+        "<<=" => BinOp::LShift,
+        ">>=" => BinOp::RShift,
+        "|=" => BinOp::BitOr,
+        "^=" => BinOp::BitXor,
+        "&=" => BinOp::BitAnd,
+        "@=" => BinOp::MatMul,
+        _ => return None,
+    })
+}
+
+impl<'a> Parser<'a> {
+    pub(super) fn module(&mut self) -> PResult<Module> {
+        let mut body = Vec::new();
+        loop {
+            match self.tok() {
+                Tok::EndMarker => break,
+                Tok::Newline => {
+                    self.advance();
+                }
+                _ => self.statement(&mut body)?,
+            }
+        }
+        Ok(Module { body })
+    }
+
+    /// One compound statement, or a line of `;`-separated simple statements.
+    fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let s = match self.tok() {
+            Tok::Kw("if") => self.if_stmt()?,
+            Tok::Kw("while") => self.while_stmt()?,
+            Tok::Kw("for") => self.for_stmt()?,
+            Tok::Kw("try") => self.try_stmt()?,
+            Tok::Kw("with") => self.with_stmt()?,
+            Tok::Kw("def") => self.funcdef(Vec::new())?,
+            Tok::Kw("class") => self.classdef(Vec::new())?,
+            Tok::Op("@") => self.decorated()?,
+            Tok::Kw("async") if matches!(self.peek_nth(1).tok, Tok::Kw("def" | "for" | "with")) => {
+                let pos = self.pos_here();
+                self.advance();
+                self.unsupported("'async'", pos);
+                return self.statement(out);
+            }
+            Tok::Name(n) if n == "match" && self.looks_like_match() => {
+                let pos = self.pos_here();
+                return Err(CompileError::not_implemented("the 'match' statement", pos.line, pos.col));
+            }
+            _ => return self.simple_stmts(out),
+        };
+        out.push(s);
+        Ok(())
+    }
+
+    /// `match subject:` NEWLINE — a match statement rather than a name `match`.
+    fn looks_like_match(&mut self) -> bool {
+        let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
+        self.advance();
+        let ok = starts_expr(self.tok())
+            && self.star_expressions().is_ok()
+            && self.eat_op(":")
+            && matches!(self.tok(), Tok::Newline);
+        self.pos = save;
+        self.furthest = save_f;
+        self.deferred = save_d;
+        ok
+    }
+
+    /// The body after a compound statement's colon: an indented block or simple statements.
+    /// `what` names the statement for CPython's "expected an indented block after ..." message.
+    fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        if !matches!(self.tok(), Tok::Newline) {
+            self.simple_stmts(&mut body)?;
+            return Ok(body);
+        }
+        self.advance();
+        if !matches!(self.tok(), Tok::Indent) {
+            return Err(self.indentation_error_last(format!("expected an indented block after {} on line {}", what, line)));
+        }
+        self.advance();
+        while !matches!(self.tok(), Tok::Dedent | Tok::EndMarker) {
+            self.statement(&mut body)?;
+        }
+        if matches!(self.tok(), Tok::Dedent) {
+            self.advance();
+        }
+        Ok(body)
+    }
+
+    /// After a compound statement's header: `:` (or CPython's "expected ':'" when the line ends).
+    fn header_colon(&mut self) -> PResult<()> {
+        if self.eat_op(":") {
+            return Ok(());
+        }
+        if matches!(self.tok(), Tok::Newline) {
+            return Err(self.error_last("expected ':'"));
+        }
+        self.invalid()
+    }
+
+    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            let s = self.simple_stmt()?;
+            out.push(s);
+            if !self.eat_op(";") || matches!(self.tok(), Tok::Newline) {
+                break;
+            }
+        }
+        if !matches!(self.tok(), Tok::Newline) {
+            return self.invalid();
+        }
+        self.advance();
+        Ok(())
+    }
+
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        let pos = self.pos_here();
+        let kind = match self.tok() {
+            Tok::Kw("pass") => {
+                self.advance();
+                StmtKind::Pass
+            }
+            Tok::Kw("break") => {
+                self.advance();
+                StmtKind::Break
+            }
+            Tok::Kw("continue") => {
+                self.advance();
+                StmtKind::Continue
+            }
+            Tok::Kw("return") => {
+                self.advance();
+                let value = if self.starts_value() { Some(self.star_expressions()?) } else { None };
+                StmtKind::Return(value)
+            }
+            Tok::Kw("raise") => {
+                self.advance();
+                let mut exc = None;
+                let mut cause = None;
+                if starts_expr(self.tok()) {
+                    exc = Some(self.expression()?);
+                    if self.eat_kw("from") {
+                        cause = Some(self.expression()?);
+                    }
+                }
+                StmtKind::Raise { exc, cause }
+            }
+            Tok::Kw(kw @ ("global" | "nonlocal")) => {
+                self.advance();
+                if *kw == "global" && self.scopes.last() == Some(&Scope::Class) {
+                    self.unsupported("'global' inside a class body", pos);
+                }
+                let mut names = vec![self.name()?];
+                while self.eat_op(",") {
+                    names.push(self.name()?);
+                }
+                if *kw == "global" {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                }
+            }
+            Tok::Kw("del") => {
+                self.advance();
+                let mut targets = vec![self.del_target()?];
+                while self.eat_op(",") {
+                    if !starts_expr(self.tok()) {
+                        break;
+                    }
+                    targets.push(self.del_target()?);
+                }
+                if !(self.at_op(";") || matches!(self.tok(), Tok::Newline)) {
+                    return self.invalid();
+                }
+                StmtKind::Del(targets)
+            }
+            Tok::Kw("assert") => {
+                self.advance();
+                let test = self.expression()?;
+                let msg = if self.eat_op(",") { Some(self.expression()?) } else { None };
+                StmtKind::Assert { test, msg }
+            }
+            Tok::Kw("import") => self.import()?,
+            Tok::Kw("from") => self.from_import()?,
+            _ => self.expr_or_assign()?,
+        };
+        Ok(stmt(kind, pos))
+    }
+
+    fn starts_value(&mut self) -> bool {
+        starts_expr(self.tok()) || self.at_op("*")
+    }
+
+    fn del_target(&mut self) -> PResult<Expr> {
+        let e = self.bitwise_or()?;
+        self.check_target(&e, Targets::Del)?;
+        Ok(e)
+    }
+
+    /// The right-hand side of an assignment: `yield ...` or `star_expressions`.
+    fn assign_value(&mut self) -> PResult<Expr> {
+        if self.at_kw("yield") {
+            return self.yield_expr();
+        }
+        self.star_expressions()
+    }
+
+    fn expr_or_assign(&mut self) -> PResult<StmtKind> {
+        let start = self.pos;
+        let first = self.assign_value()?;
+        if self.at_op(":") {
+            return self.ann_assign(first, start);
+        }
+        if let Some(op) = aug_op(self.tok()) {
+            if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. })
+                || self.toks[start].tok.is_op("(") && !matches!(first.kind, ExprKind::Name(_))
+            {
+                let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(&first));
+                return Err(self.error_at(first.pos, msg));
+            }
+            self.advance();
+            let value = self.assign_value()?;
+            return Ok(StmtKind::AugAssign { target: first, op, value });
+        }
+        if !self.at_op("=") {
+            return Ok(StmtKind::Expr(first));
+        }
+        let mut targets = vec![first];
+        let mut starts = vec![start];
+        let mut eqs = Vec::new();
+        let value = loop {
+            eqs.push(self.pos);
+            self.advance(); // '='
+            let s = self.pos;
+            let v = self.assign_value()?;
+            if !self.at_op("=") {
+                break v;
+            }
+            targets.push(v);
+            starts.push(s);
+        };
+        for t in &targets {
+            if matches!(t.kind, ExprKind::Constant(_)) || invalid_target(t, Targets::Star).is_some() {
+                self.check_assign_targets(&targets, &starts, &eqs)?;
+                break;
+            }
+        }
+        Ok(StmtKind::Assign { targets, value })
+    }
+
+    fn ann_assign(&mut self, target: Expr, start: usize) -> PResult<StmtKind> {
+        let parenthesized = self.toks[start].tok.is_op("(");
+        match &target.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+            ExprKind::Tuple(_) | ExprKind::List(_) => {
+                let msg = format!("only single target (not {}) can be annotated", expr_name(&target));
+                return Err(self.error_at(target.pos, msg));
+            }
+            _ => return Err(self.error_at(target.pos, "illegal target for annotation")),
+        }
+        let _ = parenthesized;
+        self.advance(); // ':'
+        self.expression()?;
+        let value = if self.eat_op("=") { Some(self.assign_value()?) } else { None };
+        Ok(StmtKind::AnnAssign { target, value })
+    }
+
+    fn dotted_name(&mut self) -> PResult<String> {
+        let mut name = self.name()?;
+        while self.eat_op(".") {
+            name.push('.');
+            name.push_str(&self.name()?);
+        }
+        Ok(name)
+    }
+
+    fn import(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let mut names = Vec::new();
+        loop {
+            let name = self.dotted_name()?;
+            let asname = if self.eat_kw("as") { Some(self.name()?) } else { None };
+            names.push(Alias { name, asname });
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        Ok(StmtKind::Import(names))
+    }
+
+    fn from_import(&mut self) -> PResult<StmtKind> {
+        let pos = self.pos_here();
+        self.advance();
+        let mut dots = 0;
+        while self.at_op(".") || self.at_op("...") {
+            dots += if self.at_op("...") { 3 } else { 1 };
+            self.advance();
+        }
+        let module = if dots > 0 && self.at_kw("import") { String::new() } else { self.dotted_name()? };
+        if dots > 0 {
+            self.unsupported("relative imports", pos);
+        }
+        if !self.eat_kw("import") {
+            return self.invalid();
+        }
+        if self.eat_op("*") {
+            return Ok(StmtKind::ImportFrom { module, names: vec![Alias { name: "*".into(), asname: None }] });
+        }
+        let parens = self.eat_op("(");
+        let mut names = Vec::new();
+        loop {
+            let name = self.name()?;
+            let asname = if self.eat_kw("as") { Some(self.name()?) } else { None };
+            names.push(Alias { name, asname });
+            if !self.eat_op(",") {
+                break;
+            }
+            if parens && self.at_op(")") {
+                break;
+            }
+            if !parens && !matches!(self.tok(), Tok::Name(_)) {
+                // `from x import a,` — CPython: "trailing comma not allowed without surrounding parentheses"
+                if matches!(self.tok(), Tok::Newline) {
+                    return Err(self.error_last("trailing comma not allowed without surrounding parentheses"));
+                }
+                return self.invalid();
+            }
+        }
+        if parens {
+            self.expect_op(")")?;
+        }
+        Ok(StmtKind::ImportFrom { module, names })
+    }
+
+    // ---- compound statements ----
+
+    fn if_stmt(&mut self) -> PResult<Stmt> {
+        let t = self.advance();
+        let (pos, kw) = (Pos { line: t.line, col: t.col }, if t.tok.is_kw("if") { "if" } else { "elif" });
+        let test = self.named_expression()?;
+        self.header_colon()?;
+        let body = self.block(&format!("'{}' statement", kw), pos.line)?;
+        let orelse = if self.at_kw("elif") {
+            vec![self.if_stmt()?]
+        } else {
+            self.else_block()?
+        };
+        Ok(stmt(StmtKind::If { test, body, orelse }, pos))
+    }
+
+    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        if !self.at_kw("else") {
+            return Ok(Vec::new());
+        }
+        let line = self.advance().line;
+        self.expect_forced(":")?;
+        self.block("'else' statement", line)
+    }
+
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let pos = self.pos_here();
+        self.advance();
+        let test = self.named_expression()?;
+        self.header_colon()?;
+        let body = self.block("'while' statement", pos.line)?;
+        let orelse = self.else_block()?;
+        Ok(stmt(StmtKind::While { test, body, orelse }, pos))
+    }
+
+    fn for_stmt(&mut self) -> PResult<Stmt> {
+        let pos = self.pos_here();
+        self.advance();
+        let target = self.target_list(Targets::For)?;
+        if !self.eat_kw("in") {
+            return self.invalid();
+        }
+        let iter = self.star_expressions()?;
+        self.header_colon()?;
+        let body = self.block("'for' statement", pos.line)?;
+        let orelse = self.else_block()?;
+        Ok(stmt(StmtKind::For { target, iter, body, orelse }, pos))
+    }
+
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let pos = self.pos_here();
+        self.advance();
+        self.expect_forced(":")?;
+        let body = self.block("'try' statement", pos.line)?;
+        let mut handlers = Vec::new();
+        while self.at_kw("except") {
+            handlers.push(self.except_block()?);
+        }
+        let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
+        let finalbody = if self.at_kw("finally") {
+            let line = self.advance().line;
+            self.expect_forced(":")?;
+            self.block("'finally' statement", line)?
+        } else {
+            Vec::new()
+        };
+        if handlers.is_empty() && finalbody.is_empty() {
+            return Err(self.error_last("expected 'except' or 'finally' block"));
+        }
+        Ok(stmt(StmtKind::Try { body, handlers, orelse, finalbody }, pos))
+    }
+
+    fn except_block(&mut self) -> PResult<ExceptHandler> {
+        let pos = self.pos_here();
+        self.advance();
+        if self.at_op("*") {
+            self.unsupported("'except*'", pos);
+            self.advance();
+        }
+        let mut typ = None;
+        let mut name = None;
+        if !self.at_op(":") && !matches!(self.tok(), Tok::Newline) {
+            let e = self.expression()?;
+            if self.at_op(",") {
+                return Err(self.error_at(e.pos, "multiple exception types must be parenthesized"));
+            }
+            typ = Some(e);
+            if self.eat_kw("as") {
+                name = Some(self.name()?);
+            }
+        }
+        self.header_colon()?;
+        let body = self.block("'except' statement", pos.line)?;
+        Ok(ExceptHandler { typ, name, body, pos })
+    }
+
+    fn with_stmt(&mut self) -> PResult<Stmt> {
+        let pos = self.pos_here();
+        self.advance();
+        // `with (a as b, c):` — try the parenthesized form first, as CPython does.
+        if self.at_op("(") {
+            let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
+            self.advance();
+            if let Ok(items) = self.with_items(")") {
+                if self.eat_op(")") && self.at_op(":") {
+                    self.advance();
+                    let body = self.block("'with' statement", pos.line)?;
+                    return Ok(stmt(StmtKind::With { items, body }, pos));
+                }
+            }
+            self.pos = save;
+            self.furthest = save_f.max(self.furthest.min(save_f));
+            self.deferred = save_d;
+        }
+        let items = self.with_items(":")?;
+        self.header_colon()?;
+        let body = self.block("'with' statement", pos.line)?;
+        Ok(stmt(StmtKind::With { items, body }, pos))
+    }
+
+    fn with_items(&mut self, close: &str) -> PResult<Vec<WithItem>> {
+        let mut items = Vec::new();
+        loop {
+            let context = self.expression()?;
+            let target = if self.eat_kw("as") {
+                let t = self.target_item_star()?;
+                if self.at_op(",") || self.at_op(")") || self.at_op(":") {
+                    self.check_target(&t, Targets::Star)?;
+                }
+                Some(t)
+            } else {
+                None
+            };
+            items.push(WithItem { context, target });
+            if !self.eat_op(",") {
+                break;
+            }
+            if close == ")" && self.at_op(")") {
+                break;
+            }
+        }
+        Ok(items)
+    }
+
+    /// A single `star_target` (for `with ... as target`).
+    fn target_item_star(&mut self) -> PResult<Expr> {
+        if self.at_op("*") {
+            let pos = self.pos_here();
+            self.advance();
+            let inner = self.bitwise_or()?;
+            return Ok(mk(ExprKind::Starred(Box::new(inner)), pos));
+        }
+        self.bitwise_or()
+    }
+
+    fn decorated(&mut self) -> PResult<Stmt> {
+        let mut decorators = Vec::new();
+        while self.eat_op("@") {
+            decorators.push(self.named_expression()?);
+            if !matches!(self.tok(), Tok::Newline) {
+                return self.invalid();
+            }
+            self.advance();
+        }
+        if self.at_kw("async") && self.peek_nth(1).tok.is_kw("def") {
+            let pos = self.pos_here();
+            self.unsupported("'async'", pos);
+            self.advance();
+        }
+        match self.tok() {
+            Tok::Kw("def") => self.funcdef(decorators),
+            Tok::Kw("class") => self.classdef(decorators),
+            _ => self.invalid(),
+        }
+    }
+
+    fn funcdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let pos = self.pos_here();
+        self.advance();
+        let name = self.name()?;
+        self.expect_forced("(")?;
+        let params = self.params(")", true)?;
+        self.expect_op(")")?;
+        if self.eat_op("->") {
+            self.expression()?;
+        }
+        self.expect_forced(":")?;
+        self.scopes.push(Scope::Function);
+        let body = self.block("function definition", pos.line);
+        self.scopes.pop();
+        Ok(stmt(StmtKind::FunctionDef(FunctionDef { name, params, body: body?, decorators }), pos))
+    }
+
+    fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let pos = self.pos_here();
+        self.advance();
+        let name = self.name()?;
+        let mut bases = Vec::new();
+        if self.at_op("(") {
+            let call_pos = self.pos_here();
+            let call = self.class_arguments()?;
+            if let ExprKind::Call { args, keywords, .. } = call.kind {
+                if !keywords.is_empty() {
+                    self.unsupported("keyword arguments in a class definition", call_pos);
+                }
+                bases = args;
+            }
+        }
+        if matches!(self.tok(), Tok::Newline) {
+            return Err(self.error_last("expected ':'"));
+        }
+        self.expect_forced(":")?;
+        self.scopes.push(Scope::Class);
+        let body = self.block("class definition", pos.line);
+        self.scopes.pop();
+        Ok(stmt(StmtKind::ClassDef(ClassDef { name, bases, body: body?, decorators }), pos))
+    }
+}

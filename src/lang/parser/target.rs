@@ -1,0 +1,145 @@
+//! Assignment, `for`, `with` and `del` targets, and CPython's messages for invalid ones.
+
+use super::expr::{expr_name, starts_expr};
+use super::{mk, PResult, Parser};
+use crate::lang::ast::{CmpOp, Expr, ExprKind};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Targets {
+    /// `=` assignments and `with ... as`.
+    Star,
+    /// `for` loops and comprehensions.
+    For,
+    Del,
+}
+
+/// CPython's `_PyPegen_get_invalid_target`: the first sub-expression that can't be assigned to.
+pub(super) fn invalid_target(e: &Expr, kind: Targets) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::List(elts) | ExprKind::Tuple(elts) => elts.iter().find_map(|x| invalid_target(x, kind)),
+        ExprKind::Starred(inner) => {
+            if kind == Targets::Del {
+                Some(e)
+            } else {
+                invalid_target(inner, kind)
+            }
+        }
+        ExprKind::Compare { left, ops, .. } => {
+            // `for a in b` reaches here as a comparison when the target is re-parsed as an expression.
+            if kind == Targets::For {
+                if ops[0] == CmpOp::In {
+                    return invalid_target(left, kind);
+                }
+                return None;
+            }
+            Some(e)
+        }
+        ExprKind::Name(_) | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
+        _ => Some(e),
+    }
+}
+
+impl<'a> Parser<'a> {
+    /// "cannot assign to X" / "cannot delete X" for the first invalid part of `e`.
+    pub(super) fn check_target(&self, e: &Expr, kind: Targets) -> PResult<()> {
+        match invalid_target(e, kind) {
+            None => Ok(()),
+            Some(bad) => {
+                let verb = if kind == Targets::Del { "delete" } else { "assign to" };
+                Err(self.error_at(bad.pos, format!("cannot {} {}", verb, expr_name(bad))))
+            }
+        }
+    }
+
+    /// `for` targets: `x`, `i, x`, `(a, b), *rest` — stops before `in`.
+    pub(super) fn target_list(&mut self, kind: Targets) -> PResult<Expr> {
+        let pos = self.pos_here();
+        let first = self.target_item()?;
+        let result = if self.at_op(",") {
+            let mut elts = vec![first];
+            while self.eat_op(",") {
+                if !(starts_expr(self.tok()) || self.at_op("*")) {
+                    break;
+                }
+                elts.push(self.target_item()?);
+            }
+            mk(ExprKind::Tuple(elts), pos)
+        } else {
+            first
+        };
+        self.check_target(&result, kind)?;
+        Ok(result)
+    }
+
+    fn target_item(&mut self) -> PResult<Expr> {
+        if self.at_op("*") {
+            let pos = self.pos_here();
+            self.advance();
+            let inner = self.bitwise_or()?;
+            return Ok(mk(ExprKind::Starred(Box::new(inner)), pos));
+        }
+        self.bitwise_or()
+    }
+
+    /// Validate `t0 = t1 = ... = value` the way CPython's `invalid_assignment` reports it.
+    /// `starts[i]` is the token index where target i begins; `ends[i]` the index of its `=`.
+    pub(super) fn check_assign_targets(&mut self, targets: &[Expr], starts: &[usize], ends: &[usize]) -> PResult<()> {
+        if targets.iter().all(|t| invalid_target(t, Targets::Star).is_none()) {
+            return Ok(());
+        }
+        // CPython first parses the leading target as list elements (`star_named_expression`),
+        // so an element written `elem = rhs` gets the "Maybe you meant '=='" message.
+        let t0 = &targets[0];
+        let (elem, elem_start) = match &t0.kind {
+            ExprKind::Tuple(elts) if elts.len() > 1 && !self.toks[starts[0]].tok.is_op("(") => {
+                let last = elts.last().unwrap();
+                // Find where the last element starts: the token at its position.
+                let idx = (starts[0]..ends[0]).find(|&j| {
+                    let t = &self.toks[j];
+                    t.line == last.pos.line && t.col == last.pos.col
+                });
+                (last, idx)
+            }
+            _ => (t0, Some(starts[0])),
+        };
+        if let Some(es) = elem_start {
+            if !matches!(elem.kind, ExprKind::Starred(_)) {
+                self.check_here_assign(elem, es, ends[0])?;
+            }
+        }
+        for t in targets {
+            if invalid_target(t, Targets::Star).is_some() {
+                return self.check_target(t, Targets::Star);
+            }
+        }
+        Ok(())
+    }
+
+    /// `elem = rhs` where rhs is a `bitwise_or` not followed by `=`: CPython's
+    /// `invalid_named_expression` messages.
+    pub(super) fn check_here_assign(&mut self, elem: &Expr, start: usize, eq: usize) -> PResult<()> {
+        let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
+        self.pos = eq + 1;
+        let rhs_ok = self.bitwise_or().is_ok() && !self.at_op("=") && !self.at_op(":=");
+        self.pos = save;
+        self.furthest = save_f;
+        self.deferred = save_d;
+        if !rhs_ok {
+            return Ok(());
+        }
+        if matches!(elem.kind, ExprKind::Name(_)) && eq == start + 1 {
+            return Err(self.error_at(elem.pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+        }
+        let saved = self.pos;
+        self.pos = eq;
+        let excluded = self.is_excluded_assign_target(start, elem);
+        self.pos = saved;
+        if !excluded && self.is_bitwise_or_span(start, eq) {
+            return Err(self.error_at(
+                elem.pos,
+                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(elem)),
+            ));
+        }
+        Ok(())
+    }
+}

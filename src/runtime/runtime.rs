@@ -1,0 +1,394 @@
+//! `Runtime`: one per program run, shared as `Arc<Runtime>` by all of the run's threads. Ties
+//! the clock, the timeline, the GIL, output capture and thread spawning together.
+
+use super::clock::Clock;
+use super::gil::Gil;
+use super::output::Output;
+use super::report::{ErrorReport, Report, State};
+use super::sync::{lock, wait_secs};
+use super::threads::{spawner, SpawnError};
+use super::timeline::Timeline;
+use super::{Interrupt, Mode, OutputSink, Tid, BREAK_GIL_DROP, BREAK_SHUTDOWN, BREAK_STOP};
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::ThreadId;
+
+/// Blocked threads re-check Stop/Shutdown at least this often even if nobody notifies them.
+pub const INTERRUPT_POLL_SECS: f64 = 0.020;
+
+pub struct RuntimeConfig {
+    pub mode: Mode,
+    /// Seconds (CPython's default is 0.005).
+    pub switch_interval: f64,
+    /// Live threads besides the main thread; `spawn` past it fails with `SpawnError::Limit`.
+    pub max_threads: usize,
+    pub sink: Arc<dyn OutputSink>,
+}
+
+impl RuntimeConfig {
+    pub const DEFAULT_SWITCH_INTERVAL: f64 = 0.005;
+    pub const DEFAULT_MAX_THREADS: usize = 256;
+
+    /// CPython's defaults for everything but the mode and the sink.
+    pub fn new(mode: Mode, sink: Arc<dyn OutputSink>) -> RuntimeConfig {
+        RuntimeConfig {
+            mode,
+            switch_interval: Self::DEFAULT_SWITCH_INTERVAL,
+            max_threads: Self::DEFAULT_MAX_THREADS,
+            sink,
+        }
+    }
+}
+
+/// Who is exempt from Shutdown (the thread that called `shutdown_daemons`).
+#[derive(Clone, Copy)]
+enum Exempt {
+    Nobody,
+    Tid(Tid),
+    OsThread(ThreadId),
+}
+
+pub struct Runtime {
+    pub mode: Mode,
+    /// Non-zero when a running thread must leave the fast path: `BREAK_*` bits.
+    pub eval_breaker: AtomicU32,
+    clock: Clock,
+    timeline: Timeline,
+    output: Output,
+    pub(crate) gil: Gil,
+    switch_interval_bits: AtomicU64,
+    max_threads: usize,
+    live_threads: Arc<AtomicUsize>,
+    shutdown_exempt: Mutex<Exempt>,
+    /// Sleepers wait here, so Stop/Shutdown wakes them at once.
+    wake_mutex: Mutex<()>,
+    wake_cond: Condvar,
+}
+
+impl Runtime {
+    /// Starts the run's clock and registers lane 0, "MainThread", running from the epoch. The
+    /// caller is the main thread and holds the GIL from the start.
+    pub fn new(cfg: RuntimeConfig) -> Arc<Runtime> {
+        let clock = Clock::start();
+        let timeline = Timeline::default();
+        let main = timeline.add_lane("MainThread");
+        timeline.set_state(main, State::Running, 0.0);
+        let holder = if cfg.mode == Mode::Gil { Some(main) } else { None };
+        Arc::new(Runtime {
+            mode: cfg.mode,
+            eval_breaker: AtomicU32::new(0),
+            clock,
+            timeline,
+            output: Output::new(cfg.sink),
+            gil: Gil::new(holder),
+            switch_interval_bits: AtomicU64::new(sanitize_interval(cfg.switch_interval).to_bits()),
+            max_threads: cfg.max_threads,
+            live_threads: Arc::new(AtomicUsize::new(0)),
+            shutdown_exempt: Mutex::new(Exempt::Nobody),
+            wake_mutex: Mutex::new(()),
+            wake_cond: Condvar::new(),
+        })
+    }
+
+    // ---- lanes -------------------------------------------------------------------------
+
+    /// A new lane; it has no spans until its thread calls `thread_begin`.
+    pub fn register_thread(&self, name: &str) -> Tid {
+        self.timeline.add_lane(name)
+    }
+
+    pub fn set_thread_name(&self, tid: Tid, name: &str) {
+        self.timeline.set_name(tid, name);
+    }
+
+    pub fn thread_name(&self, tid: Tid) -> String {
+        self.timeline.name(tid)
+    }
+
+    /// Recorded for the caller's benefit only: Shutdown applies to every thread but the one
+    /// that calls `shutdown_daemons`, daemon or not (by then the VM has joined the others).
+    pub fn set_daemon(&self, tid: Tid, daemon: bool) {
+        let _ = (tid, daemon);
+    }
+
+    pub(crate) fn set_lane(&self, tid: Tid, state: State) {
+        self.timeline.set_state(tid, state, self.now_us());
+    }
+
+    /// The lane's current state (None before the thread starts).
+    pub fn lane_state(&self, tid: Tid) -> Option<State> {
+        self.timeline.state(tid)
+    }
+
+    // ---- thread lifetime ---------------------------------------------------------------
+
+    /// First call on a new thread: takes the GIL (lane `waiting_gil`, then `running`). If the
+    /// run was stopped meanwhile it returns without the GIL; the VM's first breaker check
+    /// then reports the interrupt.
+    pub fn thread_begin(&self, tid: Tid) {
+        let _ = self.gil_take(tid);
+    }
+
+    /// Last call on a thread: drops the GIL (if held) and marks the lane `done`.
+    pub fn thread_end(&self, tid: Tid) {
+        self.gil_drop(tid, State::Done, false);
+    }
+
+    // ---- the eval breaker --------------------------------------------------------------
+
+    #[inline(always)]
+    pub fn breaker(&self) -> u32 {
+        self.eval_breaker.load(Ordering::Relaxed)
+    }
+
+    /// The interrupt that applies to `tid` now, if any.
+    pub fn interrupt_for(&self, tid: Tid) -> Option<Interrupt> {
+        let b = self.breaker();
+        if b & BREAK_STOP != 0 {
+            return Some(Interrupt::Stop);
+        }
+        if b & BREAK_SHUTDOWN != 0 {
+            let exempt = match *lock(&self.shutdown_exempt) {
+                Exempt::Nobody => false,
+                Exempt::Tid(t) => t == tid,
+                Exempt::OsThread(id) => id == std::thread::current().id(),
+            };
+            if !exempt {
+                return Some(Interrupt::Shutdown);
+            }
+        }
+        None
+    }
+
+    /// The slow path behind a non-zero `breaker()`: reports Stop/Shutdown, or serves a GIL
+    /// drop request (drop, wait for another thread to take it, take it back).
+    #[cold]
+    pub fn handle_eval_breaker(&self, tid: Tid) -> Result<(), Interrupt> {
+        if let Some(i) = self.interrupt_for(tid) {
+            return Err(i);
+        }
+        if self.breaker() & BREAK_GIL_DROP != 0 && self.holds_gil(tid) {
+            self.gil_drop(tid, State::WaitingGil, true);
+            self.gil_take(tid)?;
+        }
+        Ok(())
+    }
+
+    // ---- blocking ----------------------------------------------------------------------
+
+    /// Runs `f` with the GIL released and the lane in `state`, then re-takes the GIL. `f` is
+    /// not interruptible; if Stop/Shutdown arrives while re-taking, this returns without the
+    /// GIL and the VM's next breaker check reports it.
+    pub fn blocking<R>(&self, tid: Tid, state: State, f: impl FnOnce() -> R) -> R {
+        self.gil_drop(tid, state, true);
+        let r = f();
+        let _ = self.gil_take(tid);
+        r
+    }
+
+    /// `time.sleep`: releases the GIL, lane `sleeping`, wakes at the deadline or at once on
+    /// Stop/Shutdown. `sleep(0)` still releases and re-takes the GIL (a yield).
+    pub fn sleep(&self, tid: Tid, secs: f64) -> Result<(), Interrupt> {
+        let secs = if secs.is_finite() { secs.max(0.0) } else { 0.0 };
+        self.gil_drop(tid, State::Sleeping, true);
+        let deadline_us = self.now_us() + secs * 1e6;
+        let mut result = Ok(());
+        {
+            let mut g = lock(&self.wake_mutex);
+            loop {
+                if let Some(i) = self.interrupt_for(tid) {
+                    result = Err(i);
+                    break;
+                }
+                let remaining_us = deadline_us - self.now_us();
+                if remaining_us <= 0.0 {
+                    break;
+                }
+                g = wait_secs(&self.wake_cond, g, (remaining_us / 1e6).min(INTERRUPT_POLL_SECS * 5.0)).0;
+            }
+        }
+        let retaken = self.gil_take(tid);
+        result.and(retaken)
+    }
+
+    /// Waits with the GIL released (lane `state`) until `ready(&mut guard)` is true or the
+    /// timeout passes: Ok(true) if ready, Ok(false) on timeout, Err on Stop/Shutdown.
+    ///
+    /// If `ready` is true at once, returns without touching the GIL or the lane (as CPython's
+    /// `acquire` first tries without releasing the GIL); `timeout == Some(0.0)` never blocks.
+    /// Waits on `cv` in slices of at most `INTERRUPT_POLL_SECS` so Stop is noticed even if
+    /// nobody notifies `cv`. `ready` is called with `m` locked; the caller's wake-ups must
+    /// notify `cv` after changing the state under `m`.
+    /// If `ready` succeeded but re-taking the GIL is interrupted, returns Ok(true) (the
+    /// resource was acquired) and the next breaker check reports the interrupt.
+    pub fn wait_for<T>(
+        &self,
+        tid: Tid,
+        state: State,
+        m: &Mutex<T>,
+        cv: &Condvar,
+        timeout: Option<f64>,
+        mut ready: impl FnMut(&mut T) -> bool,
+    ) -> Result<bool, Interrupt> {
+        let timeout = timeout.map(|t| if t.is_nan() { 0.0 } else { t.max(0.0) });
+        {
+            let mut g = lock(m);
+            if ready(&mut g) {
+                return Ok(true);
+            }
+            if timeout == Some(0.0) {
+                return Ok(false);
+            }
+        }
+        // Never drop the GIL with `m` locked: the forced-switching wait could then block the
+        // thread that takes the GIL and needs `m` to wake us.
+        self.gil_drop(tid, state, true);
+        let deadline_us = timeout.map(|t| self.now_us() + t * 1e6);
+        let result = {
+            let mut g = lock(m);
+            loop {
+                if ready(&mut g) {
+                    break Ok(true);
+                }
+                if let Some(i) = self.interrupt_for(tid) {
+                    break Err(i);
+                }
+                let mut slice = INTERRUPT_POLL_SECS;
+                if let Some(d) = deadline_us {
+                    let remaining_us = d - self.now_us();
+                    if remaining_us <= 0.0 {
+                        break Ok(false);
+                    }
+                    slice = slice.min(remaining_us / 1e6);
+                }
+                g = wait_secs(cv, g, slice).0;
+            }
+        };
+        match (self.gil_take(tid), result) {
+            (Err(i), Ok(false)) => Err(i),
+            (_, r) => r,
+        }
+    }
+
+    // ---- threads -----------------------------------------------------------------------
+
+    /// Starts `f` on a new thread through the installed spawner. Counts live threads (started,
+    /// `f` not yet returned) against `max_threads`.
+    pub fn spawn(&self, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), SpawnError> {
+        let live = &self.live_threads;
+        let mut cur = live.load(Ordering::SeqCst);
+        loop {
+            if cur >= self.max_threads {
+                return Err(SpawnError::Limit);
+            }
+            match live.compare_exchange(cur, cur + 1, Ordering::SeqCst, Ordering::SeqCst) {
+                Ok(_) => break,
+                Err(now) => cur = now,
+            }
+        }
+        struct LiveGuard(Arc<AtomicUsize>);
+        impl Drop for LiveGuard {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+        let guard_count = Arc::clone(live);
+        let wrapped: Box<dyn FnOnce() + Send + 'static> = Box::new(move || {
+            let _live = LiveGuard(guard_count);
+            f();
+        });
+        spawner().spawn(wrapped).inspect_err(|_| {
+            live.fetch_sub(1, Ordering::SeqCst);
+        })
+    }
+
+    /// Threads started by `spawn` whose closure has not returned yet.
+    pub fn live_threads(&self) -> usize {
+        self.live_threads.load(Ordering::SeqCst)
+    }
+
+    // ---- output, clock, settings -------------------------------------------------------
+
+    pub fn write_output(&self, tid: Tid, text: &str) {
+        let name = self.timeline.name(tid);
+        self.output.write(name, || self.now_us() / 1000.0, text);
+    }
+
+    pub fn now_us(&self) -> f64 {
+        self.clock.now_us()
+    }
+
+    pub fn switch_interval(&self) -> f64 {
+        f64::from_bits(self.switch_interval_bits.load(Ordering::Relaxed))
+    }
+
+    /// `sys.setswitchinterval`; the VM raises ValueError for values <= 0 before calling this.
+    pub fn set_switch_interval(&self, secs: f64) {
+        self.switch_interval_bits.store(sanitize_interval(secs).to_bits(), Ordering::Relaxed);
+    }
+
+    // ---- interrupts --------------------------------------------------------------------
+
+    /// Stops every thread: running ones at their next breaker check, blocked ones at once or
+    /// within `INTERRUPT_POLL_SECS`. Callable from any thread.
+    pub fn request_stop(&self) {
+        self.eval_breaker.fetch_or(BREAK_STOP, Ordering::SeqCst);
+        self.wake_all();
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.breaker() & BREAK_STOP != 0
+    }
+
+    /// Program end: every thread except the calling OS thread gets `Interrupt::Shutdown` at
+    /// its next check or wait.
+    pub fn shutdown_daemons(&self) {
+        *lock(&self.shutdown_exempt) = Exempt::OsThread(std::thread::current().id());
+        self.eval_breaker.fetch_or(BREAK_SHUTDOWN, Ordering::SeqCst);
+        self.wake_all();
+    }
+
+    /// Like `shutdown_daemons`, exempting lane `tid` rather than the calling OS thread.
+    pub fn shutdown_daemons_except(&self, tid: Tid) {
+        *lock(&self.shutdown_exempt) = Exempt::Tid(tid);
+        self.eval_breaker.fetch_or(BREAK_SHUTDOWN, Ordering::SeqCst);
+        self.wake_all();
+    }
+
+    fn wake_all(&self) {
+        self.gil.wake_all();
+        let _g = lock(&self.wake_mutex);
+        self.wake_cond.notify_all();
+    }
+
+    // ---- the report --------------------------------------------------------------------
+
+    pub fn gil_switches(&self) -> u64 {
+        self.gil.switches()
+    }
+
+    /// The run's report as of now. Open spans end now (threads still running keep running).
+    pub fn finish(&self, error: Option<ErrorReport>) -> Report {
+        let end_us = self.now_us();
+        let (stdout, output) = self.output.snapshot();
+        Report {
+            wall_ms: end_us / 1000.0,
+            stdout,
+            output,
+            threads: self.timeline.snapshot(end_us),
+            gil_switches: self.gil_switches(),
+            error,
+            mode: self.mode,
+            switch_interval: self.switch_interval(),
+        }
+    }
+}
+
+/// CPython keeps at least 1 µs; also guards against NaN/inf from a caller.
+fn sanitize_interval(secs: f64) -> f64 {
+    if secs.is_finite() && secs > 0.0 {
+        secs.max(1e-6)
+    } else {
+        RuntimeConfig::DEFAULT_SWITCH_INTERVAL
+    }
+}

@@ -1,0 +1,16 @@
+# printf-style % formatting.
+print("%s is %d years" % ("Ada", 36))
+print("%.2f" % 3.14159, "%5d|" % 42, "%-5s|" % "ab", "%05.1f" % 2.25)
+print("%x %X %o %#x %#o" % (255, 255, 8, 255, 8))
+print("%e %E %g %G" % (12345.678, 0.00012, 0.00001234, 1e20))
+print("%c%c" % (72, "i"), "%%", "100%%" % ())
+print("%r %s" % ("str", "str"), "%s" % [1, 2], "%s" % (None,))
+print("%d" % 3.99, "%i" % -2.5, "%s" % 2.5, "%d%%" % 50)
+print("%+d % d %+.1f" % (5, 5, -0.05))
+print("%10.3f|%-10.3f|" % (3.14159, 2.71828))
+print("%s and %s" % (True, 1.0))
+print("%3s|%-3s|%.1s" % ("a", "b", "cd"))
+print("%*d|%-*d|%.*f" % (5, 42, 4, 7, 2, 3.14159))
+value = 42
+print("value: %s" % value)
+print("tuple: %s" % ((1, 2),))

@@ -1,0 +1,21 @@
+# list/dict/set comprehensions, nested and filtered; generator expressions in calls.
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([[i * j for j in range(3)] for i in range(3)])
+print({w: len(w) for w in ["a", "bb", "ccc"]})
+print({k: v for k, v in zip("abc", range(3)) if v})
+print(sorted({c.upper() for c in "banana"}))
+print(sum(x * x for x in range(10)))
+print(max(len(w) for w in ["hi", "hello", "hey"]))
+print(min((x for x in [5, 3, 9]), default=0), any(x > 8 for x in [1, 9]), all(x for x in [1, 0]))
+print(list(x + 1 for x in (1, 2)), tuple(c for c in "ab"), sorted(x for x in {3, 1}))
+print("".join(str(d) for d in range(5)))
+print([c for c in "hello" if c not in "aeiou"])
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([row[i] for row in matrix for i in range(len(row)) if i != 1])
+print([[row[i] for row in matrix] for i in range(3)])
+x = "outer"
+print([x for x in range(2)], x)
+print([y if y % 2 else -y for y in range(5)])
+print({n: [m for m in range(n)] for n in range(3)})
