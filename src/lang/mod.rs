@@ -5,5 +5,9 @@ pub mod ast;
 pub mod bytecode;
 pub mod compiler;
 pub mod error;
+pub mod lexer;
+pub mod parser;
+pub mod token;
 
 pub use error::CompileError;
+pub use parser::parse;

@@ -1,4 +1,25 @@
 //! What sits under the VM: the clock, threads, the GIL and the timeline.
+//!
+//! # How the VM uses it
+//!
+//! * Main thread: `let rt = Runtime::new(cfg)` on the thread that runs the program. It is lane 0
+//!   ("MainThread"), running from the epoch, and (mode `Gil`) already holds the GIL.
+//! * `Thread.start()`: `let tid = rt.register_thread(name)` (lane appears, no spans yet), then
+//!   `rt.spawn(Box::new(move || { rt.thread_begin(tid); /* run target */ rt.thread_end(tid); }))`.
+//!   `Err(SpawnError::Limit)` -> `RuntimeError: can't start new thread`. Call `thread_end` on
+//!   every exit path (normal, exception, `Interrupt`); it is safe without the GIL.
+//! * Hot loop: at backward jumps and calls, `if rt.breaker() != 0 { rt.handle_eval_breaker(tid)? }`.
+//! * Blocking builtins: `rt.sleep(tid, secs)?`; join/Lock/RLock/Event/Semaphore/Condition as
+//!   `Mutex<State>` + `Condvar` waited on with `rt.wait_for(tid, State::BlockedLock, &m, &cv,
+//!   timeout, |s| ...)` (the closure may take the resource, e.g. `if !s.locked { s.locked = true;
+//!   true } else { false }`); whoever releases changes the state under `m` and notifies `cv`.
+//!   Anything else that blocks: `rt.blocking(tid, state, || ...)`.
+//! * `Err(Interrupt::Stop | Interrupt::Shutdown)`: unwind the Python thread without running more
+//!   Python code (no `except`/`finally`), then `thread_end(tid)`. Python code cannot catch it.
+//! * Never call into the runtime's waits (breaker, sleep, wait_for, blocking) while holding a
+//!   VM-internal lock: a thread waiting for the GIL could need that lock.
+//! * Program end: join non-daemon threads, `rt.shutdown_daemons()` from the main thread, then
+//!   `rt.finish(error)`.
 
 mod clock;
 mod gil;

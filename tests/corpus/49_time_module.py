@@ -11,7 +11,4 @@ print("slept >= 15 ms:", t1 - t0 >= 0.015)
 print("monotonic advanced:", m1 >= m0)
 print("sleep returns None:", time.sleep(0) is None)
 print("time is recent:", time.time() > 1_600_000_000)
-ns = time.perf_counter_ns() if hasattr(time, "perf_counter_ns") else 1
-print("ns is int:", isinstance(ns, int))
-elapsed = round(t1 - t0, 1)
-print("rounded elapsed:", elapsed)
+print("elapsed under a minute:", t1 - t0 < 60)

@@ -16,6 +16,12 @@ pub(super) fn starts_expr(t: &Tok) -> bool {
     }
 }
 
+/// An error from one of CPython's `invalid_*` rules (not the generic "invalid syntax"), which
+/// propagates even out of speculative parsing.
+pub(super) fn is_specific(e: &crate::lang::error::CompileError) -> bool {
+    !(e.msg == "invalid syntax" || e.msg == "f-string: invalid syntax" || e.msg == "unexpected indent" || e.msg == "unexpected unindent")
+}
+
 /// CPython's `_PyPegen_get_expr_name`, used in "cannot assign to ..." messages.
 pub(super) fn expr_name(e: &Expr) -> &'static str {
     match &e.kind {
@@ -92,27 +98,16 @@ impl<'a> Parser<'a> {
         self.named_expression()
     }
 
-    /// `expressions`: `a, b` without starred items (e.g. after `del`, in `except`).
-    pub(super) fn expressions(&mut self) -> PResult<Expr> {
-        let pos = self.pos_here();
-        let first = self.expression()?;
-        if !self.at_op(",") {
-            return Ok(first);
-        }
-        let mut elts = vec![first];
-        while self.eat_op(",") {
-            if !starts_expr(self.tok()) {
-                break;
-            }
-            elts.push(self.expression()?);
-        }
-        Ok(mk(ExprKind::Tuple(elts), pos))
-    }
-
     // ---- expression levels ----
 
     /// `named_expression`: an expression, or `name := value` (outside the subset).
     pub(super) fn named_expression(&mut self) -> PResult<Expr> {
+        self.named_expression_checked(true)
+    }
+
+    /// `check_eq`: diagnose `x = 1` where a condition was expected (not wanted in call
+    /// arguments, where CPython reports `f(a.b=1)` differently).
+    fn named_expression_checked(&mut self, check_eq: bool) -> PResult<Expr> {
         if matches!(self.tok(), Tok::Name(_)) && self.peek_nth(1).tok.is_op(":=") {
             let pos = self.pos_here();
             self.advance();
@@ -125,7 +120,7 @@ impl<'a> Parser<'a> {
         if self.at_op(":=") {
             return Err(self.error_at(e.pos, format!("cannot use assignment expressions with {}", expr_name(&e))));
         }
-        if self.at_op("=") {
+        if check_eq && self.at_op("=") {
             // CPython's `invalid_named_expression`: `if x = 1:` and friends.
             let eq = self.pos;
             self.check_here_assign(&e, start, eq)?;
@@ -200,30 +195,50 @@ impl<'a> Parser<'a> {
         Ok(result)
     }
 
-    /// An expression directly followed by another: `print "x"` or a missing comma in brackets.
+    /// An expression directly followed by another: a missing comma in brackets
+    /// (`invalid_expression`) or Python 2's `print x` (`invalid_legacy_expression`).
     fn check_juxtaposed(&mut self, start: usize, a: &Expr) -> PResult<()> {
         let first = &self.toks[start];
         let soft_kw = matches!(&first.tok, Tok::Name(n) if n == "match" || n == "case" || n == "_");
         let name_string = matches!(first.tok, Tok::Name(_)) && matches!(self.toks[start + 1].tok, Tok::Str(_));
-        let legacy = matches!(&a.kind, ExprKind::Name(n) if n == "print" || n == "exec") && self.pos == start + 1;
+        let single_name = matches!(a.kind, ExprKind::Name(_)) && self.pos == start + 1;
+        let legacy = single_name && matches!(&a.kind, ExprKind::Name(n) if n == "print" || n == "exec");
+        if !soft_kw && !name_string && !legacy {
+            let (ok, last_level) = self.speculate(|p| p.expression_without_invalid().is_ok() && p.prev().level > 0);
+            if ok && last_level {
+                return Err(self.error_at(a.pos, "invalid syntax. Perhaps you forgot a comma?"));
+            }
+        }
+        if matches!(first.tok, Tok::Name(_)) && !self.toks[start + 1].tok.is_op("(") {
+            // CPython parses `NAME star_expressions` with its diagnostics on, so an error
+            // nested in the rest (`_ n range(3)`) surfaces here.
+            let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
+            self.pos = start + 1;
+            let b = self.star_expressions();
+            self.pos = save;
+            self.furthest = save_f;
+            self.deferred = save_d;
+            match b {
+                Err(e) if is_specific(&e) => return Err(e),
+                Ok(_) if legacy => {
+                    let ExprKind::Name(n) = &a.kind else { unreachable!() };
+                    let msg = format!("Missing parentheses in call to '{0}'. Did you mean {0}(...)?", n);
+                    return Err(self.error_at(a.pos, msg));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Run `f` and rewind: the cursor, the furthest-token mark and deferred errors.
+    pub(super) fn speculate<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> (T, bool) where T: Copy + Into<bool> {
         let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
-        let b = if legacy { self.star_expressions() } else { self.expression_without_invalid() };
-        let ok = b.is_ok();
-        let last_level = self.prev().level;
+        let r = f(self);
         self.pos = save;
         self.furthest = save_f;
         self.deferred = save_d;
-        if !ok {
-            return Ok(());
-        }
-        if legacy {
-            let ExprKind::Name(n) = &a.kind else { unreachable!() };
-            return Err(self.error_at(a.pos, format!("Missing parentheses in call to '{0}'. Did you mean {0}(...)?", n)));
-        }
-        if soft_kw || name_string || last_level == 0 {
-            return Ok(());
-        }
-        Err(self.error_at(a.pos, "invalid syntax. Perhaps you forgot a comma?"))
+        (r, r.into())
     }
 
     /// `expression` without the diagnostics (CPython's `expression_without_invalid`).
@@ -232,12 +247,13 @@ impl<'a> Parser<'a> {
             return self.lambda();
         }
         let body = self.disjunction()?;
+        let after_body = self.pos;
         if self.eat_kw("if") {
-            self.disjunction()?;
-            if !self.eat_kw("else") {
-                return self.invalid();
+            // PEG ordered choice: without a complete `if ... else ...`, the disjunction alone.
+            let full = self.disjunction().is_ok() && self.eat_kw("else") && self.expression_without_invalid().is_ok();
+            if !full {
+                self.pos = after_body;
             }
-            self.expression_without_invalid()?;
         }
         Ok(body)
     }
@@ -450,21 +466,18 @@ impl<'a> Parser<'a> {
     }
 
     /// `( args )` of a call: positional, `*args`, `key=value`, `**kw`, or one bare generator.
-    fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    pub(super) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.advance();
         let open_pos = Pos { line: open.line, col: open.col };
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
-        let mut first_arg: Option<Pos> = None;
         let mut seen_kw = false;
         let mut seen_double_star = false;
         while !self.at_op(")") {
             let pos = self.pos_here();
-            first_arg.get_or_insert(pos);
             if self.eat_op("*") {
                 if seen_double_star {
-                    let at = first_arg.unwrap();
-                    return Err(self.error_at(at, "iterable argument unpacking follows keyword argument unpacking"));
+                    return Err(self.error_at(pos, "iterable argument unpacking follows keyword argument unpacking"));
                 }
                 let value = self.expression()?;
                 args.push(mk(ExprKind::Starred(Box::new(value)), pos));
@@ -472,7 +485,7 @@ impl<'a> Parser<'a> {
                 let value = self.expression()?;
                 keywords.push(Keyword { name: None, value });
                 seen_double_star = true;
-            } else if self.peek_nth(1).tok.is_op("=") && matches!(self.tok(), Tok::Name(_)) {
+            } else if matches!(self.tok(), Tok::Name(_)) && self.peek_nth(1).tok.is_op("=") {
                 let name = self.name()?;
                 self.advance();
                 let value = self.expression()?;
@@ -481,14 +494,11 @@ impl<'a> Parser<'a> {
                 }
                 keywords.push(Keyword { name: Some(name), value });
                 seen_kw = true;
-            } else if self.peek_nth(1).tok.is_op("=")
-                && matches!(self.tok(), Tok::Kw("True" | "False" | "None"))
-            {
+            } else if matches!(self.tok(), Tok::Kw("True" | "False" | "None")) && self.peek_nth(1).tok.is_op("=") {
                 let Tok::Kw(k) = self.tok() else { unreachable!() };
                 return Err(self.error_at(pos, format!("cannot assign to {}", k)));
             } else {
-                let start = self.pos;
-                let value = self.named_expression()?;
+                let value = self.named_expression_checked(false)?;
                 if self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
                     let lone = args.is_empty() && keywords.is_empty() && (self.at_op(")") || self.at_op(",") && self.peek_nth(1).tok.is_op(")"));
@@ -501,7 +511,6 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 if self.at_op("=") {
-                    let _ = start;
                     return Err(self.error_at(value.pos, "expression cannot contain assignment, perhaps you meant \"==\"?"));
                 }
                 if seen_kw || seen_double_star {
@@ -510,7 +519,9 @@ impl<'a> Parser<'a> {
                     } else {
                         "positional argument follows keyword argument"
                     };
-                    return Err(self.error_at(value.pos, msg));
+                    // CPython reports this after reading the rest of the arguments.
+                    self.skip_arguments();
+                    return Err(self.error_last(msg));
                 }
                 args.push(value);
             }
@@ -520,6 +531,24 @@ impl<'a> Parser<'a> {
         }
         self.expect_op(")")?;
         Ok((args, keywords))
+    }
+
+    /// Read on through `, arg` items (errors ignored), to find where CPython stops reading.
+    fn skip_arguments(&mut self) {
+        while self.eat_op(",") {
+            let ok = if self.eat_op("*") || self.eat_op("**") {
+                self.expression().is_ok()
+            } else if matches!(self.tok(), Tok::Name(_)) && self.peek_nth(1).tok.is_op("=") {
+                self.advance();
+                self.advance();
+                self.expression().is_ok()
+            } else {
+                self.expression().is_ok()
+            };
+            if !ok {
+                return;
+            }
+        }
     }
 
     // ---- atoms ----
@@ -659,8 +688,7 @@ impl<'a> Parser<'a> {
         match first_key {
             None => items.push((None, self.bitwise_or()?)),
             Some(k) => {
-                self.expect_op(":")?;
-                let v = self.expression()?;
+                let v = self.dict_value()?;
                 if self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
                     return Ok(mk(ExprKind::DictComp { key: Box::new(k), value: Box::new(v), generators }, pos));
@@ -676,12 +704,29 @@ impl<'a> Parser<'a> {
                 items.push((None, self.bitwise_or()?));
             } else {
                 let k = self.expression()?;
-                self.expect_op(":")?;
-                let v = self.expression()?;
+                if !self.at_op(":") {
+                    // CPython's `invalid_kvpair`: the caret goes under the key's last character.
+                    let end = self.prev();
+                    return Err(self.error("':' expected after dictionary key", end.end_line, end.end_col - 1));
+                }
+                let v = self.dict_value()?;
                 items.push((Some(k), v));
             }
         }
         Ok(mk(ExprKind::Dict(items), pos))
+    }
+
+    /// After `key`: `: value`, with CPython's messages for a missing or starred value.
+    fn dict_value(&mut self) -> PResult<Expr> {
+        let colon = self.advance();
+        if self.at_op("}") || self.at_op(",") {
+            return Err(self.error("expression expected after dictionary key and ':'", colon.line, colon.col));
+        }
+        if self.at_op("*") {
+            let star = self.peek();
+            return Err(self.error("cannot use a starred expression in a dictionary value", star.line, star.col));
+        }
+        self.expression()
     }
 
     /// `for target in iter [if cond]...` clauses, one or more.
@@ -816,8 +861,7 @@ impl<'a> Parser<'a> {
         }
         if let Some(p) = star_pos {
             if params.kwonly.is_empty() {
-                let _ = p;
-                return Err(self.error_last("named arguments must follow bare *"));
+                return Err(self.error_at(p, "named arguments must follow bare *"));
             }
         }
         Ok(params)

@@ -34,7 +34,7 @@ pub fn parse(source: &str) -> Result<Module, CompileError> {
             if matches!(tokens[p.furthest].tok, Tok::Error) {
                 return Err(fail.err);
             }
-            Err(fail.overrides(tokens[p.furthest].line).unwrap_or(e))
+            Err(fail.overrides(tokens[p.seen_max].line).unwrap_or(e))
         }
     }
 }
@@ -51,6 +51,8 @@ pub(crate) struct Parser<'a> {
     pos: usize,
     /// Furthest token index looked at: where CPython reports a generic syntax error.
     furthest: usize,
+    /// Furthest token index ever looked at, speculation included (CPython's token buffer fill).
+    seen_max: usize,
     depth: u32,
     /// First NotImplementedError (or other error CPython raises only after parsing succeeds).
     deferred: Option<CompileError>,
@@ -61,7 +63,7 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(toks: &'a [Token], _origin: Pos, in_fstring: bool) -> Parser<'a> {
-        Parser { toks, pos: 0, furthest: 0, depth: 0, deferred: None, scopes: vec![Scope::Module], in_fstring }
+        Parser { toks, pos: 0, furthest: 0, seen_max: 0, depth: 0, deferred: None, scopes: vec![Scope::Module], in_fstring }
     }
 
     // ---- token cursor ----
@@ -69,6 +71,7 @@ impl<'a> Parser<'a> {
     fn peek(&mut self) -> &'a Token {
         if self.pos > self.furthest {
             self.furthest = self.pos;
+            self.seen_max = self.seen_max.max(self.pos);
         }
         &self.toks[self.pos]
     }
@@ -82,6 +85,7 @@ impl<'a> Parser<'a> {
         let i = (self.pos..=i).find(|&j| matches!(self.toks[j].tok, Tok::EndMarker | Tok::Error)).unwrap_or(i);
         if i > self.furthest {
             self.furthest = i;
+            self.seen_max = self.seen_max.max(i);
         }
         &self.toks[i]
     }

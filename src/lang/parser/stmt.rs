@@ -556,18 +556,13 @@ impl<'a> Parser<'a> {
         let mut bases = Vec::new();
         if self.at_op("(") {
             let call_pos = self.pos_here();
-            let call = self.class_arguments()?;
-            if let ExprKind::Call { args, keywords, .. } = call.kind {
-                if !keywords.is_empty() {
-                    self.unsupported("keyword arguments in a class definition", call_pos);
-                }
-                bases = args;
+            let (args, keywords) = self.call_arguments()?;
+            if !keywords.is_empty() {
+                self.unsupported("keyword arguments in a class definition", call_pos);
             }
+            bases = args;
         }
-        if matches!(self.tok(), Tok::Newline) {
-            return Err(self.error_last("expected ':'"));
-        }
-        self.expect_forced(":")?;
+        self.header_colon()?;
         self.scopes.push(Scope::Class);
         let body = self.block("class definition", pos.line);
         self.scopes.pop();

@@ -1,0 +1,183 @@
+//! Classes (builtin and user-defined) and their instances.
+
+use crate::vm::args::Args;
+use crate::vm::sync::{lock, read, write};
+use crate::vm::thread::Vm;
+use crate::vm::value::{Str, Value};
+use crate::vm::PyResult;
+use std::any::Any;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+/// A small ordered name -> value map (instance and class attributes, keyword arguments).
+/// Names are interned, so lookups usually succeed on the pointer comparison.
+#[derive(Clone, Default)]
+pub struct AttrMap {
+    pub entries: Vec<(Str, Value)>,
+}
+
+impl AttrMap {
+    #[inline]
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        let (p, n) = (name.as_ptr(), name.len());
+        for (k, v) in &self.entries {
+            if k.as_str().as_ptr() == p && k.as_str().len() == n {
+                return Some(v);
+            }
+        }
+        self.entries.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v)
+    }
+    pub fn set(&mut self, name: Str, v: Value) -> Option<Value> {
+        if let Some(slot) = self.entries.iter_mut().find(|(k, _)| Arc::ptr_eq(k, &name) || k.as_str() == name.as_str()) {
+            return Some(std::mem::replace(&mut slot.1, v));
+        }
+        self.entries.push((name, v));
+        None
+    }
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let i = self.entries.iter().position(|(k, _)| k.as_str() == name)?;
+        Some(self.entries.remove(i).1)
+    }
+}
+
+/// Which builtin type a class is, or builds its instances on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    /// `object` and plain user classes.
+    Object,
+    /// Builtin value types: their instances are not `Instance`s.
+    Int,
+    Bool,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    NoneType,
+    Type,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Iterator,
+    NotImplementedType,
+    Ellipsis,
+    StaticMethod,
+    ClassMethod,
+    Property,
+    Super,
+    /// BaseException and its subclasses: instances carry `ExcState`.
+    Exception,
+    /// A class implemented in Rust whose instances carry a payload (locks, events, ...).
+    Native,
+}
+
+/// Constructor of a native class: builds the instance (with its payload) from the call's
+/// arguments. `cls` is the class called (a Python subclass, possibly).
+pub type NativeNew = fn(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value>;
+
+pub struct Class {
+    pub name: Str,
+    pub qualname: Str,
+    /// `builtins` for builtin types, `__main__` for the program's classes.
+    pub module: Str,
+    pub bases: Vec<Arc<Class>>,
+    /// Method resolution order, without the class itself.
+    pub mro: Vec<Arc<Class>>,
+    pub dict: RwLock<AttrMap>,
+    pub kind: TypeKind,
+    pub native_new: Option<NativeNew>,
+}
+
+impl Class {
+    /// Looks `name` up on the class and its MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = read(&self.dict).get(name) {
+            return Some(v.clone());
+        }
+        for c in &self.mro {
+            if let Some(v) = read(&c.dict).get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+    pub fn set_attr(&self, name: Str, v: Value) {
+        let old = write(&self.dict).set(name, v);
+        drop(old);
+    }
+    /// `issubclass(self, other)`.
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(&**c, other))
+    }
+    /// The nearest native constructor on the MRO (a Python subclass of a native class).
+    pub fn find_native_new(&self) -> Option<NativeNew> {
+        self.native_new.or_else(|| self.mro.iter().find_map(|c| c.native_new))
+    }
+    pub fn is_exception(&self) -> bool {
+        self.kind == TypeKind::Exception
+    }
+}
+
+/// One line of a traceback: a frame the exception passed through.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    pub filename: Arc<str>,
+    pub line: u32,
+    pub name: Str,
+}
+
+/// What an exception instance carries besides its attributes.
+#[derive(Clone)]
+pub struct ExcState {
+    pub args: Value,
+    /// Innermost frame first (the order the entries were added while unwinding).
+    pub traceback: Vec<TbEntry>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+pub struct Instance {
+    pub class: Arc<Class>,
+    dict: Mutex<AttrMap>,
+    pub exc: Option<Mutex<ExcState>>,
+    /// Rust state of instances of native classes (a lock's state, ...).
+    pub payload: Option<Box<dyn Any + Send + Sync>>,
+}
+
+impl Instance {
+    pub fn new(class: Arc<Class>) -> Instance {
+        let exc = if class.is_exception() {
+            Some(Mutex::new(ExcState {
+                args: Value::tuple(Vec::new()),
+                traceback: Vec::new(),
+                cause: Value::None,
+                context: Value::None,
+                suppress_context: false,
+            }))
+        } else {
+            None
+        };
+        Instance { class, dict: Mutex::new(AttrMap::default()), exc, payload: None }
+    }
+    pub fn with_payload(class: Arc<Class>, payload: Box<dyn Any + Send + Sync>) -> Instance {
+        let mut i = Instance::new(class);
+        i.payload = Some(payload);
+        i
+    }
+    #[inline]
+    pub fn dict(&self) -> MutexGuard<'_, AttrMap> {
+        lock(&self.dict)
+    }
+    pub fn exc_state(&self) -> Option<MutexGuard<'_, ExcState>> {
+        self.exc.as_ref().map(lock)
+    }
+    /// The payload of a native instance, if it is a `T`.
+    pub fn payload<T: 'static>(&self) -> Option<&T> {
+        self.payload.as_ref()?.downcast_ref::<T>()
+    }
+}

@@ -1,0 +1,290 @@
+//! dict: insertion-ordered, keyed by `HashKey` (Python equality and hashing of hashable values).
+
+use crate::vm::sync::lock;
+use crate::vm::value::Value;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::sync::{Mutex, MutexGuard};
+
+/// A value known to be hashable, compared with Python's `==` for builtin types (so `1`, `1.0`
+/// and `True` are one key) and by identity for other objects.
+#[derive(Clone)]
+pub struct HashKey(pub Value);
+
+const MODULUS: u64 = (1u64 << 61) - 1;
+
+/// CPython's `hash()` of an int.
+pub fn hash_i64(i: i64) -> i64 {
+    let m = (i.unsigned_abs() % MODULUS) as i64;
+    let h = if i < 0 { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn hash_bigint(b: &num_bigint::BigInt) -> i64 {
+    use num_traits::ToPrimitive;
+    let m = num_bigint::BigInt::from(MODULUS);
+    let r: num_bigint::BigInt = b.magnitude().clone().into();
+    let h = (r % m).to_i64().unwrap();
+    let h = if b.sign() == num_bigint::Sign::Minus { -h } else { h };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// CPython's `hash()` of a float.
+pub fn hash_f64(x: f64) -> i64 {
+    if x.is_nan() {
+        return 0;
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { 314159 } else { -314159 };
+    }
+    if x.fract() == 0.0 && x.abs() < 9.2e18 {
+        return hash_i64(x as i64);
+    }
+    // Python's algorithm: hash of the exact rational value modulo 2**61 - 1.
+    let (mut m, mut e) = frexp(x.abs());
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & MODULUS) | (h >> (61 - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= MODULUS {
+            h -= MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    h = ((h << e) & MODULUS) | (h >> (61 - e));
+    let mut r = h as i64;
+    if x < 0.0 {
+        r = -r;
+    }
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(x * (1u64 << 54) as f64);
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, exp - 1022)
+}
+
+/// FNV-1a: strings only need a stable, fast hash (CPython's is randomized anyway).
+pub fn hash_str(s: &str) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let h = (h >> 1) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// CPython's tuple hash (xxHash-based, 3.8+).
+pub fn hash_tuple(items: &[Value]) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc: u64 = P5;
+    for it in items {
+        let lane = py_hash(it) as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as i64
+}
+
+/// Python's hash of a hashable value (objects hash by identity).
+pub fn py_hash(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => hash_i64(*i),
+        Value::Bool(b) => *b as i64,
+        Value::Float(f) => hash_f64(*f),
+        Value::BigInt(b) => hash_bigint(b),
+        Value::Str(s) => hash_str(s.as_str()),
+        Value::Tuple(t) => hash_tuple(&t.items),
+        Value::None => 0x5f3759df,
+        Value::Set(s) => {
+            // frozenset: order-independent.
+            let mut h: i64 = 0;
+            for x in s.lock().values() {
+                h ^= py_hash(&x).wrapping_mul(0x9e3779b97f4a7c15u64 as i64);
+            }
+            h
+        }
+        other => (other.identity().unwrap_or(0) >> 4) as i64,
+    }
+}
+
+/// Python `==` between hashable builtin values (no user `__eq__`).
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => std::sync::Arc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => (*x as i64) == *y,
+        (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => (*x as i64 as f64) == *y,
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
+        (Value::None, Value::None) => true,
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
+        }
+        (Value::Set(x), Value::Set(y)) => {
+            if std::sync::Arc::ptr_eq(x, y) {
+                return true;
+            }
+            let (xa, ya) = (x.lock().clone(), y.lock().clone());
+            xa.len() == ya.len() && xa.values().iter().all(|v| ya.contains(&HashKey(v.clone())))
+        }
+        _ => a.is(b),
+    }
+}
+
+impl PartialEq for HashKey {
+    fn eq(&self, other: &HashKey) -> bool {
+        key_eq(&self.0, &other.0)
+    }
+}
+impl Eq for HashKey {}
+impl Hash for HashKey {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        h.write_i64(py_hash(&self.0));
+    }
+}
+
+/// Mixes the Python hash (already well spread for strings; ints hash to themselves).
+#[derive(Default)]
+pub struct KeyHasher(u64);
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_i64(&mut self, i: i64) {
+        self.0 = (i as u64).wrapping_mul(0x9e3779b97f4a7c15);
+    }
+}
+
+pub type KeyMap<V> = HashMap<HashKey, V, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Clone, Default)]
+pub struct DictMap {
+    entries: Vec<Option<(Value, Value)>>,
+    index: KeyMap<usize>,
+    live: usize,
+}
+
+impl DictMap {
+    pub fn len(&self) -> usize {
+        self.live
+    }
+    pub fn get(&self, k: &HashKey) -> Option<&Value> {
+        self.index.get(k).map(|&i| &self.entries[i].as_ref().unwrap().1)
+    }
+    pub fn contains(&self, k: &HashKey) -> bool {
+        self.index.contains_key(k)
+    }
+    /// Inserts or replaces (keeping the original position and key object, as Python does).
+    pub fn insert(&mut self, k: HashKey, v: Value) -> Option<Value> {
+        if let Some(&i) = self.index.get(&k) {
+            let slot = self.entries[i].as_mut().unwrap();
+            return Some(std::mem::replace(&mut slot.1, v));
+        }
+        self.entries.push(Some((k.0.clone(), v)));
+        self.index.insert(k, self.entries.len() - 1);
+        self.live += 1;
+        None
+    }
+    pub fn remove(&mut self, k: &HashKey) -> Option<Value> {
+        let i = self.index.remove(k)?;
+        let (_, v) = self.entries[i].take().unwrap();
+        self.live -= 1;
+        if self.entries.len() > 32 && self.live * 2 < self.entries.len() {
+            self.compact();
+        }
+        Some(v)
+    }
+    fn compact(&mut self) {
+        let items: Vec<(Value, Value)> = self.entries.drain(..).flatten().collect();
+        self.index.clear();
+        for (k, v) in items {
+            self.entries.push(Some((k.clone(), v)));
+            self.index.insert(HashKey(k), self.entries.len() - 1);
+        }
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        self.entries.iter().flatten().map(|(k, _)| k.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.entries.iter().flatten().map(|(_, v)| v.clone()).collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.entries.iter().flatten().cloned().collect()
+    }
+    /// The `n`th live entry in order (for iterators that survive mutation).
+    pub fn entry_at(&self, pos: usize) -> Option<(usize, &(Value, Value))> {
+        self.entries[pos.min(self.entries.len())..].iter().enumerate().find_map(|(j, e)| e.as_ref().map(|e| (pos + j, e)))
+    }
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        while let Some(e) = self.entries.pop() {
+            if let Some((k, v)) = e {
+                self.index.remove(&HashKey(k.clone()));
+                self.live -= 1;
+                return Some((k, v));
+            }
+        }
+        None
+    }
+    pub fn clear(&mut self) {
+        *self = DictMap::default();
+    }
+}
+
+pub struct Dict {
+    map: Mutex<DictMap>,
+}
+
+impl Dict {
+    pub fn new(map: DictMap) -> Dict {
+        Dict { map: Mutex::new(map) }
+    }
+    #[inline]
+    pub fn lock(&self) -> MutexGuard<'_, DictMap> {
+        lock(&self.map)
+    }
+}

@@ -1,0 +1,158 @@
+//! Interpreter state: `Interp` is shared by all Python threads of a run (modules, the runtime,
+//! stderr); `Vm` is one Python thread's state (its frames, its handled exception, its Tid).
+//!
+//! A Python thread is one call of a function value on a fresh `Vm`: see
+//! [`call_in_new_thread_state`]. All the `Vm`s of a run share the heap through `Arc`s.
+
+use super::exceptions::{format_exception, Unwind};
+use super::frame::Frame;
+use super::object::Module;
+use super::value::Value;
+use super::PyResult;
+use crate::runtime::{Runtime, Tid};
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// What all threads of one run share.
+pub struct Interp {
+    pub rt: Arc<Runtime>,
+    pub filename: Arc<str>,
+    /// The program's source lines, for tracebacks.
+    pub source_lines: Vec<String>,
+    /// `sys.modules`: imported modules by name.
+    pub modules: Mutex<HashMap<String, Value>>,
+    pub main: OnceLock<Arc<Module>>,
+    pub recursion_limit: AtomicUsize,
+    /// Text written to stderr (tracebacks), in order.
+    pub stderr: Mutex<String>,
+    /// Per-run state of modules implemented in Rust (e.g. threading's registry), by type.
+    ext: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+}
+
+impl Interp {
+    pub fn new(rt: Arc<Runtime>, filename: &str, source: &str) -> Arc<Interp> {
+        Arc::new(Interp {
+            rt,
+            filename: filename.into(),
+            source_lines: source.lines().map(|l| l.to_string()).collect(),
+            modules: Mutex::new(HashMap::new()),
+            main: OnceLock::new(),
+            recursion_limit: AtomicUsize::new(1000),
+            stderr: Mutex::new(String::new()),
+            ext: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Per-run state of type `T`, created with `Default` on first use. For modules written in
+    /// Rust that need run-wide state (a thread registry, a name counter).
+    pub fn ext<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let mut m = super::sync::lock(&self.ext);
+        let e = m.entry(TypeId::of::<T>()).or_insert_with(|| Arc::new(T::default()) as Arc<dyn Any + Send + Sync>);
+        e.clone().downcast::<T>().expect("ext type")
+    }
+
+    /// Appends to the run's stderr text.
+    pub fn write_stderr(&self, text: &str) {
+        super::sync::lock(&self.stderr).push_str(text);
+    }
+
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<&str> {
+        if filename != &*self.filename || line == 0 {
+            return None;
+        }
+        self.source_lines.get(line as usize - 1).map(|s| s.as_str())
+    }
+}
+
+/// One Python thread's interpreter state.
+pub struct Vm {
+    pub interp: Arc<Interp>,
+    pub rt: Arc<Runtime>,
+    pub tid: Tid,
+    pub(crate) frames: Vec<Box<Frame>>,
+    pub(crate) pool: Vec<Box<Frame>>,
+    /// The exception being handled (`except` body), for bare `raise` and implicit chaining.
+    pub(crate) handled: Value,
+    /// Set by re-raising instructions so unwinding adds no traceback line for the frame.
+    pub(crate) reraising: bool,
+    /// Nested Rust-level entries into the interpreter (builtins calling back into Python).
+    pub(crate) native_depth: usize,
+}
+
+impl Vm {
+    pub fn new(interp: Arc<Interp>, tid: Tid) -> Vm {
+        let rt = interp.rt.clone();
+        Vm {
+            interp,
+            rt,
+            tid,
+            frames: Vec::with_capacity(64),
+            pool: Vec::new(),
+            handled: Value::Null,
+            reraising: false,
+            native_depth: 0,
+        }
+    }
+
+    pub fn recursion_limit(&self) -> usize {
+        self.interp.recursion_limit.load(Ordering::Relaxed)
+    }
+
+    /// The module whose globals the running code uses (`__main__` outside any frame).
+    pub fn current_module(&self) -> Option<Arc<Module>> {
+        match self.frames.last() {
+            Some(f) => Some(f.func.module.clone()),
+            None => self.interp.main.get().cloned(),
+        }
+    }
+
+    /// The source line being executed, for error reports.
+    pub fn current_line(&self) -> Option<u32> {
+        let f = self.frames.last()?;
+        Some(f.func.code.code.line_at(f.pc.saturating_sub(1)))
+    }
+
+    /// Writes the text CPython's default excepthook prints for an uncaught exception.
+    pub fn print_exception(&mut self, exc: &Value) {
+        let text = format_exception(self, exc);
+        self.interp.write_stderr(&text);
+    }
+}
+
+/// Runs `func(*args, **kwargs)` on a fresh thread state with lane `tid`, on the calling OS
+/// thread. This is the body of a Python thread: the threading module calls it from the closure
+/// it hands to `Runtime::spawn` (after `rt.thread_begin(tid)`, before `rt.thread_end(tid)`).
+///
+/// Returns the function's result, or the `Unwind` that ended it: `Unwind::Exception(exc)` for an
+/// uncaught Python exception (print it with [`print_thread_exception`]), `Unwind::Interrupt` for
+/// Stop/Shutdown (print nothing).
+pub fn call_in_new_thread_state(
+    interp: &Arc<Interp>,
+    tid: Tid,
+    func: Value,
+    args: Vec<Value>,
+    kwargs: Vec<(String, Value)>,
+) -> PyResult<Value> {
+    let mut vm = Vm::new(interp.clone(), tid);
+    vm.call_with_kwargs(&func, args, kwargs)
+}
+
+/// Prints "Exception in thread NAME:" and the traceback, as `threading.excepthook` does, to the
+/// run's stderr.
+pub fn print_thread_exception(interp: &Arc<Interp>, tid: Tid, thread_name: &str, exc: &Value) {
+    let mut vm = Vm::new(interp.clone(), tid);
+    let text = format_exception(&mut vm, exc);
+    interp.write_stderr(&format!("Exception in thread {}:\n{}", thread_name, text));
+}
+
+impl Unwind {
+    /// The exception instance, if this is a Python exception.
+    pub fn exception(&self) -> Option<&Value> {
+        match self {
+            Unwind::Exception(e) => Some(e),
+            Unwind::Interrupt(_) => None,
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! The builtin classes: one process-wide set, built on first use (builtin types are immutable,
+//! so all runs and threads can share them).
+
+use super::exceptions::type_error;
+use super::object::{intern, AttrMap, Builtin, Class, NativeNew, TypeKind};
+use super::value::Value;
+use super::PyResult;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
+
+pub struct Types {
+    pub object: Arc<Class>,
+    pub type_: Arc<Class>,
+    pub int: Arc<Class>,
+    pub bool_: Arc<Class>,
+    pub float: Arc<Class>,
+    pub str_: Arc<Class>,
+    pub list: Arc<Class>,
+    pub tuple: Arc<Class>,
+    pub dict: Arc<Class>,
+    pub set: Arc<Class>,
+    pub frozenset: Arc<Class>,
+    pub range: Arc<Class>,
+    pub slice: Arc<Class>,
+    pub none: Arc<Class>,
+    pub function: Arc<Class>,
+    pub builtin_function: Arc<Class>,
+    pub method: Arc<Class>,
+    pub module: Arc<Class>,
+    pub iterator: Arc<Class>,
+    pub not_implemented: Arc<Class>,
+    pub ellipsis: Arc<Class>,
+    pub staticmethod: Arc<Class>,
+    pub classmethod: Arc<Class>,
+    pub property: Arc<Class>,
+    pub super_: Arc<Class>,
+    pub base_exception: Arc<Class>,
+    /// Every builtin exception class by name.
+    pub exceptions: HashMap<&'static str, Arc<Class>>,
+    /// Exception class names in definition order (for the builtins namespace).
+    pub exception_names: Vec<&'static str>,
+}
+
+static TYPES: OnceLock<Types> = OnceLock::new();
+
+#[inline]
+pub fn types() -> &'static Types {
+    TYPES.get_or_init(build)
+}
+
+impl Types {
+    /// A builtin exception class by name (panics on a typo: names are compile-time constants).
+    pub fn exc(&self, name: &str) -> &Arc<Class> {
+        self.exceptions.get(name).unwrap_or_else(|| panic!("no builtin exception {}", name))
+    }
+
+    /// The class of any value, as `type(v)` returns it.
+    pub fn class_of(&self, v: &Value) -> Arc<Class> {
+        match v {
+            Value::Instance(i) => i.class.clone(),
+            _ => self.builtin_class_of(v).clone(),
+        }
+    }
+
+    pub fn builtin_class_of(&self, v: &Value) -> &Arc<Class> {
+        match v {
+            Value::Null | Value::None => &self.none,
+            Value::NotImplemented => &self.not_implemented,
+            Value::Ellipsis => &self.ellipsis,
+            Value::Bool(_) => &self.bool_,
+            Value::Int(_) | Value::BigInt(_) => &self.int,
+            Value::Float(_) => &self.float,
+            Value::Str(_) => &self.str_,
+            Value::Tuple(_) => &self.tuple,
+            Value::List(_) => &self.list,
+            Value::Dict(_) => &self.dict,
+            Value::Set(s) => {
+                if s.frozen {
+                    &self.frozenset
+                } else {
+                    &self.set
+                }
+            }
+            Value::Range(_) => &self.range,
+            Value::Slice(_) => &self.slice,
+            Value::Function(_) => &self.function,
+            Value::Builtin(_) => &self.builtin_function,
+            Value::Method(m) => {
+                if matches!(m.func, Value::Builtin(_)) {
+                    &self.builtin_function
+                } else {
+                    &self.method
+                }
+            }
+            Value::Class(_) => &self.type_,
+            Value::Instance(i) => {
+                // Only reached through `builtin_class_of` directly; instances have their own.
+                let _ = i;
+                &self.object
+            }
+            Value::Module(_) => &self.module,
+            Value::Iter(_) => &self.iterator,
+            Value::Wrapper(w) => match &**w {
+                super::object::Wrapper::StaticMethod(_) => &self.staticmethod,
+                super::object::Wrapper::ClassMethod(_) => &self.classmethod,
+                super::object::Wrapper::Property { .. } => &self.property,
+                super::object::Wrapper::Super { .. } => &self.super_,
+            },
+        }
+    }
+}
+
+/// C3 linearization of a new class's bases: its MRO without the class itself.
+pub fn compute_mro(name: &str, bases: &[Arc<Class>]) -> PyResult<Vec<Arc<Class>>> {
+    let mut seqs: Vec<Vec<Arc<Class>>> = bases
+        .iter()
+        .map(|b| {
+            let mut s = vec![b.clone()];
+            s.extend(b.mro.iter().cloned());
+            s
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Arc<Class>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|c| Arc::ptr_eq(c, cand))) {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        match found {
+            Some(c) => {
+                for s in seqs.iter_mut() {
+                    if Arc::ptr_eq(&s[0], &c) {
+                        s.remove(0);
+                    }
+                }
+                out.push(c);
+            }
+            None => {
+                let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
+                let _ = name;
+                return Err(type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            }
+        }
+    }
+}
+
+/// Makes a builtin class (module `builtins`) with `methods` in its namespace.
+pub fn make_builtin_class(
+    name: &str,
+    bases: &[Arc<Class>],
+    kind: TypeKind,
+    methods: &'static [Builtin],
+    native_new: Option<NativeNew>,
+) -> Arc<Class> {
+    make_class_in("builtins", name, bases, kind, methods, native_new)
+}
+
+/// Makes a class implemented in Rust, for modules such as `threading`.
+pub fn make_class_in(
+    module: &str,
+    name: &str,
+    bases: &[Arc<Class>],
+    kind: TypeKind,
+    methods: &'static [Builtin],
+    native_new: Option<NativeNew>,
+) -> Arc<Class> {
+    let mut dict = AttrMap::default();
+    for m in methods {
+        dict.set(intern(m.name), Value::Builtin(m));
+    }
+    let mro = compute_mro(name, bases).expect("builtin class MRO");
+    Arc::new(Class {
+        name: intern(name),
+        qualname: intern(name),
+        module: intern(module),
+        bases: bases.to_vec(),
+        mro,
+        dict: RwLock::new(dict),
+        kind,
+        native_new,
+    })
+}
+
+fn build() -> Types {
+    use super::builtins::methods as m;
+    let c = make_builtin_class;
+    let object = c("object", &[], TypeKind::Object, m::OBJECT_METHODS, None);
+    let o = std::slice::from_ref(&object);
+    let int = c("int", o, TypeKind::Int, m::INT_METHODS, None);
+    let bool_ = c("bool", std::slice::from_ref(&int), TypeKind::Bool, &[], None);
+    let base_exception = c("BaseException", o, TypeKind::Exception, m::EXCEPTION_METHODS, None);
+    let mut exceptions: HashMap<&'static str, Arc<Class>> = HashMap::new();
+    let mut exception_names = vec!["BaseException"];
+    exceptions.insert("BaseException", base_exception.clone());
+    // (name, base) in CPython's hierarchy, parents first.
+    const TREE: &[(&str, &str)] = &[
+        ("Exception", "BaseException"),
+        ("SystemExit", "BaseException"),
+        ("KeyboardInterrupt", "BaseException"),
+        ("GeneratorExit", "BaseException"),
+        ("ArithmeticError", "Exception"),
+        ("FloatingPointError", "ArithmeticError"),
+        ("OverflowError", "ArithmeticError"),
+        ("ZeroDivisionError", "ArithmeticError"),
+        ("AssertionError", "Exception"),
+        ("AttributeError", "Exception"),
+        ("BufferError", "Exception"),
+        ("EOFError", "Exception"),
+        ("ImportError", "Exception"),
+        ("ModuleNotFoundError", "ImportError"),
+        ("LookupError", "Exception"),
+        ("IndexError", "LookupError"),
+        ("KeyError", "LookupError"),
+        ("MemoryError", "Exception"),
+        ("NameError", "Exception"),
+        ("UnboundLocalError", "NameError"),
+        ("OSError", "Exception"),
+        ("ConnectionError", "OSError"),
+        ("BrokenPipeError", "ConnectionError"),
+        ("ConnectionAbortedError", "ConnectionError"),
+        ("ConnectionRefusedError", "ConnectionError"),
+        ("ConnectionResetError", "ConnectionError"),
+        ("FileExistsError", "OSError"),
+        ("FileNotFoundError", "OSError"),
+        ("InterruptedError", "OSError"),
+        ("IsADirectoryError", "OSError"),
+        ("NotADirectoryError", "OSError"),
+        ("PermissionError", "OSError"),
+        ("TimeoutError", "OSError"),
+        ("ReferenceError", "Exception"),
+        ("RuntimeError", "Exception"),
+        ("NotImplementedError", "RuntimeError"),
+        ("RecursionError", "RuntimeError"),
+        ("StopIteration", "Exception"),
+        ("StopAsyncIteration", "Exception"),
+        ("SyntaxError", "Exception"),
+        ("IndentationError", "SyntaxError"),
+        ("TabError", "IndentationError"),
+        ("SystemError", "Exception"),
+        ("TypeError", "Exception"),
+        ("ValueError", "Exception"),
+        ("UnicodeError", "ValueError"),
+        ("Warning", "Exception"),
+        ("UserWarning", "Warning"),
+        ("DeprecationWarning", "Warning"),
+        ("RuntimeWarning", "Warning"),
+    ];
+    for (name, base) in TREE {
+        let b = exceptions[base].clone();
+        let cls = c(name, std::slice::from_ref(&b), TypeKind::Exception, &[], None);
+        exceptions.insert(name, cls);
+        exception_names.push(name);
+    }
+    Types {
+        type_: c("type", o, TypeKind::Type, m::TYPE_METHODS, None),
+        int,
+        bool_,
+        float: c("float", o, TypeKind::Float, m::FLOAT_METHODS, None),
+        str_: c("str", o, TypeKind::Str, m::STR_METHODS, None),
+        list: c("list", o, TypeKind::List, m::LIST_METHODS, None),
+        tuple: c("tuple", o, TypeKind::Tuple, m::TUPLE_METHODS, None),
+        dict: c("dict", o, TypeKind::Dict, m::DICT_METHODS, None),
+        set: c("set", o, TypeKind::Set, m::SET_METHODS, None),
+        frozenset: c("frozenset", o, TypeKind::FrozenSet, m::FROZENSET_METHODS, None),
+        range: c("range", o, TypeKind::Range, m::RANGE_METHODS, None),
+        slice: c("slice", o, TypeKind::Slice, &[], None),
+        none: c("NoneType", o, TypeKind::NoneType, &[], None),
+        function: c("function", o, TypeKind::Function, &[], None),
+        builtin_function: c("builtin_function_or_method", o, TypeKind::BuiltinFunction, &[], None),
+        method: c("method", o, TypeKind::Method, &[], None),
+        module: c("module", o, TypeKind::Module, &[], None),
+        iterator: c("iterator", o, TypeKind::Iterator, &[], None),
+        not_implemented: c("NotImplementedType", o, TypeKind::NotImplementedType, &[], None),
+        ellipsis: c("ellipsis", o, TypeKind::Ellipsis, &[], None),
+        staticmethod: c("staticmethod", o, TypeKind::StaticMethod, &[], None),
+        classmethod: c("classmethod", o, TypeKind::ClassMethod, &[], None),
+        property: c("property", o, TypeKind::Property, m::PROPERTY_METHODS, None),
+        super_: c("super", o, TypeKind::Super, &[], None),
+        object,
+        base_exception,
+        exceptions,
+        exception_names,
+    }
+}

@@ -1,0 +1,2 @@
+handler = 5
+handler()

@@ -1,0 +1,15 @@
+# Lesson 1 with sleeps scaled down; the main thread joins so the output order is fixed.
+import threading
+import time
+
+def task():
+    for i in range(3):
+        print("Task running", i)
+        time.sleep(0.05)
+
+t = threading.Thread(target=task)
+t.start()
+time.sleep(0.02)
+print("Main thread continues")
+t.join()
+print("Task finished")
