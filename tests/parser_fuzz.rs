@@ -10,6 +10,15 @@ const SEEDS: &[&str] = &[
     "class Worker(threading.Thread):\n    def __init__(self, name, delay=0.5):\n        super().__init__(name=name)\n        self.delay = delay\n\n    def run(self):\n        try:\n            x = {'a': 1, **d}\n        except (KeyError, ValueError) as e:\n            raise RuntimeError('bad') from e\n        finally:\n            pass\n",
     "def f(a, b=1, *args, c, **kw):\n    if a and not b or c:\n        return [x * 2 for x in args if x]\n    elif a is None:\n        return {k: v for k, v in kw.items()}\n    else:\n        return lambda y: y ** -1\n",
     "x = a[1:2, ::3]; y = (1, 2); z = -2 ** 2\nwhile x < 10:\n    x += 1\nelse:\n    del y\nassert x, 'msg'\n",
+    r#"name = 'Ada'
+print(f"{name!r:>10} {n=} {x:{w}.{p}f} {{lit}}", 'it\'s', "\t\x41")
+s = '''multi
+line''' + r'\d+'
+"#,
+    "@decorator(1)\ndef g(*, k=1) -> int:\n    nonlocal_ = {1, 2} | {3}\n    return (yield_ for yield_ in range(3))\n\nwith open(p) as f, lock:\n    data = f.read()\n",
+    "from threading import Thread, Lock\nimport queue as q\n\nresults = {}\ndef worker(i):\n    results[i] = i * i  # store\n    if i % 2 == 0 and i > 0:\n        raise ValueError(f'bad {i}')\n",
+    "total = 0\nfor i in range(10_000_000):\n\ttotal += i\n\tif total > 100:\n\t\tbreak\nx = 1 + \\\n    2\nprint(total, x, sep=', ', end='\\n')\n",
+    "class Counter:\n    count: int = 0\n\n    def __init__(self):\n        self.lock = threading.Lock()\n\n    def incr(self, by=1):\n        with self.lock:\n            self.count += by\n        return self.count\n",
 ];
 
 fn ours(src: &str) -> String {
@@ -30,6 +39,11 @@ fn mutations(seed: &str) -> Vec<String> {
         let mut dup = chars.clone();
         dup.insert(i, chars[i]);
         out.push(dup.into_iter().collect());
+        for ins in [':', '(', ')', '"', ',', '=', ' '] {
+            let mut m = chars.clone();
+            m.insert(i, ins);
+            out.push(m.into_iter().collect());
+        }
     }
     out
 }

@@ -321,9 +321,11 @@ impl Lexer {
             let c1 = ws + 1;
             self.push_at(Tok::Indent, line, c1, line, c1, err_col);
         } else {
+            // Check the new level before emitting any DEDENT: CPython reports the error first.
+            let mut dedents = 0;
             while self.indents.len() > 1 && col < self.indents.last().unwrap().0 {
                 self.indents.pop();
-                self.push_at(Tok::Dedent, line, ws + 1, line, ws + 1, err_col);
+                dedents += 1;
             }
             let (now, now_alt) = *self.indents.last().unwrap();
             if col != now {
@@ -334,6 +336,9 @@ impl Lexer {
             }
             if alt != now_alt {
                 return Err(tab_error());
+            }
+            for _ in 0..dedents {
+                self.push_at(Tok::Dedent, line, ws + 1, line, ws + 1, err_col);
             }
         }
         Ok(false)

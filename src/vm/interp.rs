@@ -40,7 +40,7 @@ impl super::thread::Vm {
             let fr: *mut Frame = &mut **self.frames.last_mut().expect("a frame to run");
             // SAFETY: frames are boxed, so `fr` stays valid while the frame is on the stack; the
             // code object is kept alive by the frame's function.
-            let code: &super::object::CodeObj = unsafe { &*Arc::as_ptr(&(*fr).func.code) };
+            let code: &super::object::CodeObj = unsafe { &*Arc::as_ptr(&(&(*fr)).func.code) };
             let ops: &[Op] = &code.code.ops;
             let mut pc: usize = unsafe { (*fr).pc };
 
@@ -738,6 +738,9 @@ impl super::thread::Vm {
                     Op::Return => {
                         let v = pop!();
                         let mut frame = self.frames.pop().unwrap();
+                        if frame.namespace.is_some() {
+                            self.class_namespace = frame.namespace.take();
+                        }
                         let result = match std::mem::replace(&mut frame.on_return, OnReturn::Value) {
                             OnReturn::Value => Ok(v),
                             OnReturn::Instance(inst) => {

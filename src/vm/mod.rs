@@ -2,6 +2,32 @@
 
 pub mod format;
 
+pub mod args;
+mod attr;
+pub mod builtins;
+mod call;
+mod classes;
+pub mod convert;
+pub mod exceptions;
+mod frame;
+mod import;
+mod interp;
+mod iterate;
+pub mod load;
+pub mod modules;
+pub mod object;
+pub mod ops;
+pub mod run;
+pub mod sync;
+pub mod thread;
+pub mod types;
+pub mod value;
+
+pub use exceptions::{PyResult, Unwind};
+pub use run::{run, RunOutput};
+pub use thread::{call_in_new_thread_state, print_thread_exception, Interp, Vm};
+pub use value::Value;
+
 use crate::runtime::{Mode, OutputSink, Report};
 use std::sync::Arc;
 
@@ -21,8 +47,7 @@ impl Default for RunOptions {
 }
 
 /// Runs a whole program and returns its report. Output reaches `sink` live, as it is printed.
-/// Stub until the interpreter lands.
+/// The traceback text (stderr) and exit code come with [`run`], which this wraps.
 pub fn run_program(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>) -> Report {
-    let _ = (source, opts, sink);
-    unimplemented!("the interpreter is not built yet")
+    run::run(source, opts, sink).report
 }

@@ -79,6 +79,10 @@ pub struct Vm {
     pub(crate) reraising: bool,
     /// Nested Rust-level entries into the interpreter (builtins calling back into Python).
     pub(crate) native_depth: usize,
+    /// Containers being repr'd (to print `[...]` for self-references).
+    pub(crate) repr_stack: Vec<usize>,
+    /// The namespace of the class body that just returned (taken by `build_class`).
+    pub(crate) class_namespace: Option<super::object::AttrMap>,
 }
 
 impl Vm {
@@ -93,6 +97,8 @@ impl Vm {
             handled: Value::Null,
             reraising: false,
             native_depth: 0,
+            repr_stack: Vec::new(),
+            class_namespace: None,
         }
     }
 

@@ -34,6 +34,9 @@ pub struct Types {
     pub classmethod: Arc<Class>,
     pub property: Arc<Class>,
     pub super_: Arc<Class>,
+    pub dict_keys: Arc<Class>,
+    pub dict_values: Arc<Class>,
+    pub dict_items: Arc<Class>,
     pub base_exception: Arc<Class>,
     /// Every builtin exception class by name.
     pub exceptions: HashMap<&'static str, Arc<Class>>,
@@ -105,6 +108,11 @@ impl Types {
                 super::object::Wrapper::ClassMethod(_) => &self.classmethod,
                 super::object::Wrapper::Property { .. } => &self.property,
                 super::object::Wrapper::Super { .. } => &self.super_,
+            },
+            Value::View(v) => match v.kind {
+                super::object::ViewKind::Keys => &self.dict_keys,
+                super::object::ViewKind::Values => &self.dict_values,
+                super::object::ViewKind::Items => &self.dict_items,
             },
         }
     }
@@ -288,6 +296,9 @@ fn build() -> Types {
         classmethod: c("classmethod", o, TypeKind::ClassMethod, &[], None),
         property: c("property", o, TypeKind::Property, m::PROPERTY_METHODS, None),
         super_: c("super", o, TypeKind::Super, &[], None),
+        dict_keys: c("dict_keys", o, TypeKind::Iterator, &[], None),
+        dict_values: c("dict_values", o, TypeKind::Iterator, &[], None),
+        dict_items: c("dict_items", o, TypeKind::Iterator, &[], None),
         object,
         base_exception,
         exceptions,

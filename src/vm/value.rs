@@ -38,8 +38,10 @@ pub enum Value {
     Instance(Arc<Instance>),
     Module(Arc<Module>),
     Iter(Arc<Iter>),
-    /// staticmethod / classmethod / property wrappers.
+    /// staticmethod / classmethod / property wrappers, and super objects.
     Wrapper(Arc<Wrapper>),
+    /// dict_keys / dict_values / dict_items.
+    View(Arc<View>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -94,6 +96,7 @@ impl Value {
             Value::Module(a) => Arc::as_ptr(a) as usize,
             Value::Iter(a) => Arc::as_ptr(a) as usize,
             Value::Wrapper(a) => Arc::as_ptr(a) as usize,
+            Value::View(a) => Arc::as_ptr(a) as usize,
             _ => return None,
         })
     }
@@ -165,6 +168,11 @@ impl Value {
                 Wrapper::ClassMethod(_) => "classmethod",
                 Wrapper::Property { .. } => "property",
                 Wrapper::Super { .. } => "super",
+            },
+            Value::View(v) => match v.kind {
+                ViewKind::Keys => "dict_keys",
+                ViewKind::Values => "dict_values",
+                ViewKind::Items => "dict_items",
             },
         }
     }

@@ -120,7 +120,7 @@ impl<'a> Parser<'a> {
         if self.at_op(":=") {
             return Err(self.error_at(e.pos, format!("cannot use assignment expressions with {}", expr_name(&e))));
         }
-        if check_eq && self.at_op("=") {
+        if check_eq && self.at_op("=") && !self.lenient {
             // CPython's `invalid_named_expression`: `if x = 1:` and friends.
             let eq = self.pos;
             self.check_here_assign(&e, start, eq)?;
@@ -130,13 +130,10 @@ impl<'a> Parser<'a> {
 
     /// Does a `bitwise_or` parse exactly tokens `start..end`? (Tells `a + b` from `a < b` or `not a`.)
     pub(super) fn is_bitwise_or_span(&mut self, start: usize, end: usize) -> bool {
-        let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
-        self.pos = start;
-        let ok = self.bitwise_or().is_ok() && self.pos == end;
-        self.pos = save;
-        self.furthest = save_f;
-        self.deferred = save_d;
-        ok
+        self.speculate(|p| {
+            p.pos = start;
+            p.bitwise_or().is_ok() && p.pos == end
+        })
     }
 
     /// CPython's `!(list|tuple|genexp|'True'|'None'|'False')` before `invalid_named_expression`.
@@ -186,7 +183,7 @@ impl<'a> Parser<'a> {
             let pos = body.pos;
             mk(ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) }, pos)
         } else {
-            if starts_expr(self.tok()) {
+            if starts_expr(self.tok()) && !self.lenient {
                 self.check_juxtaposed(start, &body)?;
             }
             body
@@ -203,23 +200,28 @@ impl<'a> Parser<'a> {
         let name_string = matches!(first.tok, Tok::Name(_)) && matches!(self.toks[start + 1].tok, Tok::Str(_));
         let single_name = matches!(a.kind, ExprKind::Name(_)) && self.pos == start + 1;
         let legacy = single_name && matches!(&a.kind, ExprKind::Name(n) if n == "print" || n == "exec");
-        if !soft_kw && !name_string && !legacy {
-            let (ok, last_level) = self.speculate(|p| p.expression_without_invalid().is_ok() && p.prev().level > 0);
-            if ok && last_level {
+        // Did CPython's `invalid_expression` parse the rest (leaving memoized, error-free results)?
+        let mut memo_hides_errors = false;
+        if !soft_kw && !name_string {
+            let backtracks = self.backtracks;
+            let (ok, level) = self.speculate(|p| {
+                let ok = p.expression_without_invalid().is_ok();
+                (ok, p.prev().level)
+            });
+            if ok && level > 0 && !legacy {
                 return Err(self.error_at(a.pos, "invalid syntax. Perhaps you forgot a comma?"));
             }
+            memo_hides_errors = !ok || self.backtracks != backtracks;
         }
         if matches!(first.tok, Tok::Name(_)) && !self.toks[start + 1].tok.is_op("(") {
             // CPython parses `NAME star_expressions` with its diagnostics on, so an error
             // nested in the rest (`_ n range(3)`) surfaces here.
-            let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
-            self.pos = start + 1;
-            let b = self.star_expressions();
-            self.pos = save;
-            self.furthest = save_f;
-            self.deferred = save_d;
+            let b = self.speculate(|p| {
+                p.pos = start + 1;
+                p.star_expressions()
+            });
             match b {
-                Err(e) if is_specific(&e) => return Err(e),
+                Err(e) if is_specific(&e) && !memo_hides_errors => return Err(e),
                 Ok(_) if legacy => {
                     let ExprKind::Name(n) = &a.kind else { unreachable!() };
                     let msg = format!("Missing parentheses in call to '{0}'. Did you mean {0}(...)?", n);
@@ -232,17 +234,24 @@ impl<'a> Parser<'a> {
     }
 
     /// Run `f` and rewind: the cursor, the furthest-token mark and deferred errors.
-    pub(super) fn speculate<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> (T, bool) where T: Copy + Into<bool> {
+    pub(super) fn speculate<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
         let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
         let r = f(self);
         self.pos = save;
         self.furthest = save_f;
         self.deferred = save_d;
-        (r, r.into())
+        r
     }
 
     /// `expression` without the diagnostics (CPython's `expression_without_invalid`).
     fn expression_without_invalid(&mut self) -> PResult<Expr> {
+        let was = std::mem::replace(&mut self.lenient, true);
+        let r = self.expression_without_invalid_inner();
+        self.lenient = was;
+        r
+    }
+
+    fn expression_without_invalid_inner(&mut self) -> PResult<Expr> {
         if self.at_kw("lambda") {
             return self.lambda();
         }
@@ -265,8 +274,17 @@ impl<'a> Parser<'a> {
         }
         let pos = first.pos;
         let mut values = vec![first];
-        while self.eat_kw("or") {
-            values.push(self.conjunction()?);
+        loop {
+            let before = self.pos;
+            if !self.eat_kw("or") {
+                break;
+            }
+            let v = self.conjunction();
+            let Some(v) = self.or_backtrack(before, v)? else { break };
+            values.push(v);
+        }
+        if values.len() == 1 {
+            return Ok(values.pop().unwrap());
         }
         Ok(mk(ExprKind::BoolOp { op: BoolOp::Or, values }, pos))
     }
@@ -278,8 +296,17 @@ impl<'a> Parser<'a> {
         }
         let pos = first.pos;
         let mut values = vec![first];
-        while self.eat_kw("and") {
-            values.push(self.inversion()?);
+        loop {
+            let before = self.pos;
+            if !self.eat_kw("and") {
+                break;
+            }
+            let v = self.inversion();
+            let Some(v) = self.or_backtrack(before, v)? else { break };
+            values.push(v);
+        }
+        if values.len() == 1 {
+            return Ok(values.pop().unwrap());
         }
         Ok(mk(ExprKind::BoolOp { op: BoolOp::And, values }, pos))
     }
@@ -301,6 +328,7 @@ impl<'a> Parser<'a> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         loop {
+            let before = self.pos;
             let op = match self.tok() {
                 Tok::Op("==") => CmpOp::Eq,
                 Tok::Op("!=") => CmpOp::NotEq,
@@ -324,8 +352,10 @@ impl<'a> Parser<'a> {
                 _ => break,
             };
             self.advance();
+            let right = self.bitwise_or();
+            let Some(right) = self.or_backtrack(before, right)? else { break };
             ops.push(op);
-            comparators.push(self.bitwise_or()?);
+            comparators.push(right);
         }
         if ops.is_empty() {
             return Ok(left);
@@ -355,8 +385,10 @@ impl<'a> Parser<'a> {
         'outer: loop {
             for &(sym, op) in LEVELS[level] {
                 if self.at_op(sym) {
+                    let before = self.pos;
                     self.advance();
-                    let right = self.binary(level + 1)?;
+                    let right = self.binary(level + 1);
+                    let Some(right) = self.or_backtrack(before, right)? else { return Ok(left) };
                     let pos = left.pos;
                     left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, pos);
                     continue 'outer;
@@ -390,12 +422,14 @@ impl<'a> Parser<'a> {
         } else {
             self.primary()?
         };
+        let before = self.pos;
         if !self.eat_op("**") {
             return Ok(base);
         }
         self.enter()?;
-        let exp = self.factor()?;
+        let exp = self.factor();
         self.leave();
+        let Some(exp) = self.or_backtrack(before, exp)? else { return Ok(base) };
         let pos = base.pos;
         Ok(mk(ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp) }, pos))
     }
@@ -404,27 +438,50 @@ impl<'a> Parser<'a> {
     pub(super) fn primary(&mut self) -> PResult<Expr> {
         let mut e = self.atom()?;
         loop {
-            match self.tok() {
+            let before = self.pos;
+            let pos = e.pos;
+            let kind = match self.tok() {
                 Tok::Op(".") => {
                     self.advance();
-                    let attr = self.name()?;
-                    let pos = e.pos;
-                    e = mk(ExprKind::Attribute { value: Box::new(e), attr }, pos);
+                    let attr = self.name();
+                    let Some(attr) = self.or_backtrack(before, attr)? else { return Ok(e) };
+                    ExprKind::Attribute { value: Box::new(e), attr }
                 }
                 Tok::Op("(") => {
-                    let (args, keywords) = self.call_arguments()?;
-                    let pos = e.pos;
-                    e = mk(ExprKind::Call { func: Box::new(e), args, keywords }, pos);
+                    let args = self.call_arguments();
+                    let Some((args, keywords)) = self.or_backtrack(before, args)? else { return Ok(e) };
+                    ExprKind::Call { func: Box::new(e), args, keywords }
                 }
                 Tok::Op("[") => {
-                    self.advance();
-                    let index = self.slices()?;
-                    self.expect_op("]")?;
-                    let pos = e.pos;
-                    e = mk(ExprKind::Subscript { value: Box::new(e), index: Box::new(index) }, pos);
+                    let index = self.subscript_index();
+                    let Some(index) = self.or_backtrack(before, index)? else { return Ok(e) };
+                    ExprKind::Subscript { value: Box::new(e), index: Box::new(index) }
                 }
                 _ => return Ok(e),
+            };
+            e = mk(kind, pos);
+        }
+    }
+
+    /// `[slices]` after a primary.
+    fn subscript_index(&mut self) -> PResult<Expr> {
+        self.advance();
+        let index = self.slices()?;
+        self.expect_op("]")?;
+        Ok(index)
+    }
+
+    /// In lenient (PEG-emulating) mode a failed operator or trailer is undone and the
+    /// expression so far stands, as PEG's ordered choice would leave it.
+    fn or_backtrack<T>(&mut self, before: usize, r: PResult<T>) -> PResult<Option<T>> {
+        match r {
+            Ok(v) => Ok(Some(v)),
+            Err(_) if self.lenient => {
+                self.pos = before;
+                self.backtracks += 1;
+                Ok(None)
             }
+            Err(e) => Err(e),
         }
     }
 
@@ -598,6 +655,7 @@ impl<'a> Parser<'a> {
         }
         let first = self.star_named_expression()?;
         let result = if self.at_kw("for") {
+            self.check_comprehension_elt(&first)?;
             let generators = self.comprehension_clauses()?;
             mk(ExprKind::GeneratorExp { elt: Box::new(first), generators }, pos)
         } else if self.at_op(",") {
@@ -629,6 +687,7 @@ impl<'a> Parser<'a> {
         if !self.at_op("]") {
             let first = self.star_named_expression()?;
             if self.at_kw("for") {
+                self.check_comprehension_elt(&first)?;
                 let generators = self.comprehension_clauses()?;
                 self.expect_op("]")?;
                 self.leave();
@@ -641,6 +700,7 @@ impl<'a> Parser<'a> {
                 }
                 elts.push(self.star_named_expression()?);
             }
+            self.check_unparenthesized_comprehension_target(&elts)?;
         }
         self.expect_op("]")?;
         self.leave();
@@ -670,6 +730,7 @@ impl<'a> Parser<'a> {
             if !self.at_op(":") || matches!(e.kind, ExprKind::Starred(_)) {
                 // A set.
                 if self.at_kw("for") {
+                    self.check_comprehension_elt(&e)?;
                     let generators = self.comprehension_clauses()?;
                     return Ok(mk(ExprKind::SetComp { elt: Box::new(e), generators }, pos));
                 }
@@ -680,13 +741,21 @@ impl<'a> Parser<'a> {
                     }
                     elts.push(self.star_named_expression()?);
                 }
+                self.check_unparenthesized_comprehension_target(&elts)?;
                 return Ok(mk(ExprKind::Set(elts), pos));
             }
             Some(e)
         };
         let mut items = Vec::new();
         match first_key {
-            None => items.push((None, self.bitwise_or()?)),
+            None => {
+                let star = self.prev();
+                let v = self.bitwise_or()?;
+                if self.at_kw("for") {
+                    return Err(self.error("dict unpacking cannot be used in dict comprehension", star.line, star.col));
+                }
+                items.push((None, v))
+            }
             Some(k) => {
                 let v = self.dict_value()?;
                 if self.at_kw("for") {
@@ -729,6 +798,22 @@ impl<'a> Parser<'a> {
         self.expression()
     }
 
+    /// `[*a for ...]`: CPython's `invalid_comprehension`.
+    fn check_comprehension_elt(&self, elt: &Expr) -> PResult<()> {
+        if matches!(elt.kind, ExprKind::Starred(_)) {
+            return Err(self.error_at(elt.pos, "iterable unpacking cannot be used in comprehension"));
+        }
+        Ok(())
+    }
+
+    /// `[a, b for x in y]`: the target of a comprehension must be parenthesized.
+    fn check_unparenthesized_comprehension_target(&mut self, elts: &[Expr]) -> PResult<()> {
+        if elts.len() > 1 && self.at_kw("for") {
+            return Err(self.error_at(elts[0].pos, "did you forget parentheses around the comprehension target?"));
+        }
+        Ok(())
+    }
+
     /// `for target in iter [if cond]...` clauses, one or more.
     pub(super) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens = Vec::new();
@@ -739,10 +824,7 @@ impl<'a> Parser<'a> {
                 self.advance();
             }
             self.advance();
-            let target = self.target_list(super::target::Targets::For)?;
-            if !self.eat_kw("in") {
-                return self.invalid();
-            }
+            let target = self.for_target()?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw("if") {
@@ -777,6 +859,32 @@ impl<'a> Parser<'a> {
         Ok(mk(ExprKind::Lambda { params: Box::new(params), body: Box::new(body) }, pos))
     }
 
+    /// `def f((a, b)):` — Python 2's tuple parameters.
+    fn check_parenthesized_params(&mut self, def: bool) -> PResult<()> {
+        let open = self.peek();
+        let matched = self.speculate(|p| {
+            p.advance();
+            if !matches!(p.tok(), Tok::Name(_)) {
+                return false;
+            }
+            while matches!(p.tok(), Tok::Name(_)) {
+                p.advance();
+                if def && p.eat_op(":") && p.expression().is_err() {
+                    return false;
+                }
+                if !p.eat_op(",") {
+                    break;
+                }
+            }
+            p.at_op(")")
+        });
+        if matched {
+            let what = if def { "Function" } else { "Lambda expression" };
+            return Err(self.error(format!("{} parameters cannot be parenthesized", what), open.line, open.col));
+        }
+        Ok(())
+    }
+
     /// A parameter list up to (not including) `close`: `)` for def, `:` for lambda.
     pub(super) fn params(&mut self, close: &str, annotations: bool) -> PResult<Params> {
         let mut params = Params::default();
@@ -808,7 +916,10 @@ impl<'a> Parser<'a> {
             }
             if self.eat_op("*") {
                 if star_seen {
-                    return Err(self.error_at(pos, "* argument may appear only once"));
+                    if matches!(self.tok(), Tok::Name(_)) || self.at_op(",") {
+                        return Err(self.error_at(pos, "* argument may appear only once"));
+                    }
+                    return self.invalid();
                 }
                 star_seen = true;
                 star_pos = Some(pos);
@@ -835,11 +946,18 @@ impl<'a> Parser<'a> {
                     return self.invalid();
                 }
             } else {
+                if self.at_op("(") && !seen_default && !star_seen {
+                    self.check_parenthesized_params(annotations)?;
+                }
                 let name = self.name()?;
                 if annotations && self.eat_op(":") {
                     self.expression()?;
                 }
                 let default = if self.eat_op("=") {
+                    if self.at_op(")") || self.at_op(",") {
+                        let eq = self.prev();
+                        return Err(self.error("expected default value expression", eq.line, eq.col));
+                    }
                     Some(self.expression()?)
                 } else {
                     None

@@ -57,13 +57,18 @@ pub(crate) struct Parser<'a> {
     /// First NotImplementedError (or other error CPython raises only after parsing succeeds).
     deferred: Option<CompileError>,
     scopes: Vec<Scope>,
+    /// PEG emulation for CPython's `expression_without_invalid`: failed operators and trailers
+    /// backtrack instead of erroring, and no diagnostics run.
+    lenient: bool,
+    /// How often lenient mode backtracked (tells whether CPython's memo holds a partial parse).
+    backtracks: u32,
     /// Parsing an f-string replacement field: errors get CPython's "f-string: " prefix.
     in_fstring: bool,
 }
 
 impl<'a> Parser<'a> {
     fn new(toks: &'a [Token], _origin: Pos, in_fstring: bool) -> Parser<'a> {
-        Parser { toks, pos: 0, furthest: 0, seen_max: 0, depth: 0, deferred: None, scopes: vec![Scope::Module], in_fstring }
+        Parser { toks, pos: 0, furthest: 0, seen_max: 0, depth: 0, deferred: None, scopes: vec![Scope::Module], lenient: false, backtracks: 0, in_fstring }
     }
 
     // ---- token cursor ----

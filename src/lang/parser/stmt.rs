@@ -233,7 +233,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let first = self.assign_value()?;
         if self.at_op(":") {
-            return self.ann_assign(first, start);
+            return self.ann_assign(first);
         }
         if let Some(op) = aug_op(self.tok()) {
             if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. })
@@ -272,17 +272,24 @@ impl<'a> Parser<'a> {
         Ok(StmtKind::Assign { targets, value })
     }
 
-    fn ann_assign(&mut self, target: Expr, start: usize) -> PResult<StmtKind> {
-        let parenthesized = self.toks[start].tok.is_op("(");
-        match &target.kind {
-            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
-            ExprKind::Tuple(_) | ExprKind::List(_) => {
-                let msg = format!("only single target (not {}) can be annotated", expr_name(&target));
-                return Err(self.error_at(target.pos, msg));
+    fn ann_assign(&mut self, target: Expr) -> PResult<StmtKind> {
+        if !matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+            // CPython names the problem only when an annotation follows the colon.
+            let annotated = self.speculate(|p| {
+                p.advance();
+                p.expression().is_ok()
+            });
+            if !annotated {
+                return self.invalid();
             }
-            _ => return Err(self.error_at(target.pos, "illegal target for annotation")),
+            let msg = match &target.kind {
+                ExprKind::Tuple(_) | ExprKind::List(_) => {
+                    format!("only single target (not {}) can be annotated", expr_name(&target))
+                }
+                _ => "illegal target for annotation".to_string(),
+            };
+            return Err(self.error_at(target.pos, msg));
         }
-        let _ = parenthesized;
         self.advance(); // ':'
         self.expression()?;
         let value = if self.eat_op("=") { Some(self.assign_value()?) } else { None };
@@ -394,10 +401,7 @@ impl<'a> Parser<'a> {
     fn for_stmt(&mut self) -> PResult<Stmt> {
         let pos = self.pos_here();
         self.advance();
-        let target = self.target_list(Targets::For)?;
-        if !self.eat_kw("in") {
-            return self.invalid();
-        }
+        let target = self.for_target()?;
         let iter = self.star_expressions()?;
         self.header_colon()?;
         let body = self.block("'for' statement", pos.line)?;

@@ -71,6 +71,26 @@ impl<'a> Parser<'a> {
         Ok(result)
     }
 
+    /// The target after `for` up to and including `in`. On failure, CPython re-reads the
+    /// target as `star_expressions` with diagnostics on (`invalid_for_target`).
+    pub(super) fn for_target(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        let result = self.target_list(Targets::For).and_then(|t| if self.eat_kw("in") { Ok(t) } else { self.invalid() });
+        match result {
+            Err(e) if !super::expr::is_specific(&e) => {
+                let retry = self.speculate(|p| {
+                    p.pos = start;
+                    p.star_expressions().and_then(|t| p.check_target(&t, Targets::For))
+                });
+                match retry {
+                    Err(e2) if super::expr::is_specific(&e2) => Err(e2),
+                    _ => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
     fn target_item(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
             let pos = self.pos_here();

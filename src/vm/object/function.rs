@@ -70,3 +70,16 @@ pub enum Wrapper {
     /// `super()` bound to a class (search starts after it in the MRO of `obj`'s type) and object.
     Super { class: Arc<Class>, obj: Value },
 }
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// A live view of a dict: `d.keys()`, `d.values()`, `d.items()`.
+pub struct View {
+    pub kind: ViewKind,
+    pub dict: Arc<super::dict::Dict>,
+}

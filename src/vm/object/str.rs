@@ -1,7 +1,7 @@
 //! `str`: an immutable UTF-8 string that knows its length in characters, so indexing ASCII text
 //! (the common case) is a byte index.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub struct PyStr {
@@ -66,20 +66,20 @@ impl std::hash::Hash for PyStr {
         self.s.hash(h)
     }
 }
-impl std::borrow::Borrow<str> for Arc<PyStr> {
-    fn borrow(&self) -> &str {
-        &self.s
+impl std::fmt::Debug for PyStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", &*self.s)
     }
 }
 
 /// One shared `Arc` per distinct identifier, so attribute lookups usually match by pointer.
 pub fn intern(s: &str) -> Arc<PyStr> {
-    static TABLE: OnceLock<Mutex<HashSet<Arc<PyStr>>>> = OnceLock::new();
+    static TABLE: OnceLock<Mutex<HashMap<Box<str>, Arc<PyStr>>>> = OnceLock::new();
     let mut t = TABLE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
     if let Some(x) = t.get(s) {
         return x.clone();
     }
     let a = Arc::new(PyStr::new(s));
-    t.insert(a.clone());
+    t.insert(s.into(), a.clone());
     a
 }

@@ -1,0 +1,99 @@
+//! The `sys` module: switch interval (through the runtime), recursion limit, argv, exit,
+//! stdout/stderr.
+
+use crate::builtins_table;
+use crate::vm::args::Args;
+use crate::vm::builtins::funcs_float as to_f64;
+use crate::vm::exceptions::{new_exception, type_error, value_error, PyResult, Unwind};
+use crate::vm::object::Builtin;
+use crate::vm::thread::Vm;
+use crate::vm::types::types;
+use crate::vm::value::Value;
+use std::sync::atomic::Ordering;
+
+static FUNCS: &[Builtin] = builtins_table![
+    "getswitchinterval" => getswitchinterval,
+    "setswitchinterval" => setswitchinterval,
+    "getrecursionlimit" => getrecursionlimit,
+    "setrecursionlimit" => setrecursionlimit,
+    "exit" => exit,
+    "getsizeof" => getsizeof,
+    "intern" => intern_,
+];
+
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let mut attrs: Vec<(&str, Value)> = FUNCS.iter().map(|b| (b.name, Value::Builtin(b))).collect();
+    attrs.push(("maxsize", Value::Int(i64::MAX)));
+    attrs.push(("version", Value::str("3.11.7 (threadlab)")));
+    attrs.push((
+        "version_info",
+        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+    ));
+    attrs.push(("hexversion", Value::Int(0x030b07f0)));
+    attrs.push(("platform", Value::str(if cfg!(target_arch = "wasm32") { "emscripten" } else { "linux" })));
+    attrs.push(("byteorder", Value::str("little")));
+    attrs.push(("argv", Value::list(vec![Value::str(&vm.interp.filename)])));
+    attrs.push(("stdout", super::stream(super::StdStream::Stdout)));
+    attrs.push(("stderr", super::stream(super::StdStream::Stderr)));
+    attrs.push(("__stdout__", super::stream(super::StdStream::Stdout)));
+    attrs.push(("__stderr__", super::stream(super::StdStream::Stderr)));
+    attrs.push(("implementation_name", Value::str("threadlab")));
+    Ok(super::native_module("sys", attrs))
+}
+
+fn getswitchinterval(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact("getswitchinterval", 0)?;
+    Ok(Value::Float(vm.rt.switch_interval()))
+}
+
+fn setswitchinterval(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("setswitchinterval", 1)?;
+    let x = match &a[0] {
+        Value::Float(_) | Value::Int(_) | Value::Bool(_) => to_f64(&a[0]).unwrap_or(0.0),
+        other => return Err(type_error(format!("must be real number, not {}", other.type_name()))),
+    };
+    if x <= 0.0 {
+        return Err(value_error("switch interval must be strictly positive"));
+    }
+    vm.rt.set_switch_interval(x);
+    Ok(Value::None)
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit() as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("setrecursionlimit", 1)?;
+    let n = crate::vm::builtins::arg_int(&a[0])?;
+    if n < 1 {
+        return Err(value_error("recursion limit must be greater or equal than 1"));
+    }
+    // Frames live on the heap, so deep limits are safe up to memory; cap absurd values.
+    vm.interp.recursion_limit.store((n as usize).min(200_000), Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.range("exit", 0, 1)?;
+    Err(Unwind::Exception(new_exception(types().exc("SystemExit"), a.to_vec())))
+}
+
+fn getsizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.range("getsizeof", 1, 2)?;
+    Ok(Value::Int(match &a[0] {
+        Value::Int(_) => 28,
+        Value::Float(_) => 24,
+        Value::Str(s) => 49 + s.as_str().len() as i64,
+        Value::List(l) => 56 + 8 * l.len() as i64,
+        _ => 48,
+    }))
+}
+
+fn intern_(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("intern", 1)?;
+    match &a[0] {
+        Value::Str(s) => Ok(Value::Str(crate::vm::object::intern(s.as_str()))),
+        other => Err(type_error(format!("intern() argument must be str, not {}", other.type_name()))),
+    }
+}

@@ -1,0 +1,1195 @@
+//! Operators: arithmetic, comparison, membership, subscripting, hashing. Fast paths for
+//! builtin types first, user dunder methods last.
+
+use super::exceptions::{error, index_error, key_error, type_error, value_error, zero_division, PyResult};
+use super::object::{Dict, HashKey, Instance, Range, Set, SetMap, Slice};
+use super::thread::Vm;
+use super::value::Value;
+use crate::lang::bytecode::{BinKind, CmpKind, UnaryKind};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+/// i64 arithmetic that stays in i64; None means "take the general path" (overflow, division
+/// by zero, negative exponent, true division).
+#[inline(always)]
+pub fn int_binop_fast(kind: BinKind, x: i64, y: i64) -> Option<i64> {
+    match kind {
+        BinKind::Add => x.checked_add(y),
+        BinKind::Sub => x.checked_sub(y),
+        BinKind::Mul => x.checked_mul(y),
+        BinKind::FloorDiv => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                None
+            } else {
+                let q = x / y;
+                Some(if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q })
+            }
+        }
+        BinKind::Mod => {
+            if y == 0 || y == -1 {
+                if y == -1 {
+                    Some(0)
+                } else {
+                    None
+                }
+            } else {
+                let r = x % y;
+                Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
+            }
+        }
+        BinKind::And => Some(x & y),
+        BinKind::Or => Some(x | y),
+        BinKind::Xor => Some(x ^ y),
+        BinKind::LShift => {
+            if (0..64).contains(&y) {
+                let r = x.checked_shl(y as u32)?;
+                if (r >> y) == x {
+                    Some(r)
+                } else {
+                    None
+                }
+            } else {
+                None
+            }
+        }
+        BinKind::RShift => {
+            if y >= 0 {
+                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+            } else {
+                None
+            }
+        }
+        BinKind::Pow => {
+            if y >= 0 && y <= u32::MAX as i64 {
+                x.checked_pow(y as u32)
+            } else {
+                None
+            }
+        }
+        BinKind::Div | BinKind::MatMul => None,
+    }
+}
+
+/// A number seen through Python's numeric tower.
+enum Num {
+    Int(i64),
+    Big(BigInt),
+    Float(f64),
+}
+
+fn as_num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::Int(*i)),
+        Value::Bool(b) => Some(Num::Int(*b as i64)),
+        Value::BigInt(b) => Some(Num::Big((**b).clone())),
+        Value::Float(f) => Some(Num::Float(*f)),
+        _ => None,
+    }
+}
+
+pub fn to_bigint(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
+    let f = b.to_f64().unwrap_or(f64::INFINITY);
+    if f.is_infinite() {
+        return Err(error("OverflowError", "int too large to convert to float"));
+    }
+    Ok(f)
+}
+
+fn num_f64(n: &Num) -> PyResult<f64> {
+    match n {
+        Num::Int(i) => Ok(*i as f64),
+        Num::Big(b) => big_to_f64(b),
+        Num::Float(f) => Ok(*f),
+    }
+}
+
+fn float_binop(kind: BinKind, x: f64, y: f64) -> PyResult<Option<Value>> {
+    Ok(Some(Value::Float(match kind {
+        BinKind::Add => x + y,
+        BinKind::Sub => x - y,
+        BinKind::Mul => x * y,
+        BinKind::Div => {
+            if y == 0.0 {
+                return Err(zero_division("float division by zero"));
+            }
+            x / y
+        }
+        BinKind::FloorDiv => {
+            if y == 0.0 {
+                return Err(zero_division("float floor division by zero"));
+            }
+            float_divmod(x, y).0
+        }
+        BinKind::Mod => {
+            if y == 0.0 {
+                return Err(zero_division("float modulo"));
+            }
+            float_divmod(x, y).1
+        }
+        BinKind::Pow => {
+            if x == 0.0 && y < 0.0 {
+                return Err(zero_division("0.0 cannot be raised to a negative power"));
+            }
+            if x < 0.0 && y.fract() != 0.0 {
+                return Err(error("NotImplementedError", "complex numbers are not supported by threadlab"));
+            }
+            let r = x.powf(y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return Err(error("OverflowError", "(34, 'Numerical result out of range')"));
+            }
+            r
+        }
+        _ => return Ok(None),
+    })))
+}
+
+/// Python's float divmod (sign of the divisor, floor of the quotient).
+pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (floordiv, m)
+}
+
+fn big_binop(kind: BinKind, x: BigInt, y: BigInt) -> PyResult<Option<Value>> {
+    Ok(Some(match kind {
+        BinKind::Add => Value::bigint(x + y),
+        BinKind::Sub => Value::bigint(x - y),
+        BinKind::Mul => Value::bigint(x * y),
+        BinKind::Div => {
+            if y.is_zero() {
+                return Err(zero_division("division by zero"));
+            }
+            match (x.to_i64(), y.to_i64()) {
+                (Some(a), Some(b)) if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) => Value::Float(a as f64 / b as f64),
+                _ => Value::Float(big_true_div(&x, &y)?),
+            }
+        }
+        BinKind::FloorDiv => {
+            if y.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            Value::bigint(x.div_floor(&y))
+        }
+        BinKind::Mod => {
+            if y.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            Value::bigint(x.mod_floor(&y))
+        }
+        BinKind::Pow => {
+            if y.is_negative() {
+                let (a, b) = (big_to_f64(&x)?, big_to_f64(&y)?);
+                return float_binop(BinKind::Pow, a, b);
+            }
+            let e = y.to_u32().ok_or_else(|| error("OverflowError", "exponent too large"))?;
+            Value::bigint(num_traits::pow(x, e as usize))
+        }
+        BinKind::LShift => {
+            if y.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            let s = y.to_usize().ok_or_else(|| error("OverflowError", "too many digits in integer"))?;
+            Value::bigint(x << s)
+        }
+        BinKind::RShift => {
+            if y.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            let s = y.to_usize().unwrap_or(usize::MAX);
+            if s > 1 << 20 {
+                Value::Int(if x.is_negative() { -1 } else { 0 })
+            } else {
+                Value::bigint(x >> s)
+            }
+        }
+        BinKind::And => Value::bigint(x & y),
+        BinKind::Or => Value::bigint(x | y),
+        BinKind::Xor => Value::bigint(x ^ y),
+        BinKind::MatMul => return Ok(None),
+    }))
+}
+
+/// Correctly rounded enough: scale to keep 64 significant bits.
+fn big_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
+    let (xf, yf) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::INFINITY));
+    if xf.is_finite() && yf.is_finite() {
+        return Ok(xf / yf);
+    }
+    let shift = (x.bits() as i64 - y.bits() as i64 - 64).max(0) as usize;
+    let q: BigInt = (x << 64usize) / (y << shift);
+    let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(shift as i32 - 64);
+    if f.is_infinite() {
+        return Err(error("OverflowError", "integer division result too large for a float"));
+    }
+    Ok(f)
+}
+
+fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (x, y) = match (as_num(a), as_num(b)) {
+        (Some(x), Some(y)) => (x, y),
+        _ => return Ok(None),
+    };
+    if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
+        let (fx, fy) = (num_f64(&x)?, num_f64(&y)?);
+        return float_binop(kind, fx, fy);
+    }
+    if let (Num::Int(i), Num::Int(j)) = (&x, &y) {
+        if let Some(r) = int_binop_fast(kind, *i, *j) {
+            return Ok(Some(Value::Int(r)));
+        }
+        match kind {
+            BinKind::Div => {
+                if *j == 0 {
+                    return Err(zero_division("division by zero"));
+                }
+                if i.unsigned_abs() < (1 << 53) && j.unsigned_abs() < (1 << 53) {
+                    return Ok(Some(Value::Float(*i as f64 / *j as f64)));
+                }
+            }
+            BinKind::FloorDiv | BinKind::Mod if *j == 0 => return Err(zero_division("integer division or modulo by zero")),
+            BinKind::Pow if *j < 0 => {
+                if *i == 0 {
+                    return Err(zero_division("0.0 cannot be raised to a negative power"));
+                }
+                return float_binop(kind, *i as f64, *j as f64);
+            }
+            BinKind::LShift | BinKind::RShift if *j < 0 => return Err(value_error("negative shift count")),
+            _ => {}
+        }
+    }
+    let bx = match x {
+        Num::Int(i) => BigInt::from(i),
+        Num::Big(b) => b,
+        Num::Float(_) => unreachable!(),
+    };
+    let by = match y {
+        Num::Int(i) => BigInt::from(i),
+        Num::Big(b) => b,
+        Num::Float(_) => unreachable!(),
+    };
+    if kind == BinKind::Pow && by.is_negative() && bx.is_zero() {
+        return Err(zero_division("0.0 cannot be raised to a negative power"));
+    }
+    big_binop(kind, bx, by)
+}
+
+fn repeat_count(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        Value::BigInt(b) => Some(if b.is_negative() { 0 } else { i64::MAX }),
+        _ => None,
+    }
+}
+
+fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
+    if n <= 0 || items.is_empty() {
+        return Ok(Vec::new());
+    }
+    let total = (items.len() as u128) * (n as u128);
+    if total > (1u128 << 32) {
+        return Err(error("MemoryError", ""));
+    }
+    let mut out = Vec::with_capacity(total as usize);
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    Ok(out)
+}
+
+/// Builtin-type binary operations (no user methods); Ok(None) if unsupported.
+fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+    if let Some(r) = numeric_binop(kind, a, b)? {
+        return Ok(Some(r));
+    }
+    Ok(Some(match (kind, a, b) {
+        (BinKind::Add, Value::Str(x), Value::Str(y)) => {
+            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            s.push_str(x.as_str());
+            s.push_str(y.as_str());
+            Value::string(s)
+        }
+        (BinKind::Add, Value::List(x), Value::List(y)) => {
+            let mut v = x.snapshot();
+            v.extend(y.snapshot());
+            Value::list(v)
+        }
+        (BinKind::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            let mut v = x.items.to_vec();
+            v.extend(y.items.iter().cloned());
+            Value::tuple(v)
+        }
+        (BinKind::Mul, Value::Str(s), n) | (BinKind::Mul, n, Value::Str(s)) if repeat_count(n).is_some() => {
+            let n = repeat_count(n).unwrap();
+            if n <= 0 {
+                Value::str("")
+            } else {
+                if (s.as_str().len() as u128) * (n as u128) > (1u128 << 32) {
+                    return Err(error("MemoryError", ""));
+                }
+                Value::string(s.as_str().repeat(n as usize))
+            }
+        }
+        (BinKind::Mul, Value::List(l), n) | (BinKind::Mul, n, Value::List(l)) if repeat_count(n).is_some() => {
+            Value::list(repeat(&l.snapshot(), repeat_count(n).unwrap())?)
+        }
+        (BinKind::Mul, Value::Tuple(t), n) | (BinKind::Mul, n, Value::Tuple(t)) if repeat_count(n).is_some() => {
+            Value::tuple(repeat(&t.items, repeat_count(n).unwrap())?)
+        }
+        (BinKind::Mod, Value::Str(fmt), args) => Value::string(super::builtins::strings::percent_format(vm, fmt.as_str(), args)?),
+        (BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor, Value::Set(x), Value::Set(y)) => {
+            let (xs, ys) = (x.lock().clone(), y.lock().clone());
+            let mut out = SetMap::default();
+            match kind {
+                BinKind::Or => {
+                    for v in xs.values().into_iter().chain(ys.values()) {
+                        out.insert(HashKey(v));
+                    }
+                }
+                BinKind::And => {
+                    for v in xs.values() {
+                        if ys.contains(&HashKey(v.clone())) {
+                            out.insert(HashKey(v));
+                        }
+                    }
+                }
+                BinKind::Sub => {
+                    for v in xs.values() {
+                        if !ys.contains(&HashKey(v.clone())) {
+                            out.insert(HashKey(v));
+                        }
+                    }
+                }
+                _ => {
+                    for v in xs.values() {
+                        if !ys.contains(&HashKey(v.clone())) {
+                            out.insert(HashKey(v));
+                        }
+                    }
+                    for v in ys.values() {
+                        if !xs.contains(&HashKey(v.clone())) {
+                            out.insert(HashKey(v));
+                        }
+                    }
+                }
+            }
+            Value::Set(Arc::new(Set::new(out, x.frozen)))
+        }
+        (BinKind::Or, Value::Dict(x), Value::Dict(y)) => {
+            let mut m = x.lock().clone();
+            for (k, v) in y.lock().items() {
+                m.insert(HashKey(k), v);
+            }
+            Value::Dict(Arc::new(Dict::new(m)))
+        }
+        _ => return Ok(None),
+    }))
+}
+
+fn unsupported(a: &Value, b: &Value, kind: BinKind) -> super::exceptions::Unwind {
+    match (kind, a) {
+        (BinKind::Add, Value::Str(_)) => type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())),
+        (BinKind::Add, Value::List(_)) => type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())),
+        (BinKind::Add, Value::Tuple(_)) => type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())),
+        (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) if !matches!(b, Value::Int(_) | Value::Bool(_)) => {
+            type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
+        }
+        (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            type_error(format!("can't multiply sequence by non-int of type '{}'", a.type_name()))
+        }
+        _ => type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            kind.symbol(),
+            a.type_name(),
+            b.type_name()
+        )),
+    }
+}
+
+/// Tries `a.__op__(b)` then `b.__rop__(a)` for user classes.
+fn user_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+    let (name, rname) = kind.dunder();
+    if let Value::Instance(i) = a {
+        if let Some(m) = i.class.lookup(name) {
+            let r = vm.call(&m, &[a.clone(), b.clone()])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if let Value::Instance(i) = b {
+        if let Some(m) = i.class.lookup(rname) {
+            let r = vm.call(&m, &[b.clone(), a.clone()])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    Ok(None)
+}
+
+pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Value> {
+    if !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) {
+        if let Some(r) = builtin_binop(vm, a, b, kind)? {
+            return Ok(r);
+        }
+    } else if let Some(r) = user_binop(vm, a, b, kind)? {
+        return Ok(r);
+    }
+    Err(unsupported(a, b, kind))
+}
+
+pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Value> {
+    match (kind, a) {
+        (BinKind::Add, Value::List(l)) => {
+            let items = vm.collect(b)?;
+            l.lock().extend(items);
+            return Ok(a.clone());
+        }
+        (BinKind::Mul, Value::List(l)) if repeat_count(b).is_some() => {
+            let items = repeat(&l.snapshot(), repeat_count(b).unwrap())?;
+            *l.lock() = items;
+            return Ok(a.clone());
+        }
+        (BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor, Value::Set(s)) if matches!(b, Value::Set(_)) && !s.frozen => {
+            if let Value::Set(r) = binary_op(vm, a, b, kind)? {
+                let new = r.lock().clone();
+                *s.lock() = new;
+            }
+            return Ok(a.clone());
+        }
+        (BinKind::Or, Value::Dict(d)) if matches!(b, Value::Dict(_)) => {
+            super::builtins::collections::dict_update_from(vm, d, b)?;
+            return Ok(a.clone());
+        }
+        (_, Value::Instance(i)) => {
+            let iname = format!("__i{}", &kind.dunder().0[2..]);
+            if let Some(m) = i.class.lookup(&iname) {
+                let r = vm.call(&m, &[a.clone(), b.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        _ => {}
+    }
+    binary_op(vm, a, b, kind).map_err(|e| {
+        // CPython names the augmented operator (`+=`) in the message.
+        match &e {
+            super::exceptions::Unwind::Exception(_)
+                if super::exceptions::exc_args(e.exception().unwrap())
+                    .first()
+                    .and_then(|m| m.as_str().map(|s| s.starts_with("unsupported operand")))
+                    .unwrap_or(false) =>
+            {
+                type_error(format!(
+                    "unsupported operand type(s) for {}=: '{}' and '{}'",
+                    kind.symbol().split(' ').next().unwrap(),
+                    a.type_name(),
+                    b.type_name()
+                ))
+            }
+            _ => e,
+        }
+    })
+}
+
+pub fn unary_op(vm: &mut Vm, v: &Value, kind: UnaryKind) -> PyResult<Value> {
+    match kind {
+        UnaryKind::Not => return Ok(Value::Bool(!vm.truthy(v)?)),
+        UnaryKind::Neg => match v {
+            Value::Int(i) => return Ok(i.checked_neg().map(Value::Int).unwrap_or_else(|| Value::bigint(-BigInt::from(*i)))),
+            Value::Bool(b) => return Ok(Value::Int(-(*b as i64))),
+            Value::BigInt(b) => return Ok(Value::bigint(-(**b).clone())),
+            Value::Float(f) => return Ok(Value::Float(-f)),
+            _ => {}
+        },
+        UnaryKind::Pos => match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => return Ok(v.clone()),
+            Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+            _ => {}
+        },
+        UnaryKind::Invert => match v {
+            Value::Int(i) => return Ok(Value::Int(!i)),
+            Value::Bool(b) => return Ok(Value::Int(!(*b as i64))),
+            Value::BigInt(b) => return Ok(Value::bigint(-(**b).clone() - 1)),
+            _ => {}
+        },
+    }
+    let (dunder, sym) = match kind {
+        UnaryKind::Neg => ("__neg__", "-"),
+        UnaryKind::Pos => ("__pos__", "+"),
+        _ => ("__invert__", "~"),
+    };
+    if let Value::Instance(i) = v {
+        if let Some(m) = i.class.lookup(dunder) {
+            return vm.call(&m, &[v.clone()]);
+        }
+    }
+    Err(type_error(format!("bad operand type for unary {}: '{}'", sym, v.type_name())))
+}
+
+#[inline(always)]
+pub fn cmp_ord(kind: CmpKind, o: Ordering) -> bool {
+    match kind {
+        CmpKind::Lt => o == Ordering::Less,
+        CmpKind::Le => o != Ordering::Greater,
+        CmpKind::Eq => o == Ordering::Equal,
+        CmpKind::Ne => o != Ordering::Equal,
+        CmpKind::Gt => o == Ordering::Greater,
+        CmpKind::Ge => o != Ordering::Less,
+    }
+}
+
+/// Orders two numbers (None for NaN or non-numbers).
+fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    let (x, y) = (as_num(a)?, as_num(b)?);
+    Some(match (x, y) {
+        (Num::Int(i), Num::Int(j)) => Some(i.cmp(&j)),
+        (Num::Float(f), Num::Float(g)) => f.partial_cmp(&g),
+        (Num::Int(i), Num::Float(g)) => int_float_cmp(&BigInt::from(i), g),
+        (Num::Float(f), Num::Int(j)) => int_float_cmp(&BigInt::from(j), f).map(|o| o.reverse()),
+        (Num::Big(x), Num::Float(g)) => int_float_cmp(&x, g),
+        (Num::Float(f), Num::Big(y)) => int_float_cmp(&y, f).map(|o| o.reverse()),
+        (x, y) => {
+            let bx = match x {
+                Num::Int(i) => BigInt::from(i),
+                Num::Big(b) => b,
+                _ => unreachable!(),
+            };
+            let by = match y {
+                Num::Int(i) => BigInt::from(i),
+                Num::Big(b) => b,
+                _ => unreachable!(),
+            };
+            Some(bx.cmp(&by))
+        }
+    })
+}
+
+/// Exact comparison of an int with a float.
+fn int_float_cmp(i: &BigInt, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    let fl = f.floor();
+    let fi = BigInt::from(fl as i128);
+    let fi = if fl.abs() < 1.7e38 { fi } else { num_traits::FromPrimitive::from_f64(fl).unwrap_or_default() };
+    match i.cmp(&fi) {
+        Ordering::Equal => {
+            if f > fl {
+                Some(Ordering::Less)
+            } else {
+                Some(Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+/// Python `==` as a bool.
+pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x == y),
+        (Value::Str(x), Value::Str(y)) => Ok(Arc::ptr_eq(x, y) || x.as_str() == y.as_str()),
+        (Value::None, Value::None) => Ok(true),
+        _ => {
+            let r = compare(vm, a, b, CmpKind::Eq)?;
+            vm.truthy(&r)
+        }
+    }
+}
+
+fn seq_items(v: &Value) -> Option<Vec<Value>> {
+    match v {
+        Value::List(l) => Some(l.snapshot()),
+        Value::Tuple(t) => Some(t.items.to_vec()),
+        _ => None,
+    }
+}
+
+/// Rich comparison; returns the result object (a bool for builtin types).
+pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Value> {
+    if let Some(o) = num_cmp(a, b) {
+        return Ok(Value::Bool(match o {
+            Some(o) => cmp_ord(kind, o),
+            None => kind == CmpKind::Ne,
+        }));
+    }
+    if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        return user_compare(vm, a, b, kind);
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_ord(kind, x.as_str().cmp(y.as_str())))),
+        (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
+            let (xs, ys) = (seq_items(a).unwrap(), seq_items(b).unwrap());
+            if matches!(kind, CmpKind::Eq | CmpKind::Ne) && xs.len() != ys.len() {
+                return Ok(Value::Bool(kind == CmpKind::Ne));
+            }
+            for (x, y) in xs.iter().zip(ys.iter()) {
+                if x.is(y) {
+                    continue;
+                }
+                if !eq(vm, x, y)? {
+                    if kind == CmpKind::Eq {
+                        return Ok(Value::Bool(false));
+                    }
+                    if kind == CmpKind::Ne {
+                        return Ok(Value::Bool(true));
+                    }
+                    return compare(vm, x, y, kind);
+                }
+            }
+            return Ok(Value::Bool(cmp_ord(kind, xs.len().cmp(&ys.len()))));
+        }
+        (Value::Dict(x), Value::Dict(y)) if matches!(kind, CmpKind::Eq | CmpKind::Ne) => {
+            let (xm, ym) = (x.lock().clone(), y.lock().clone());
+            let mut same = xm.len() == ym.len();
+            if same {
+                for (k, v) in xm.items() {
+                    match ym.get(&HashKey(k)) {
+                        Some(w) => {
+                            let w = w.clone();
+                            if !eq(vm, &v, &w)? {
+                                same = false;
+                                break;
+                            }
+                        }
+                        None => {
+                            same = false;
+                            break;
+                        }
+                    }
+                }
+            }
+            return Ok(Value::Bool(same == (kind == CmpKind::Eq)));
+        }
+        (Value::Set(x), Value::Set(y)) => {
+            let (xs, ys) = (x.lock().clone(), y.lock().clone());
+            let sub = xs.values().iter().all(|v| ys.contains(&HashKey(v.clone())));
+            let sup = ys.values().iter().all(|v| xs.contains(&HashKey(v.clone())));
+            return Ok(Value::Bool(match kind {
+                CmpKind::Eq => sub && sup,
+                CmpKind::Ne => !(sub && sup),
+                CmpKind::Le => sub,
+                CmpKind::Lt => sub && !sup,
+                CmpKind::Ge => sup,
+                CmpKind::Gt => sup && !sub,
+            }));
+        }
+        (Value::Range(x), Value::Range(y)) if matches!(kind, CmpKind::Eq | CmpKind::Ne) => {
+            let same = x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+            return Ok(Value::Bool(same == (kind == CmpKind::Eq)));
+        }
+        _ => {}
+    }
+    match kind {
+        CmpKind::Eq => Ok(Value::Bool(a.is(b) || super::object::dict_key_eq(a, b))),
+        CmpKind::Ne => Ok(Value::Bool(!(a.is(b) || super::object::dict_key_eq(a, b)))),
+        _ => Err(type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            kind.symbol(),
+            a.type_name(),
+            b.type_name()
+        ))),
+    }
+}
+
+fn user_compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Value> {
+    if let Value::Instance(i) = a {
+        if let Some(m) = i.class.lookup(kind.dunder()) {
+            if !is_object_default(&m) {
+                let r = vm.call(&m, &[a.clone(), b.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    if let Value::Instance(i) = b {
+        if let Some(m) = i.class.lookup(kind.swapped().dunder()) {
+            if !is_object_default(&m) {
+                let r = vm.call(&m, &[b.clone(), a.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    match kind {
+        CmpKind::Eq => Ok(Value::Bool(a.is(b))),
+        CmpKind::Ne => {
+            // Default __ne__ inverts __eq__.
+            if let Value::Instance(i) = a {
+                if let Some(m) = i.class.lookup("__eq__") {
+                    if !is_object_default(&m) {
+                        let r = vm.call(&m, &[a.clone(), b.clone()])?;
+                        if !matches!(r, Value::NotImplemented) {
+                            return Ok(Value::Bool(!vm.truthy(&r)?));
+                        }
+                    }
+                }
+            }
+            Ok(Value::Bool(!a.is(b)))
+        }
+        _ => Err(type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            kind.symbol(),
+            a.type_name(),
+            b.type_name()
+        ))),
+    }
+}
+
+/// Builtin methods inherited from `object` carry no user behavior.
+fn is_object_default(m: &Value) -> bool {
+    matches!(m, Value::Builtin(_))
+}
+
+/// Orders two values for sorting (`<` must be supported).
+pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
+        _ => {
+            let r = compare(vm, a, b, CmpKind::Lt)?;
+            vm.truthy(&r)
+        }
+    }
+}
+
+/// A dict/set key: checks hashability.
+pub fn hash_key(v: &Value) -> PyResult<HashKey> {
+    check_hashable(v)?;
+    Ok(HashKey(v.clone()))
+}
+
+pub fn check_hashable(v: &Value) -> PyResult<()> {
+    match v {
+        Value::List(_) | Value::Dict(_) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
+        Value::Set(s) if !s.frozen => Err(type_error("unhashable type: 'set'")),
+        Value::Tuple(t) => {
+            for i in t.items.iter() {
+                check_hashable(i)?;
+            }
+            Ok(())
+        }
+        Value::Instance(i) => {
+            // A class defining __eq__ without __hash__ is unhashable, as in Python.
+            if i.class.lookup("__eq__").map_or(false, |m| !is_object_default(&m)) && i.class.lookup("__hash__").map_or(true, |h| h.is_none()) {
+                return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    match container {
+        Value::Str(s) => match item {
+            Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+            _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+        },
+        Value::List(_) | Value::Tuple(_) => {
+            let items = seq_items(container).unwrap();
+            for x in &items {
+                if x.is(item) || eq(vm, x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Dict(d) => {
+            let k = hash_key(item)?;
+            Ok(d.lock().contains(&k))
+        }
+        Value::Set(s) => {
+            let k = hash_key(item)?;
+            Ok(s.lock().contains(&k))
+        }
+        Value::View(view) => match view.kind {
+            super::object::ViewKind::Keys => {
+                let k = hash_key(item)?;
+                Ok(view.dict.lock().contains(&k))
+            }
+            _ => {
+                for x in super::builtins::collections::view_items(view) {
+                    if eq(vm, &x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        },
+        Value::Range(r) => match item {
+            Value::Int(i) => Ok(range_contains(r, *i)),
+            Value::Bool(b) => Ok(range_contains(r, *b as i64)),
+            _ => Ok(false),
+        },
+        Value::Instance(i) => {
+            if let Some(m) = i.class.lookup("__contains__") {
+                let r = vm.call(&m, &[container.clone(), item.clone()])?;
+                return vm.truthy(&r);
+            }
+            if i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some() {
+                for x in vm.collect(container)? {
+                    if eq(vm, &x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            Err(type_error(format!("argument of type '{}' is not iterable", container.type_name())))
+        }
+        Value::Iter(_) => {
+            loop {
+                match vm.next(container)? {
+                    Some(x) => {
+                        if eq(vm, &x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    None => return Ok(false),
+                }
+            }
+        }
+        _ => Err(type_error(format!("argument of type '{}' is not iterable", container.type_name()))),
+    }
+}
+
+fn range_contains(r: &Range, i: i64) -> bool {
+    if r.step > 0 {
+        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+    } else {
+        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+    }
+}
+
+/// An index value as i64 (ints, bools, `__index__`).
+pub fn index_of(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        Value::BigInt(b) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        _ => None,
+    }
+}
+
+/// Python's `slice.indices(len)`: (start, stop, step) clamped to the sequence.
+pub fn slice_indices(s: &Slice, len: i64) -> PyResult<(i64, i64, i64)> {
+    let step = match &s.step {
+        Value::None => 1,
+        v => index_of(v).ok_or_else(|| type_error("slice indices must be integers or None or have an __index__ method"))?,
+    };
+    if step == 0 {
+        return Err(value_error("slice step cannot be zero"));
+    }
+    let conv = |v: &Value, default: i64, lo: i64, hi: i64| -> PyResult<i64> {
+        match v {
+            Value::None => Ok(default),
+            v => {
+                let i = index_of(v).ok_or_else(|| type_error("slice indices must be integers or None or have an __index__ method"))?;
+                let i = if i < 0 { i.saturating_add(len) } else { i };
+                Ok(i.clamp(lo, hi))
+            }
+        }
+    };
+    if step > 0 {
+        Ok((conv(&s.start, 0, 0, len)?, conv(&s.stop, len, 0, len)?, step))
+    } else {
+        Ok((conv(&s.start, len - 1, -1, len - 1)?, conv(&s.stop, -1, -1, len - 1)?, step))
+    }
+}
+
+pub fn slice_positions(s: &Slice, len: usize) -> PyResult<Vec<usize>> {
+    let (start, stop, step) = slice_indices(s, len as i64)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    if step > 0 {
+        while i < stop {
+            out.push(i as usize);
+            i += step;
+        }
+    } else {
+        while i > stop {
+            out.push(i as usize);
+            i += step;
+        }
+    }
+    Ok(out)
+}
+
+/// Normalizes a possibly negative index; None if out of range.
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        None
+    } else {
+        Some(j as usize)
+    }
+}
+
+pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
+    match obj {
+        Value::List(l) => match idx {
+            Value::Slice(s) => {
+                let items = l.lock();
+                let pos = slice_positions(s, items.len())?;
+                Ok(Value::list(pos.into_iter().map(|i| items[i].clone()).collect()))
+            }
+            _ => {
+                let i = index_of(idx).ok_or_else(|| type_error(format!("list indices must be integers or slices, not {}", idx.type_name())))?;
+                let items = l.lock();
+                match norm_index(i, items.len()) {
+                    Some(j) => Ok(items[j].clone()),
+                    None => Err(index_error("list index out of range")),
+                }
+            }
+        },
+        Value::Tuple(t) => match idx {
+            Value::Slice(s) => {
+                let pos = slice_positions(s, t.items.len())?;
+                Ok(Value::tuple(pos.into_iter().map(|i| t.items[i].clone()).collect()))
+            }
+            _ => {
+                let i = index_of(idx).ok_or_else(|| type_error(format!("tuple indices must be integers or slices, not {}", idx.type_name())))?;
+                match norm_index(i, t.items.len()) {
+                    Some(j) => Ok(t.items[j].clone()),
+                    None => Err(index_error("tuple index out of range")),
+                }
+            }
+        },
+        Value::Str(s) => match idx {
+            Value::Slice(sl) => {
+                if s.is_ascii() {
+                    let b = s.as_str().as_bytes();
+                    let pos = slice_positions(sl, b.len())?;
+                    let out: String = pos.into_iter().map(|i| b[i] as char).collect();
+                    Ok(Value::string(out))
+                } else {
+                    let chars: Vec<char> = s.as_str().chars().collect();
+                    let pos = slice_positions(sl, chars.len())?;
+                    Ok(Value::string(pos.into_iter().map(|i| chars[i]).collect()))
+                }
+            }
+            _ => {
+                let i = index_of(idx).ok_or_else(|| type_error(format!("string indices must be integers, not '{}'", idx.type_name())))?;
+                match norm_index(i, s.char_len()) {
+                    Some(j) => Ok(Value::string(s.char_at(j).to_string())),
+                    None => Err(index_error("string index out of range")),
+                }
+            }
+        },
+        Value::Dict(d) => {
+            let k = hash_key(idx)?;
+            let v = d.lock().get(&k).cloned();
+            match v {
+                Some(v) => Ok(v),
+                None => Err(key_error(idx.clone())),
+            }
+        }
+        Value::Range(r) => match idx {
+            Value::Slice(s) => {
+                let (start, stop, step) = slice_indices(s, r.len())?;
+                let _ = (start, stop, step);
+                let pos = slice_positions(s, r.len() as usize)?;
+                let new_start = r.get(pos.first().copied().unwrap_or(0) as i64);
+                let new_step = r.step * step;
+                let n = pos.len() as i64;
+                Ok(Value::Range(Arc::new(Range { start: new_start, stop: new_start + n * new_step, step: new_step })))
+            }
+            _ => {
+                let i = index_of(idx).ok_or_else(|| type_error(format!("range indices must be integers or slices, not {}", idx.type_name())))?;
+                match norm_index(i, r.len() as usize) {
+                    Some(j) => Ok(Value::Int(r.get(j as i64))),
+                    None => Err(index_error("range object index out of range")),
+                }
+            }
+        },
+        Value::Instance(i) => match i.class.lookup("__getitem__") {
+            Some(m) => vm.call(&m, &[obj.clone(), idx.clone()]),
+            None => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+        },
+        Value::Class(c) if c.module.as_str() == "builtins" => {
+            // `list[int]` in annotations evaluated at run time: return the class itself.
+            Ok(obj.clone())
+        }
+        _ => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+    }
+}
+
+pub fn setitem(vm: &mut Vm, obj: &Value, idx: &Value, v: Value) -> PyResult<()> {
+    match obj {
+        Value::List(l) => match idx {
+            Value::Slice(s) => {
+                let new = vm.collect(&v)?;
+                let mut items = l.lock();
+                let (start, stop, step) = slice_indices(s, items.len() as i64)?;
+                if step == 1 {
+                    let stop = stop.max(start);
+                    items.splice(start as usize..stop as usize, new);
+                    Ok(())
+                } else {
+                    let pos = slice_positions(s, items.len())?;
+                    if pos.len() != new.len() {
+                        return Err(value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new.len(),
+                            pos.len()
+                        )));
+                    }
+                    for (p, x) in pos.into_iter().zip(new) {
+                        items[p] = x;
+                    }
+                    Ok(())
+                }
+            }
+            _ => {
+                let i = index_of(idx).ok_or_else(|| type_error(format!("list indices must be integers or slices, not {}", idx.type_name())))?;
+                let mut items = l.lock();
+                match norm_index(i, items.len()) {
+                    Some(j) => {
+                        let old = std::mem::replace(&mut items[j], v);
+                        drop(items);
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(index_error("list assignment index out of range")),
+                }
+            }
+        },
+        Value::Dict(d) => {
+            let k = hash_key(idx)?;
+            let old = d.lock().insert(k, v);
+            drop(old);
+            Ok(())
+        }
+        Value::Instance(i) => match i.class.lookup("__setitem__") {
+            Some(m) => {
+                vm.call(&m, &[obj.clone(), idx.clone(), v])?;
+                Ok(())
+            }
+            None => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+        },
+        _ => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+    }
+}
+
+pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
+    match obj {
+        Value::List(l) => match idx {
+            Value::Slice(s) => {
+                let mut items = l.lock();
+                let mut pos = slice_positions(s, items.len())?;
+                pos.sort_unstable();
+                for p in pos.into_iter().rev() {
+                    items.remove(p);
+                }
+                Ok(())
+            }
+            _ => {
+                let i = index_of(idx).ok_or_else(|| type_error(format!("list indices must be integers or slices, not {}", idx.type_name())))?;
+                let mut items = l.lock();
+                match norm_index(i, items.len()) {
+                    Some(j) => {
+                        let old = items.remove(j);
+                        drop(items);
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(index_error("list assignment index out of range")),
+                }
+            }
+        },
+        Value::Dict(d) => {
+            let k = hash_key(idx)?;
+            let old = d.lock().remove(&k);
+            match old {
+                Some(_) => Ok(()),
+                None => Err(key_error(idx.clone())),
+            }
+        }
+        Value::Instance(i) => match i.class.lookup("__delitem__") {
+            Some(m) => {
+                vm.call(&m, &[obj.clone(), idx.clone()])?;
+                Ok(())
+            }
+            None => Err(type_error(format!("'{}' object does not support item deletion", obj.type_name()))),
+        },
+        _ => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+    }
+}
+
+impl Vm {
+    /// Python truthiness (`__bool__`, then `__len__`).
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::Bool(b) => *b,
+            Value::None | Value::Null => false,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::BigInt(_) => true,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::List(l) => l.len() > 0,
+            Value::Tuple(t) => !t.items.is_empty(),
+            Value::Dict(d) => d.lock().len() > 0,
+            Value::Set(s) => s.lock().len() > 0,
+            Value::Range(r) => r.len() > 0,
+            Value::View(view) => view.dict.lock().len() > 0,
+            Value::Instance(i) => return self.instance_truthy(v, i),
+            _ => true,
+        })
+    }
+
+    fn instance_truthy(&mut self, v: &Value, i: &Instance) -> PyResult<bool> {
+        if let Some(m) = i.class.lookup("__bool__") {
+            if !is_object_default(&m) {
+                let r = self.call(&m, &[v.clone()])?;
+                return match r {
+                    Value::Bool(b) => Ok(b),
+                    _ => Err(type_error(format!("__bool__ should return bool, returned {}", r.type_name()))),
+                };
+            }
+        }
+        if let Some(m) = i.class.lookup("__len__") {
+            let r = self.call(&m, &[v.clone()])?;
+            return Ok(index_of(&r).unwrap_or(0) != 0);
+        }
+        Ok(true)
+    }
+}
