@@ -242,7 +242,7 @@ test_wasm() {
 }
 
 test_e2e() {
-  say "end-to-end tests of the page: node --test tests/e2e/"
+  say "end-to-end tests of the page: node --test tests/e2e/*.test.mjs"
   mkdir -p tests/screenshots
   node --test --test-concurrency=1 tests/e2e/*.test.mjs
 }

@@ -56,7 +56,8 @@ const handlers = {
 
 /** Picks an iteration count that takes about SMOKE_TARGET_MS on one worker of this machine. */
 function calibrate() {
-  const probe = 2_000_000;
+  const probe = 20_000_000;
+  smokeChecksum(probe / 10, 1); // warm-up: the first call also pays for waking a pool worker
   const { ms } = timed(() => smokeChecksum(probe, 1));
   const perMs = probe / Math.max(ms, 0.1);
   return Math.min(Math.round(perMs * SMOKE_TARGET_MS), 4_000_000_000);

@@ -81,4 +81,5 @@ test('a Rust panic reaches the page with its message', async () => {
   const text = await page.textContent('#errors-text');
   assert.match(text, /Rust panic: panicked at src\/web\/panic\.rs:\d+:\d+:\nthreadlab debug panic: raised from the developer tools/);
   assert.match(await page.textContent('#status-state'), /panic/);
+  assert.equal(await page.isDisabled('#smoke-run'), true, 'a stopped engine takes no more jobs');
 });

@@ -14,6 +14,8 @@ status.setIsolated(isolated);
 const engine = new Engine({
   onPanic: (message) => {
     status.setState('stopped by a Rust panic (reload the page)');
+    smoke.disable();
+    document.getElementById('dev-panic').disabled = true;
     showError(`Rust panic: ${message}`);
   },
   onCrash: (message) => {

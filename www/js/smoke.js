@@ -31,6 +31,10 @@ export function showUnavailable(why) {
   el('smoke-run').disabled = true;
 }
 
+export function disable() {
+  el('smoke-run').disabled = true;
+}
+
 export function onRun(handler) {
   el('smoke-run').addEventListener('click', handler);
 }
