@@ -60,7 +60,7 @@ ensure_toolchain() {
     return
   fi
   say "installing Rust $channel with rust-src and $WASM_TARGET (about 15 s, once)"
-  rustup toolchain install "$channel" --profile minimal -c rust-src -t "$WASM_TARGET"
+  timed "toolchain install" rustup toolchain install "$channel" --profile minimal -c rust-src -t "$WASM_TARGET"
 }
 
 ensure_wasm_bindgen_cli() {
@@ -73,7 +73,7 @@ ensure_wasm_bindgen_cli() {
   [ "$installed" = "$want" ] && [ -x "$TOOLS/bin/wasm-bindgen-test-runner" ] && return
   say "installing wasm-bindgen-cli $want into .tools (about 100-160 s, once)"
   # No --locked: the CLI's own lock file names a crate version the registry here lacks.
-  cargo install wasm-bindgen-cli --version "$want" --root "$TOOLS" --force
+  timed "wasm-bindgen-cli install" cargo install wasm-bindgen-cli --version "$want" --root "$TOOLS" --force
 }
 
 ensure_node() {
@@ -92,7 +92,7 @@ ensure_npm_packages() {
     return
   fi
   say "installing npm packages from package-lock.json (binaryen, serve, playwright-core; about 10 s)"
-  npm ci --no-audit --no-fund --loglevel=error
+  timed "npm ci" npm ci --no-audit --no-fund --loglevel=error
   echo "$want" >"$stamp"
 }
 
@@ -159,7 +159,7 @@ bootstrap() {
 
 build_wasm() {
   say "building the wasm engine (release, std rebuilt with atomics; about 30-70 s cold)"
-  cargo build --release --target "$WASM_TARGET" "${BUILD_STD[@]}" --lib
+  timed "wasm build" cargo build --release --target "$WASM_TARGET" "${BUILD_STD[@]}" --lib
   say "generating JS bindings into www/pkg"
   rm -rf "$PKG_DIR"
   wasm-bindgen --target web --out-dir "$PKG_DIR" "target/$WASM_TARGET/release/threadlab.wasm"
