@@ -158,7 +158,7 @@ bootstrap() {
 # build: release wasm with threads -> wasm-bindgen (web target) -> wasm-opt, into www/pkg/.
 
 build_wasm() {
-  say "building the wasm engine (release, std rebuilt with atomics; about 30-70 s cold)"
+  say "building the wasm engine (release, std rebuilt with atomics; about 35 s the first time)"
   timed "wasm build" cargo build --release --target "$WASM_TARGET" "${BUILD_STD[@]}" --lib
   say "generating JS bindings into www/pkg"
   rm -rf "$PKG_DIR"
