@@ -165,7 +165,9 @@ build_wasm() {
   wasm-bindgen --target web --out-dir "$PKG_DIR" "target/$WASM_TARGET/release/threadlab.wasm"
   say "optimizing www/pkg/threadlab_bg.wasm with wasm-opt (npm binaryen)"
   # npm binaryen only: Debian's binaryen 108 writes modules that fail at run time.
-  "$ROOT/node_modules/.bin/wasm-opt" -O3 "$PKG_DIR/threadlab_bg.wasm" -o "$PKG_DIR/threadlab_bg.wasm"
+  # -g keeps function names, so a panic's stack in the console names Rust functions
+  # (135 KB instead of 100 KB; 46 KB gzipped instead of 41 KB).
+  "$ROOT/node_modules/.bin/wasm-opt" -O3 -g "$PKG_DIR/threadlab_bg.wasm" -o "$PKG_DIR/threadlab_bg.wasm"
 }
 
 build() {

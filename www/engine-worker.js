@@ -49,8 +49,8 @@ const handlers = {
     };
   },
 
-  panic({ what }) {
-    debugPanic(what);
+  panic({ what, onPool }) {
+    debugPanic(what, onPool);
   },
 };
 

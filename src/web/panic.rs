@@ -40,8 +40,14 @@ pub fn set_panic_channel(name: String) {
     *CHANNEL.lock().unwrap_or_else(|e| e.into_inner()) = name;
 }
 
-/// Panics on purpose, so a test can check that a panic's message reaches the page.
+/// Panics on purpose, so a test can check that a panic's message reaches the page: on the
+/// calling thread (the engine worker), or on a pool worker (where Python threads will run).
+/// A pool panic leaves the caller waiting for good, as with any abort on a thread.
 #[wasm_bindgen(js_name = debugPanic)]
-pub fn debug_panic(what: String) {
-    panic!("threadlab debug panic: {what}");
+pub fn debug_panic(what: String, on_pool: bool) {
+    if on_pool {
+        rayon::join(|| panic!("threadlab debug panic on a pool worker: {what}"), || ());
+    } else {
+        panic!("threadlab debug panic: {what}");
+    }
 }

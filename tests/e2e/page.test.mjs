@@ -36,6 +36,9 @@ test('the served page is isolated, starts the pool and proves parallelism', asyn
     throw new Error(`no smoke result; page said:\n${logs.join('\n')}\n${e.message}`);
   }
   await screenshot(page, 'page-isolated.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'page-isolated-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
   assert.equal(await page.isVisible('#isolation-help'), false);
@@ -64,22 +67,38 @@ test('the served page is isolated, starts the pool and proves parallelism', asyn
   assert.equal(await page.isVisible('#errors'), false, 'no error shown');
 });
 
-test('a Rust panic reaches the page with its message', async () => {
-  const { page, logs } = browser;
-  await page.click('.dev-tools summary');
-  await page.click('#dev-panic');
+/** Clicks a developer-tools panic button; resolves with the error panel's text. */
+async function panicVia(page, button, expected, shot) {
+  if (!(await page.isVisible(button))) await page.click('.dev-tools summary');
+  await page.click(button);
   try {
     await page.waitForFunction(
-      () => document.getElementById('errors-text').textContent.includes('threadlab debug panic'),
-      null,
+      (text) => document.getElementById('errors-text').textContent.includes(text),
+      expected,
       { timeout: 15_000 },
     );
   } finally {
-    await screenshot(page, 'page-panic.png');
+    await screenshot(page, shot);
   }
+  return page.textContent('#errors-text');
+}
+
+test('a Rust panic on the engine worker reaches the page with its message', async () => {
+  const { page, logs } = browser;
+  const text = await panicVia(page, '#dev-panic', 'threadlab debug panic', 'page-panic.png');
   assert.equal(await page.isVisible('#errors'), true, logs.join('\n'));
-  const text = await page.textContent('#errors-text');
   assert.match(text, /Rust panic: panicked at src\/web\/panic\.rs:\d+:\d+:\nthreadlab debug panic: raised from the developer tools/);
   assert.match(await page.textContent('#status-state'), /panic/);
   assert.equal(await page.isDisabled('#smoke-run'), true, 'a stopped engine takes no more jobs');
+});
+
+test('a Rust panic on a pool worker reaches the page too', async () => {
+  const { page } = browser;
+  // The last test stopped the engine: start a fresh one.
+  await page.reload();
+  await page.waitForSelector('#smoke[data-result]', { timeout: 60_000 });
+  assert.equal(await page.isVisible('#errors'), false);
+  const text = await panicVia(page, '#dev-panic-pool', 'on a pool worker', 'page-panic-pool.png');
+  assert.match(text, /Rust panic: panicked at src\/web\/panic\.rs:\d+:\d+:\nthreadlab debug panic on a pool worker: raised from the developer tools/);
+  assert.match(await page.textContent('#status-state'), /panic/);
 });

@@ -15,7 +15,7 @@ const engine = new Engine({
   onPanic: (message) => {
     status.setState('stopped by a Rust panic (reload the page)');
     smoke.disable();
-    document.getElementById('dev-panic').disabled = true;
+    setPanicButtons(false);
     showError(`Rust panic: ${message}`);
   },
   onCrash: (message) => {
@@ -38,7 +38,7 @@ async function startUp() {
   status.setState(isolated ? `starting ${POOL_SIZE} workers…` : 'loading the engine…');
   const info = await engine.start(POOL_SIZE);
   status.setEngine(info);
-  document.getElementById('dev-panic').disabled = false;
+  setPanicButtons(true);
   if (!info.isolated) {
     status.setState('engine loaded, no worker pool');
     smoke.showUnavailable('needs the worker pool (see above)');
@@ -49,14 +49,23 @@ async function startUp() {
   await runSmoke();
 }
 
-document.getElementById('dev-panic').addEventListener('click', async () => {
-  try {
-    await engine.request('panic', { what: 'raised from the developer tools' });
-  } catch (e) {
-    // The panic's own message arrives on the panic channel; this is the trap that follows it.
-    showError(`The engine worker reported: ${e.message.split('\n')[0]}`);
-  }
-});
+const PANIC_BUTTONS = { 'dev-panic': false, 'dev-panic-pool': true }; // id -> on a pool worker
+
+function setPanicButtons(enabled) {
+  for (const id of Object.keys(PANIC_BUTTONS)) document.getElementById(id).disabled = !enabled;
+}
+
+for (const [id, onPool] of Object.entries(PANIC_BUTTONS)) {
+  document.getElementById(id).addEventListener('click', async () => {
+    try {
+      await engine.request('panic', { what: 'raised from the developer tools', onPool });
+    } catch (e) {
+      // The panic's own message arrives on the panic channel; this is the trap that follows it.
+      // (A pool worker's panic leaves the engine waiting, so no trap comes back for it.)
+      showError(`The engine worker reported: ${e.message.split('\n')[0]}`);
+    }
+  });
+}
 
 startUp().catch((e) => {
   status.setState('failed to start');
