@@ -127,13 +127,13 @@ apt_install_chromium() {
 }
 
 ensure_chromium() {
+  if ! { find_chromium && find_chromedriver; } && [ "$(id -u)" = 0 ] && have apt-get; then
+    apt_install_chromium
+  fi
   if find_chromium && find_chromedriver; then
     export CHROMIUM CHROMEDRIVER
+    say "browser for the tests: $CHROMIUM with $CHROMEDRIVER"
     return
-  fi
-  if [ "$(id -u)" = 0 ] && have apt-get; then
-    apt_install_chromium
-    find_chromium && find_chromedriver && { export CHROMIUM CHROMEDRIVER; return; }
   fi
   die "the tests need Chromium and a matching chromedriver: on Debian/Ubuntu run
   'sudo apt-get install chromium chromium-driver'; elsewhere install them and set
@@ -214,9 +214,12 @@ serve() {
 # ---------------------------------------------------------------------------------------------
 # test: native cargo tests, wasm tests in headless Chromium, then the page end to end.
 
+# Every suite's output is also kept here, to add up the counts at the end.
+TEST_LOG="$ROOT/target/test-output.log"
+
 test_native() {
   say "native tests: cargo test"
-  cargo test
+  cargo test 2>&1 | tee -a "$TEST_LOG"
 }
 
 # wasm-bindgen-test-runner reads the browser's capabilities from this file.
@@ -240,22 +243,36 @@ test_wasm() {
   say "wasm tests in headless Chromium: ${tests[*]}"
   # The runner (.cargo/config.toml) is wasm-bindgen-test-runner from .tools/bin.
   WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
-    cargo test --target "$WASM_TARGET" "${BUILD_STD[@]}" "${tests[@]}"
+    cargo test --target "$WASM_TARGET" "${BUILD_STD[@]}" "${tests[@]}" 2>&1 | tee -a "$TEST_LOG"
 }
 
 test_e2e() {
   say "end-to-end tests of the page: node --test tests/e2e/*.test.mjs"
   mkdir -p tests/screenshots
-  node --test --test-concurrency=1 tests/e2e/*.test.mjs
+  node --test --test-concurrency=1 tests/e2e/*.test.mjs 2>&1 | tee -a "$TEST_LOG"
+}
+
+# One closing line for all suites: cargo's "test result: ok. N passed; M failed; ..." lines and
+# node's "# pass N" / "# fail M" (TAP) or "ℹ pass N" (spec reporter) lines, added up.
+count_results() {
+  awk '
+    /^test result: / { for (i = 2; i <= NF; i++) { if ($i == "passed;") p += $(i - 1); if ($i == "failed;") f += $(i - 1) } }
+    /^(#|ℹ) pass [0-9]+$/ { p += $3 }
+    /^(#|ℹ) fail [0-9]+$/ { f += $3 }
+    END { printf "threadlab: %d passed, %d failed\n", p, f }
+  ' "$TEST_LOG"
 }
 
 run_tests() {
   bootstrap
+  mkdir -p "$ROOT/target"
+  : >"$TEST_LOG"
   timed "native tests" test_native
   build_wasm
   timed "wasm tests" test_wasm
   timed "e2e tests" test_e2e
   say "all test suites passed"
+  count_results
 }
 
 # ---------------------------------------------------------------------------------------------
