@@ -6,6 +6,7 @@ export function showRunning() {
   el('smoke-run').disabled = true;
   el('smoke-verdict').textContent = 'running…';
   el('smoke-verdict').className = '';
+  el('smoke-note').textContent = '';
 }
 
 export function showResult(r) {
@@ -18,6 +19,12 @@ export function showResult(r) {
   el('smoke-serial-sum').textContent = r.serialChecksum;
   el('smoke-parallel-sum').textContent = r.parallelChecksum;
   el('smoke-speedup').textContent = `${speedup.toFixed(2)}×`;
+  // The best possible speedup is one per core the pool can use; far below it usually means
+  // other programs are busy on the machine, not that the threads ran one at a time.
+  const ideal = Math.min(r.workers, navigator.hardwareConcurrency || r.workers);
+  el('smoke-note').textContent = speedup < 0.7 * ideal
+    ? `Below the ideal ${ideal}×: other programs may be using the CPU. Run it again to compare.`
+    : '';
   el('smoke-verdict').textContent = match
     ? `checksums match (${(r.iterations / 1e6).toFixed(0)} M iterations)`
     : 'checksums differ: the parallel run computed something else';
