@@ -286,7 +286,7 @@ bench() {
       say "bench: running $script"
       bash "$script"
     done
-  elif grep -q 'name = "threadlab-bench"' Cargo.toml; then
+  elif [ -f src/bin/threadlab-bench.rs ] || grep -q 'name = "threadlab-bench"' Cargo.toml; then
     say "bench: cargo run --release --bin threadlab-bench"
     cargo run --release --bin threadlab-bench -- "$@"
   else
@@ -304,8 +304,8 @@ usage: ./build.sh <command>
                     end-to-end tests of the page
   build             build the wasm engine into www/pkg/
   bench             run the benchmarks (placeholder until they exist)
-  bootstrap         install the pinned toolchain, wasm-bindgen-cli and npm packages
-                    (the other commands do this themselves)
+  bootstrap         install the pinned toolchain, wasm-bindgen-cli, npm packages and
+                    Chromium for the tests (the other commands do this themselves)
 EOF
 }
 
