@@ -1,0 +1,41 @@
+// The same files from a server that sends no COOP/COEP headers: the page must explain itself.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPlainServer } from './lib/servers.mjs';
+import { openBrowser, screenshot } from './lib/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startPlainServer();
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('without isolation headers the page explains COOP/COEP and how to serve it', async () => {
+  const { page, logs } = browser;
+  await page.goto(server.url);
+  await page.waitForSelector('#isolation-help', { state: 'visible', timeout: 15_000 });
+  // The engine still loads single-threaded; wait for it so the screenshot shows the settled page.
+  await page.waitForFunction(
+    () => document.getElementById('status-state').textContent !== 'loading the engine…',
+    null,
+    { timeout: 30_000 },
+  );
+  await screenshot(page, 'page-not-isolated.png');
+
+  assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
+  const help = await page.textContent('#isolation-help');
+  assert.match(help, /Cross-Origin-Opener-Policy: same-origin/);
+  assert.match(help, /Cross-Origin-Embedder-Policy: require-corp/);
+  assert.match(help, /\.\/build\.sh serve/);
+  assert.equal(await page.textContent('#status-isolated'), 'no');
+  assert.equal(await page.textContent('#status-state'), 'engine loaded, no worker pool', logs.join('\n'));
+  assert.match(await page.textContent('#smoke-verdict'), /needs the worker pool/);
+  assert.equal(await page.isDisabled('#smoke-run'), true);
+});

@@ -1,0 +1,104 @@
+// The page as a person gets it from `./build.sh serve`: isolated, a worker pool, a smoke result
+// that shows parallel speed, and a Rust panic's message on the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startIsolatedServer } from './lib/servers.mjs';
+import { openBrowser, screenshot } from './lib/browser.mjs';
+import { ROOT } from './lib/paths.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startIsolatedServer();
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function crateVersion() {
+  const toml = await readFile(join(ROOT, 'Cargo.toml'), 'utf8');
+  return toml.match(/^version = "(.+)"/m)[1];
+}
+
+test('the served page is isolated, starts the pool and proves parallelism', async (t) => {
+  const { page, logs } = browser;
+  await page.goto(server.url);
+  try {
+    await page.waitForSelector('#smoke[data-result]', { timeout: 60_000 });
+  } catch (e) {
+    await screenshot(page, 'page-failed.png');
+    throw new Error(`no smoke result; page said:\n${logs.join('\n')}\n${e.message}`);
+  }
+  await screenshot(page, 'page-isolated.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'page-isolated-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
+  assert.equal(await page.isVisible('#isolation-help'), false);
+  assert.equal(await page.textContent('#status-isolated'), 'yes');
+  assert.equal(await page.textContent('#status-state'), 'ready');
+  assert.equal(await page.textContent('#status-version'), await crateVersion());
+
+  const poolSize = Number(await page.getAttribute('#status-pool', 'data-size'));
+  assert.ok(poolSize >= 2, `pool size ${poolSize}`);
+
+  const r = JSON.parse(await page.getAttribute('#smoke', 'data-result'));
+  t.diagnostic(`pool ${poolSize}: 1 worker ${r.serialMs.toFixed(1)} ms, ` +
+    `${r.workers} workers ${r.parallelMs.toFixed(1)} ms, speedup ${r.speedup.toFixed(2)}x`);
+  assert.equal(r.workers, poolSize);
+  assert.ok(r.iterations > 0);
+  assert.ok(r.serialMs > 0 && r.parallelMs > 0, 'both times are positive');
+  assert.match(r.serialChecksum, /^[0-9a-f]{16}$/);
+  assert.equal(r.parallelChecksum, r.serialChecksum);
+  assert.equal(r.match, true);
+
+  // What a person reads: both times, the speedup, the verdict.
+  assert.match(await page.textContent('#smoke-serial-ms'), /^\d+\.\d ms$/);
+  assert.match(await page.textContent('#smoke-parallel-ms'), /^\d+\.\d ms$/);
+  assert.match(await page.textContent('#smoke-speedup'), /^\d+\.\d\d×$/);
+  assert.match(await page.textContent('#smoke-verdict'), /checksums match/);
+  assert.equal(await page.isVisible('#errors'), false, 'no error shown');
+});
+
+/** Clicks a developer-tools panic button; resolves with the error panel's text. */
+async function panicVia(page, button, expected, shot) {
+  if (!(await page.isVisible(button))) await page.click('.dev-tools summary');
+  await page.click(button);
+  try {
+    await page.waitForFunction(
+      (text) => document.getElementById('errors-text').textContent.includes(text),
+      expected,
+      { timeout: 15_000 },
+    );
+  } finally {
+    await screenshot(page, shot);
+  }
+  return page.textContent('#errors-text');
+}
+
+test('a Rust panic on the engine worker reaches the page with its message', async () => {
+  const { page, logs } = browser;
+  const text = await panicVia(page, '#dev-panic', 'threadlab debug panic', 'page-panic.png');
+  assert.equal(await page.isVisible('#errors'), true, logs.join('\n'));
+  assert.match(text, /Rust panic: panicked at src\/web\/panic\.rs:\d+:\d+:\nthreadlab debug panic: raised from the developer tools/);
+  assert.match(await page.textContent('#status-state'), /panic/);
+  assert.equal(await page.isDisabled('#smoke-run'), true, 'a stopped engine takes no more jobs');
+});
+
+test('a Rust panic on a pool worker reaches the page too', async () => {
+  const { page } = browser;
+  // The last test stopped the engine: start a fresh one.
+  await page.reload();
+  await page.waitForSelector('#smoke[data-result]', { timeout: 60_000 });
+  assert.equal(await page.isVisible('#errors'), false);
+  const text = await panicVia(page, '#dev-panic-pool', 'on a pool worker', 'page-panic-pool.png');
+  assert.match(text, /Rust panic: panicked at src\/web\/panic\.rs:\d+:\d+:\nthreadlab debug panic on a pool worker: raised from the developer tools/);
+  assert.match(await page.textContent('#status-state'), /panic/);
+});
