@@ -175,7 +175,27 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
     }
     if !st.traceback.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
+        // Runs of the same line (recursion) collapse after three, as CPython prints them.
+        const CUTOFF: usize = 3;
+        let mut last: Option<(&str, u32, &str)> = None;
+        let mut count = 0usize;
+        let repeated = |out: &mut String, count: usize| {
+            if count > CUTOFF {
+                let n = count - CUTOFF;
+                out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+            }
+        };
         for e in st.traceback.iter().rev() {
+            let key = (&*e.filename, e.line, e.name.as_str());
+            if last != Some(key) {
+                repeated(out, count);
+                last = Some(key);
+                count = 0;
+            }
+            count += 1;
+            if count > CUTOFF {
+                continue;
+            }
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name.as_str()));
             if let Some(src) = vm.interp.source_line(&e.filename, e.line) {
                 let t = src.trim();
@@ -184,6 +204,7 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
                 }
             }
         }
+        repeated(out, count);
     }
     out.push_str(&last_line(vm, exc));
     out.push('\n');

@@ -367,41 +367,14 @@ fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<O
         }
         (BinKind::Mod, Value::Str(fmt), args) => Value::string(super::builtins::strings::percent_format(vm, fmt.as_str(), args)?),
         (BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor, Value::Set(x), Value::Set(y)) => {
-            let (xs, ys) = (x.lock().clone(), y.lock().clone());
-            let mut out = SetMap::default();
-            match kind {
-                BinKind::Or => {
-                    for v in xs.values().into_iter().chain(ys.values()) {
-                        out.insert(HashKey(v));
-                    }
-                }
-                BinKind::And => {
-                    for v in xs.values() {
-                        if ys.contains(&HashKey(v.clone())) {
-                            out.insert(HashKey(v));
-                        }
-                    }
-                }
-                BinKind::Sub => {
-                    for v in xs.values() {
-                        if !ys.contains(&HashKey(v.clone())) {
-                            out.insert(HashKey(v));
-                        }
-                    }
-                }
-                _ => {
-                    for v in xs.values() {
-                        if !ys.contains(&HashKey(v.clone())) {
-                            out.insert(HashKey(v));
-                        }
-                    }
-                    for v in ys.values() {
-                        if !xs.contains(&HashKey(v.clone())) {
-                            out.insert(HashKey(v));
-                        }
-                    }
-                }
-            }
+            let xs = x.lock().clone();
+            let ys = if Arc::ptr_eq(x, y) { xs.clone() } else { y.lock().clone() };
+            let out = match kind {
+                BinKind::Or => SetMap::union(&xs, &ys),
+                BinKind::And => SetMap::intersection(&xs, &ys),
+                BinKind::Sub => SetMap::difference(&xs, &ys),
+                _ => SetMap::symmetric_difference(&xs, &ys),
+            };
             Value::Set(Arc::new(Set::new(out, x.frozen)))
         }
         (BinKind::Or, Value::Dict(x), Value::Dict(y)) => {
@@ -481,9 +454,32 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
             return Ok(a.clone());
         }
         (BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor, Value::Set(s)) if matches!(b, Value::Set(_)) && !s.frozen => {
-            if let Value::Set(r) = binary_op(vm, a, b, kind)? {
-                let new = r.lock().clone();
-                *s.lock() = new;
+            let other = match b {
+                Value::Set(o) => {
+                    if Arc::ptr_eq(o, s) {
+                        s.lock().clone()
+                    } else {
+                        o.lock().clone()
+                    }
+                }
+                _ => unreachable!(),
+            };
+            let mut me = s.lock();
+            match kind {
+                BinKind::Or => me.merge(&other),
+                BinKind::And => *me = SetMap::intersection(&me, &other),
+                BinKind::Sub => {
+                    for v in other.values() {
+                        me.remove(&HashKey(v));
+                    }
+                }
+                _ => {
+                    for v in other.values() {
+                        if !me.remove(&HashKey(v.clone())) {
+                            me.insert(HashKey(v));
+                        }
+                    }
+                }
             }
             return Ok(a.clone());
         }

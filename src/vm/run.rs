@@ -115,15 +115,19 @@ fn report_uncaught(vm: &mut Vm, exc: &Value) -> (Option<ErrorReport>, i32) {
     let cls = exc_class(exc).cloned();
     let is_exit = cls.as_ref().map_or(false, |c| c.is_subclass(super::types::types().exc("SystemExit")));
     if is_exit {
+        // Reported as an error of type SystemExit whose message is the exit code ("" for 0) or
+        // the text printed on stderr.
         let args = exc_args(exc);
+        let line = vm.current_line();
+        let exit = |message: String| Some(ErrorReport { typ: "SystemExit".into(), message, line });
         return match args.first() {
-            None | Some(Value::None) => (None, 0),
-            Some(Value::Int(i)) => (None, *i as i32),
-            Some(Value::Bool(b)) => (None, *b as i32),
+            None | Some(Value::None) => (exit(String::new()), 0),
+            Some(Value::Int(i)) => (exit(i.to_string()), *i as i32),
+            Some(Value::Bool(b)) => (exit((*b as i32).to_string()), *b as i32),
             Some(other) => {
                 let msg = vm.str_string(other).unwrap_or_default();
                 vm.interp.write_stderr(&format!("{}\n", msg));
-                (None, 1)
+                (exit(msg), 1)
             }
         };
     }

@@ -764,8 +764,11 @@ pub fn python_lines(script: &str, args: &[&str], sources: &[&str]) -> Vec<String
     let mut cmd = Command::new("python3");
     cmd.arg("-c").arg(script).args(args);
     let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("python3");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    // Feed stdin from another thread: python's output pipe must be drained meanwhile.
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
     let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
     assert!(out.status.success(), "python3 failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect()
 }

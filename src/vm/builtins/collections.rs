@@ -482,13 +482,22 @@ pub fn set_clear(_vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 pub fn set_copy(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, _) = set_self(&a)?;
-    let m = s.lock().clone();
+    let m = SetMap::copy_of(&s.lock());
     Ok(Value::Set(Arc::new(Set::new(m, s.frozen))))
 }
 
 pub fn set_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, rest) = set_self(&a)?;
     for it in rest.pos() {
+        if let Value::Set(o) = it {
+            let o = o.lock().clone();
+            s.lock().merge(&o);
+            continue;
+        }
+        if let Value::Dict(d) = it {
+            let n = d.lock().len();
+            s.lock().reserve_for(n);
+        }
         let items = vm.collect(it)?;
         let mut keys = Vec::with_capacity(items.len());
         for v in items {
@@ -507,6 +516,9 @@ fn set_of(vm: &mut Vm, v: &Value) -> PyResult<SetMap> {
         Value::Set(s) => Ok(s.lock().clone()),
         other => {
             let mut m = SetMap::default();
+            if let Value::Dict(d) = other {
+                m.reserve_for(d.lock().len());
+            }
             for x in vm.collect(other)? {
                 m.insert(hash_key(&x)?);
             }
@@ -515,46 +527,29 @@ fn set_of(vm: &mut Vm, v: &Value) -> PyResult<SetMap> {
     }
 }
 
+/// `set(iterable)` / `frozenset(iterable)` with CPython's table layout.
+pub fn set_from_iterable(vm: &mut Vm, v: &Value, frozen: bool) -> PyResult<Value> {
+    let m = match v {
+        Value::Set(s) => SetMap::copy_of(&s.lock()),
+        other => set_of(vm, other)?,
+    };
+    Ok(Value::Set(Arc::new(Set::new(m, frozen))))
+}
+
 fn set_algebra(vm: &mut Vm, a: Args, op: &str) -> PyResult<Value> {
     let (s, rest) = set_self(&a)?;
     let mut acc = s.lock().clone();
+    if rest.pos().is_empty() {
+        acc = SetMap::copy_of(&acc);
+    }
     for other in rest.pos() {
         let o = set_of(vm, other)?;
-        let mut out = SetMap::default();
-        match op {
-            "union" => {
-                for v in acc.values().into_iter().chain(o.values()) {
-                    out.insert(HashKey(v));
-                }
-            }
-            "intersection" => {
-                for v in acc.values() {
-                    if o.contains(&HashKey(v.clone())) {
-                        out.insert(HashKey(v));
-                    }
-                }
-            }
-            "difference" => {
-                for v in acc.values() {
-                    if !o.contains(&HashKey(v.clone())) {
-                        out.insert(HashKey(v));
-                    }
-                }
-            }
-            _ => {
-                for v in acc.values() {
-                    if !o.contains(&HashKey(v.clone())) {
-                        out.insert(HashKey(v));
-                    }
-                }
-                for v in o.values() {
-                    if !acc.contains(&HashKey(v.clone())) {
-                        out.insert(HashKey(v));
-                    }
-                }
-            }
-        }
-        acc = out;
+        acc = match op {
+            "union" => SetMap::union(&acc, &o),
+            "intersection" => SetMap::intersection(&acc, &o),
+            "difference" => SetMap::difference(&acc, &o),
+            _ => SetMap::symmetric_difference(&acc, &o),
+        };
     }
     Ok(Value::Set(Arc::new(Set::new(acc, s.frozen))))
 }

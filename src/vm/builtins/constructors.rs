@@ -232,21 +232,19 @@ pub fn dict(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.only_kwargs("set", &[])?;
     let pos = args.range("set", 0, 1)?;
-    let items = match pos.first() {
-        Some(x) => vm.collect(x)?,
-        None => Vec::new(),
-    };
-    super::collections::set_from_values(items, false)
+    match pos.first() {
+        Some(x) => super::collections::set_from_iterable(vm, x, false),
+        None => super::collections::set_from_values(Vec::new(), false),
+    }
 }
 
 pub fn frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.only_kwargs("frozenset", &[])?;
     let pos = args.range("frozenset", 0, 1)?;
-    let items = match pos.first() {
-        Some(x) => vm.collect(x)?,
-        None => Vec::new(),
-    };
-    super::collections::set_from_values(items, true)
+    match pos.first() {
+        Some(x) => super::collections::set_from_iterable(vm, x, true),
+        None => super::collections::set_from_values(Vec::new(), true),
+    }
 }
 
 pub fn range(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -1,67 +1,229 @@
-//! set and frozenset.
+//! set and frozenset, with CPython's hash table layout (`Objects/setobject.c`): same probing,
+//! same resizing, so iterating a set of ints (or tuples of ints) yields CPython's order.
 
-use super::dict::HashKey;
+use super::dict::{key_eq, py_hash, HashKey};
 use crate::vm::sync::lock;
 use crate::vm::value::Value;
-use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
-/// Insertion-ordered set of hashable values.
-#[derive(Clone, Default)]
+const MINSIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+#[derive(Clone)]
+enum Slot {
+    Empty,
+    Dummy,
+    Full(i64, Value),
+}
+
+#[derive(Clone)]
 pub struct SetMap {
-    entries: Vec<Option<Value>>,
-    index: HashMap<HashKey, usize>,
-    live: usize,
+    table: Vec<Slot>,
+    /// Active + dummy slots.
+    fill: usize,
+    /// Active slots.
+    used: usize,
+    /// Where `pop` resumes.
+    finger: usize,
+}
+
+impl Default for SetMap {
+    fn default() -> Self {
+        SetMap { table: vec![Slot::Empty; MINSIZE], fill: 0, used: 0, finger: 0 }
+    }
 }
 
 impl SetMap {
     pub fn len(&self) -> usize {
-        self.live
+        self.used
     }
+
+    fn mask(&self) -> usize {
+        self.table.len() - 1
+    }
+
+    fn find(&self, key: &Value, hash: i64) -> Option<usize> {
+        let mask = self.mask();
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in 0..=probes {
+                match &self.table[i + j] {
+                    Slot::Empty => return None,
+                    Slot::Full(h, k) if *h == hash && key_eq(k, key) => return Some(i + j),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
     pub fn contains(&self, k: &HashKey) -> bool {
-        self.index.contains_key(k)
+        self.find(&k.0, py_hash(&k.0)).is_some()
     }
+
     /// Returns false if it was already there.
     pub fn insert(&mut self, k: HashKey) -> bool {
-        if self.index.contains_key(&k) {
-            return false;
-        }
-        self.entries.push(Some(k.0.clone()));
-        self.index.insert(k, self.entries.len() - 1);
-        self.live += 1;
-        true
+        let h = py_hash(&k.0);
+        self.insert_hashed(k.0, h)
     }
-    pub fn remove(&mut self, k: &HashKey) -> bool {
-        match self.index.remove(k) {
-            Some(i) => {
-                self.entries[i] = None;
-                self.live -= 1;
-                if self.entries.len() > 32 && self.live * 2 < self.entries.len() {
-                    self.compact();
+
+    fn insert_hashed(&mut self, key: Value, hash: i64) -> bool {
+        let mask = self.mask();
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        let mut freeslot: Option<usize> = None;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in 0..=probes {
+                let at = i + j;
+                match &self.table[at] {
+                    Slot::Empty => {
+                        if let Some(f) = freeslot {
+                            self.used += 1;
+                            self.table[f] = Slot::Full(hash, key);
+                            return true;
+                        }
+                        self.fill += 1;
+                        self.used += 1;
+                        self.table[at] = Slot::Full(hash, key);
+                        if self.fill * 5 >= mask * 3 {
+                            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
+                        }
+                        return true;
+                    }
+                    Slot::Full(h, k) => {
+                        if *h == hash && key_eq(k, &key) {
+                            return false;
+                        }
+                    }
+                    Slot::Dummy => {
+                        if freeslot.is_none() {
+                            freeslot = Some(at);
+                        }
+                    }
                 }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    fn insert_clean(table: &mut [Slot], key: Value, hash: i64) {
+        let mask = table.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            if matches!(table[i], Slot::Empty) {
+                table[i] = Slot::Full(hash, key);
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if matches!(table[i + j], Slot::Empty) {
+                        table[i + j] = Slot::Full(hash, key);
+                        return;
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    fn resize(&mut self, minused: usize) {
+        let mut newsize = MINSIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; newsize]);
+        self.fill = self.used;
+        for s in old {
+            if let Slot::Full(h, k) = s {
+                Self::insert_clean(&mut self.table, k, h);
+            }
+        }
+    }
+
+    /// Makes room before adding `n` more items, as CPython does for updates from a dict or set.
+    pub fn reserve_for(&mut self, n: usize) {
+        if (self.fill + n) * 5 >= self.mask() * 3 {
+            self.resize((self.used + n) * 2);
+        }
+    }
+
+    /// `so |= other` with CPython's `set_merge` layout rules.
+    pub fn merge(&mut self, other: &SetMap) {
+        if other.used == 0 {
+            return;
+        }
+        self.reserve_for(other.used);
+        if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
+            self.table = other.table.clone();
+            self.fill = other.fill;
+            self.used = other.used;
+            return;
+        }
+        if self.fill == 0 {
+            self.fill = other.used;
+            self.used = other.used;
+            for s in &other.table {
+                if let Slot::Full(h, k) = s {
+                    Self::insert_clean(&mut self.table, k.clone(), *h);
+                }
+            }
+            return;
+        }
+        for s in &other.table {
+            if let Slot::Full(h, k) = s {
+                self.insert_hashed(k.clone(), *h);
+            }
+        }
+    }
+
+    pub fn remove(&mut self, k: &HashKey) -> bool {
+        match self.find(&k.0, py_hash(&k.0)) {
+            Some(i) => {
+                self.table[i] = Slot::Dummy;
+                self.used -= 1;
                 true
             }
             None => false,
         }
     }
-    fn compact(&mut self) {
-        let items: Vec<Value> = self.entries.drain(..).flatten().collect();
-        self.index.clear();
-        for v in items {
-            self.entries.push(Some(v.clone()));
-            self.index.insert(HashKey(v), self.entries.len() - 1);
-        }
-    }
+
     pub fn pop_first(&mut self) -> Option<Value> {
-        let pos = self.entries.iter().position(|e| e.is_some())?;
-        let v = self.entries[pos].take().unwrap();
-        self.index.remove(&HashKey(v.clone()));
-        self.live -= 1;
+        if self.used == 0 {
+            return None;
+        }
+        let mask = self.mask();
+        let mut i = self.finger & mask;
+        while !matches!(self.table[i], Slot::Full(..)) {
+            i = (i + 1) & mask;
+        }
+        let v = match std::mem::replace(&mut self.table[i], Slot::Dummy) {
+            Slot::Full(_, k) => k,
+            _ => unreachable!(),
+        };
+        self.used -= 1;
+        self.finger = i + 1;
         Some(v)
     }
+
+    /// Items in table order (CPython's iteration order).
     pub fn values(&self) -> Vec<Value> {
-        self.entries.iter().flatten().cloned().collect()
+        self.table
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Full(_, k) => Some(k.clone()),
+                _ => None,
+            })
+            .collect()
     }
+
     pub fn clear(&mut self) {
         *self = SetMap::default();
     }
@@ -79,5 +241,75 @@ impl Set {
     #[inline]
     pub fn lock(&self) -> MutexGuard<'_, SetMap> {
         lock(&self.map)
+    }
+}
+
+/// Set algebra with CPython's algorithms (the order of the result depends on them).
+impl SetMap {
+    pub fn copy_of(other: &SetMap) -> SetMap {
+        let mut s = SetMap::default();
+        s.merge(other);
+        s
+    }
+
+    pub fn union(a: &SetMap, b: &SetMap) -> SetMap {
+        let mut s = SetMap::copy_of(a);
+        s.merge(b);
+        s
+    }
+
+    pub fn intersection(a: &SetMap, b: &SetMap) -> SetMap {
+        let (small, big) = if b.len() > a.len() { (a, b) } else { (b, a) };
+        let mut out = SetMap::default();
+        for s in &small.table {
+            if let Slot::Full(h, k) = s {
+                if big.find(k, *h).is_some() {
+                    out.insert_hashed(k.clone(), *h);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn difference(a: &SetMap, b: &SetMap) -> SetMap {
+        if (a.len() >> 2) > b.len() {
+            let mut out = SetMap::copy_of(a);
+            for s in &b.table {
+                if let Slot::Full(h, k) = s {
+                    if let Some(i) = out.find(k, *h) {
+                        out.table[i] = Slot::Dummy;
+                        out.used -= 1;
+                    }
+                }
+            }
+            return out;
+        }
+        let mut out = SetMap::default();
+        for s in &a.table {
+            if let Slot::Full(h, k) = s {
+                if b.find(k, *h).is_none() {
+                    out.insert_hashed(k.clone(), *h);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn symmetric_difference(a: &SetMap, b: &SetMap) -> SetMap {
+        let mut out = SetMap::copy_of(b);
+        for s in &a.table {
+            if let Slot::Full(h, k) = s {
+                match out.find(k, *h) {
+                    Some(i) => {
+                        out.table[i] = Slot::Dummy;
+                        out.used -= 1;
+                    }
+                    None => {
+                        out.insert_hashed(k.clone(), *h);
+                    }
+                }
+            }
+        }
+        out
     }
 }
