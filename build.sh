@@ -170,8 +170,16 @@ build_wasm() {
   "$ROOT/node_modules/.bin/wasm-opt" -O3 -g "$PKG_DIR/threadlab_bg.wasm" -o "$PKG_DIR/threadlab_bg.wasm"
 }
 
+# vendor: the editor (CodeMirror 6, pinned in package-lock.json) bundled once into one ES module.
+build_vendor() {
+  say "bundling CodeMirror into www/vendor/codemirror.js (esbuild)"
+  esbuild scripts/codemirror-entry.mjs --bundle --format=esm --minify --legal-comments=eof \
+    --target=es2020 --log-level=warning --outfile=www/vendor/codemirror.js
+}
+
 build() {
   ensure_build_tools
+  build_vendor
   build_wasm
 }
 
@@ -268,6 +276,7 @@ run_tests() {
   mkdir -p "$ROOT/target"
   : >"$TEST_LOG"
   timed "native tests" test_native
+  build_vendor
   build_wasm
   timed "wasm tests" test_wasm
   timed "e2e tests" test_e2e

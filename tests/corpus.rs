@@ -13,7 +13,25 @@ use support::{corpus_dir, diff_hint, file_name, python, python_files, threadlab}
 
 /// Programs known not to pass yet (path relative to tests/corpus). They still run, and the report
 /// names them loudly; they just do not fail the test. The tech lead empties this list.
-const EXPECTED_TO_FAIL: &[&str] = &[];
+const EXPECTED_TO_FAIL: &[&str] = &[
+    // Waiting for the threading module (every program here imports it, except 02).
+    "threads/01_seed_level1_simple.py",
+    "threads/03_seed_level2_current_thread.py",
+    "threads/04_seed_level2_create_thread.py",
+    "threads/05_seed_level2_start_thread.py",
+    "threads/06_seed_level5_count.py",
+    "threads/07_seed_level6_download.py",
+    "threads/08_seed_level7_join.py",
+    "threads/09_level1_scaled.py",
+    "threads/10_level5_count_scaled.py",
+    "threads/11_level6_download_scaled.py",
+    "threads/12_lock_counter.py",
+    "threads/13_thread_api.py",
+    "threads/14_event.py",
+    "threads/15_exception_in_thread.py",
+    "threads/16_daemon.py",
+    "threads/17_sequential_results.py",
+];
 
 /// Programs whose line order depends on thread scheduling even under CPython (seed copies kept as
 /// written): their stdout is compared as a sorted list of lines.

@@ -199,11 +199,10 @@ fn errors_match_cpython() {
     for (src, want) in BAD.iter().zip(&expected) {
         assert_ne!(want, "OK", "CPython accepts test program: {:?}", src);
         let got = ours(src);
-        let strip_col = |s: &str| s.rsplit_once('|').map(|(a, _)| a.to_string()).unwrap_or_default();
-        if strip_col(&got) != strip_col(want) {
-            wrong_msg.push(format!("{:?}\n  threadlab: {}\n  cpython:   {}", src, got, want));
-        } else if &got != want {
-            wrong_col.push(format!("{:?}\n  threadlab: {}\n  cpython:   {}", src, got, want));
+        match compare(&got, want) {
+            Ok(true) => {}
+            Ok(false) => wrong_col.push(format!("{:?}\n  threadlab: {}\n  cpython:   {}", src, got, want)),
+            Err(()) => wrong_msg.push(format!("{:?}\n  threadlab: {}\n  cpython:   {}", src, got, want)),
         }
     }
     for w in &wrong_col {

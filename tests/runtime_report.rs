@@ -34,6 +34,7 @@ fn json_escapes_every_string_and_python_reads_it_back() {
         output: vec![OutputLine { t_ms: 1.0004, thread: "Thread-1 (wörk\"er)".into(), text: TRICKY.into() }],
         threads: vec![ThreadReport {
             name: "Main\\Thread\n".into(),
+            native_id: Some(7),
             spans: vec![Span { state: State::WaitingGil, start_ms: 0.0, end_ms: 0.0016 }],
         }],
         gil_switches: 42,

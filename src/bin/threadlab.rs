@@ -7,8 +7,8 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
-use threadlab::runtime::{ErrorReport, Mode, NullSink, OutputSink, Report, StdoutSink};
-use threadlab::vm::{run_program, RunOptions};
+use threadlab::runtime::{Mode, NullSink, OutputSink, StdoutSink};
+use threadlab::vm::{run, RunOptions};
 
 const USAGE: &str = "\
 usage: threadlab run FILE.py [--mode sequential|gil|free] [--switch-interval SECONDS] [--json]
@@ -112,75 +112,24 @@ fn main() -> ExitCode {
     };
     let filename = if file == "-" { "<stdin>".to_string() } else { file };
     let sink: Arc<dyn OutputSink> = if json { Arc::new(NullSink) } else { Arc::new(StdoutSink) };
-    let opts = RunOptions { mode, switch_interval, filename: filename.clone(), ..RunOptions::default() };
-    let report = run_program(&source, opts, sink);
+    let opts = RunOptions { mode, switch_interval, filename, ..RunOptions::default() };
+    let out = run(&source, opts, sink);
     if json {
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "{}", report.to_json());
-        let _ = out.flush();
-    } else if let Some(err) = &report.error {
-        eprint!("{}", error_text(&report, err, &source, &filename));
-    }
-    ExitCode::from(exit_status(report.error.as_ref()))
-}
-
-/// What python3 prints on stderr for an uncaught exception or a compile error.
-fn error_text(report: &Report, err: &ErrorReport, source: &str, filename: &str) -> String {
-    if err.typ == "SystemExit" {
-        return match system_exit_code(err) {
-            Some(_) => String::new(),
-            None => format!("{}\n", err.message),
-        };
-    }
-    let last_line = if err.message.is_empty() { err.typ.clone() } else { format!("{}: {}", err.typ, err.message) };
-    if let Some(tb) = traceback_of(report) {
-        return tb;
-    }
-    let mut text = String::new();
-    let source_line = err.line.and_then(|n| source.lines().nth(n.saturating_sub(1) as usize)).map(str::trim);
-    if matches!(err.typ.as_str(), "SyntaxError" | "IndentationError" | "TabError") {
-        // CPython shows compile errors without a "Traceback" header.
-        if let Some(n) = err.line {
-            text.push_str(&format!("  File \"{}\", line {}\n", filename, n));
-            if let Some(l) = source_line {
-                text.push_str(&format!("    {}\n", l));
-            }
-        }
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{}", out.report.to_json());
+        let _ = stdout.flush();
     } else {
-        text.push_str("Traceback (most recent call last):\n");
-        if let Some(n) = err.line {
-            text.push_str(&format!("  File \"{}\", line {}, in <module>\n", filename, n));
-            if let Some(l) = source_line.filter(|l| !l.is_empty()) {
-                text.push_str(&format!("    {}\n", l));
-            }
-        }
+        // Tracebacks (the main thread's and other threads'), SyntaxError reports, sys.exit text.
+        let mut stderr = std::io::stderr().lock();
+        let _ = stderr.write_all(out.stderr.as_bytes());
+        let _ = stderr.flush();
     }
-    text.push_str(&last_line);
-    text.push('\n');
-    text
+    ExitCode::from(exit_status(out.exit_code))
 }
 
-/// The VM's own traceback text, when its report carries one. The report has no such field yet:
-/// until it does, `error_text` prints the innermost frame it knows (type, message, line).
-fn traceback_of(_report: &Report) -> Option<String> {
-    None
-}
-
-/// `sys.exit()`/`sys.exit(None)` ends with 0, `sys.exit(n)` with n; any other argument is printed
-/// and ends with 1, as in CPython.
-fn system_exit_code(err: &ErrorReport) -> Option<u8> {
-    match err.message.as_str() {
-        "" | "None" => Some(0),
-        m => m.parse::<i64>().ok().map(|n| n as u8),
-    }
-}
-
-fn exit_status(error: Option<&ErrorReport>) -> u8 {
-    match error {
-        None => 0,
-        Some(e) if e.typ == "SystemExit" => system_exit_code(e).unwrap_or(1),
-        Some(_) => 1,
-    }
+/// A process exit status from the VM's (python3's) exit code; out-of-range codes wrap as on POSIX.
+fn exit_status(code: i32) -> u8 {
+    code as u8
 }
 
 #[cfg(test)]
@@ -214,11 +163,10 @@ mod tests {
     }
 
     #[test]
-    fn system_exit_statuses() {
-        let exit = |m: &str| ErrorReport { typ: "SystemExit".into(), message: m.into(), line: Some(1) };
-        assert_eq!(exit_status(Some(&exit(""))), 0);
-        assert_eq!(exit_status(Some(&exit("3"))), 3);
-        assert_eq!(exit_status(Some(&exit("bye"))), 1);
-        assert_eq!(exit_status(None), 0);
+    fn exit_statuses_wrap_like_posix() {
+        assert_eq!(exit_status(0), 0);
+        assert_eq!(exit_status(3), 3);
+        assert_eq!(exit_status(256), 0);
+        assert_eq!(exit_status(-1), 255);
     }
 }

@@ -88,6 +88,9 @@ struct Lexer {
     parens: Vec<(char, u32, u32)>,
     toks: Vec<Token>,
     atbol: bool,
+    /// Start of CPython's line buffer: the first line of the current logical line, which
+    /// backslash continuations and multi-line strings extend (used for one caret column).
+    buf_start: usize,
     /// Line count and the start of the last line: CPython's position at end of input.
     last_line: u32,
     last_line_start: usize,
@@ -129,6 +132,7 @@ impl Lexer {
             parens: Vec::new(),
             toks: Vec::new(),
             atbol: true,
+            buf_start: 0,
             last_line,
             last_line_start,
         }
@@ -204,8 +208,8 @@ impl Lexer {
                 Ok(())
             }
             _ => {
-                // CPython reads the offending character; the caret goes under it.
-                let col = self.col_of(self.i);
+                // CPython reads the offending character and measures from its buffer start.
+                let col = (self.i + 1 - self.buf_start) as u32;
                 Err(self.fail(false, "unexpected character after line continuation character", self.line, col))
             }
         }
@@ -222,13 +226,15 @@ impl Lexer {
             while matches!(self.peek(), Some(' ' | '\t' | '\x0c')) {
                 self.bump();
             }
-            if self.peek() == Some('#') {
+            // A NEWLINE after a comment starts where the comment does (CPython's token start).
+            let comment_col = (self.peek() == Some('#')).then(|| self.col_of(self.i));
+            if comment_col.is_some() {
                 while !matches!(self.peek(), None | Some('\n')) {
                     self.bump();
                 }
             }
             let start = self.i;
-            let (line, col) = (self.line, self.col_of(start));
+            let (line, col) = (self.line, comment_col.unwrap_or(self.col_of(start)));
             let Some(c) = self.peek() else {
                 if !self.parens.is_empty() {
                     return Err(self.eof_fail());
@@ -244,6 +250,7 @@ impl Lexer {
             match c {
                 '\n' => {
                     self.bump();
+                    self.buf_start = self.i;
                     self.atbol = true;
                     if blank || !self.parens.is_empty() {
                         continue;

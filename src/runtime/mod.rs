@@ -25,6 +25,7 @@ mod clock;
 mod gil;
 pub mod json;
 mod output;
+mod registry;
 pub mod report;
 mod runtime;
 mod sync;
@@ -32,11 +33,12 @@ mod threads;
 mod timeline;
 
 pub use output::NullSink;
+pub use registry::stop_all_runs;
 #[cfg(not(target_arch = "wasm32"))]
 pub use output::StdoutSink;
 pub use report::{ErrorReport, OutputLine, Report, Span, State, ThreadReport};
 pub use runtime::{Runtime, RuntimeConfig, INTERRUPT_POLL_SECS};
-pub use threads::{set_spawner, SpawnError, Spawner, StdSpawner, NATIVE_STACK_BYTES};
+pub use threads::{native_id, set_native_id, set_spawner, SpawnError, Spawner, StdSpawner, NATIVE_STACK_BYTES};
 
 /// A Python thread's lane index in the timeline; 0 is MainThread.
 pub type Tid = usize;
@@ -91,4 +93,9 @@ impl Mode {
 /// Where printed text goes while the program runs (the report keeps a copy too).
 pub trait OutputSink: Send + Sync {
     fn write(&self, thread: &str, t_ms: f64, text: &str);
+    /// Text the program wrote to stderr (tracebacks), live. The report does not keep it (the VM
+    /// does: `vm::RunOutput::stderr`); sinks that show only stdout can ignore it.
+    fn write_stderr(&self, thread: &str, t_ms: f64, text: &str) {
+        let _ = (thread, t_ms, text);
+    }
 }

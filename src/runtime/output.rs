@@ -32,6 +32,12 @@ impl Output {
         c.lines.push(OutputLine { t_ms, thread, text: text.to_string() });
     }
 
+    /// Stderr text goes only to the sink; the lock keeps it in order with stdout.
+    pub fn write_stderr(&self, thread: &str, now_ms: impl FnOnce() -> f64, text: &str) {
+        let _c = lock(&self.captured);
+        self.sink.write_stderr(thread, now_ms(), text);
+    }
+
     pub fn snapshot(&self) -> (String, Vec<OutputLine>) {
         let c = lock(&self.captured);
         (c.stdout.clone(), c.lines.clone())

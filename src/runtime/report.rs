@@ -38,6 +38,9 @@ pub struct Span {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ThreadReport {
     pub name: String,
+    /// Which OS thread (native) or Web Worker (browser: 0 is the engine worker, 1.. the thread
+    /// set's workers) ran this lane; None if the thread never began.
+    pub native_id: Option<u64>,
     pub spans: Vec<Span>,
 }
 
@@ -107,6 +110,11 @@ impl Report {
             }
             o.push_str("{\"name\":");
             write_str(&mut o, &t.name);
+            o.push_str(",\"native_id\":");
+            match t.native_id {
+                Some(id) => o.push_str(&id.to_string()),
+                None => o.push_str("null"),
+            }
             o.push_str(",\"spans\":[");
             for (j, s) in t.spans.iter().enumerate() {
                 if j > 0 {

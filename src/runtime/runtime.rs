@@ -6,10 +6,11 @@ use super::gil::Gil;
 use super::output::Output;
 use super::report::{ErrorReport, Report, State};
 use super::sync::{lock, wait_secs};
-use super::threads::{spawner, SpawnError};
+use super::threads::{native_id, spawner, SpawnError};
 use super::timeline::Timeline;
 use super::{Interrupt, Mode, OutputSink, Tid, BREAK_GIL_DROP, BREAK_SHUTDOWN, BREAK_STOP};
-use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::ThreadId;
 
@@ -63,6 +64,14 @@ pub struct Runtime {
     /// Sleepers wait here, so Stop/Shutdown wakes them at once.
     wake_mutex: Mutex<()>,
     wake_cond: Condvar,
+    /// Set by `finish`: `stop_all_runs` skips runs that have already reported.
+    finished: AtomicBool,
+}
+
+thread_local! {
+    /// The lane this OS thread runs now, to name the thread of stderr text (which the VM writes
+    /// without a Tid). Set by `Runtime::new` and `thread_begin`, back to 0 by `thread_end`.
+    static CURRENT_LANE: Cell<Tid> = const { Cell::new(0) };
 }
 
 impl Runtime {
@@ -73,8 +82,10 @@ impl Runtime {
         let timeline = Timeline::default();
         let main = timeline.add_lane("MainThread");
         timeline.set_state(main, State::Running, 0.0);
+        timeline.set_native_id(main, native_id());
+        CURRENT_LANE.with(|c| c.set(main));
         let holder = if cfg.mode == Mode::Gil { Some(main) } else { None };
-        Arc::new(Runtime {
+        let rt = Arc::new(Runtime {
             mode: cfg.mode,
             eval_breaker: AtomicU32::new(0),
             clock,
@@ -87,7 +98,10 @@ impl Runtime {
             shutdown_exempt: Mutex::new(Exempt::Nobody),
             wake_mutex: Mutex::new(()),
             wake_cond: Condvar::new(),
-        })
+            finished: AtomicBool::new(false),
+        });
+        super::registry::register(&rt);
+        rt
     }
 
     // ---- lanes -------------------------------------------------------------------------
@@ -126,11 +140,15 @@ impl Runtime {
     /// run was stopped meanwhile it returns without the GIL; the VM's first breaker check
     /// then reports the interrupt.
     pub fn thread_begin(&self, tid: Tid) {
+        self.timeline.set_native_id(tid, native_id());
+        CURRENT_LANE.with(|c| c.set(tid));
         let _ = self.gil_take(tid);
     }
 
     /// Last call on a thread: drops the GIL (if held) and marks the lane `done`.
     pub fn thread_end(&self, tid: Tid) {
+        // Sequential mode runs a thread's target on the main thread, which then goes on as lane 0.
+        CURRENT_LANE.with(|c| c.set(0));
         self.gil_drop(tid, State::Done, false);
     }
 
@@ -314,6 +332,13 @@ impl Runtime {
         self.output.write(name, || self.now_us() / 1000.0, text);
     }
 
+    /// Passes stderr text (a traceback) to the sink live, named after the calling thread's
+    /// lane. Not kept in the report: the VM keeps the run's stderr text itself.
+    pub fn forward_stderr(&self, text: &str) {
+        let name = self.timeline.name(CURRENT_LANE.with(Cell::get));
+        self.output.write_stderr(&name, || self.now_us() / 1000.0, text);
+    }
+
     pub fn now_us(&self) -> f64 {
         self.clock.now_us()
     }
@@ -338,6 +363,11 @@ impl Runtime {
 
     pub fn is_stopped(&self) -> bool {
         self.breaker() & BREAK_STOP != 0
+    }
+
+    /// Whether `finish` has made the run's report (threads may still be unwinding).
+    pub fn is_finished(&self) -> bool {
+        self.finished.load(Ordering::SeqCst)
     }
 
     /// Program end: every thread except the calling OS thread gets `Interrupt::Shutdown` at
@@ -369,6 +399,7 @@ impl Runtime {
 
     /// The run's report as of now. Open spans end now (threads still running keep running).
     pub fn finish(&self, error: Option<ErrorReport>) -> Report {
+        self.finished.store(true, Ordering::SeqCst);
         let end_us = self.now_us();
         let (stdout, output) = self.output.snapshot();
         Report {

@@ -4,6 +4,8 @@
 //! spawner that runs the closure on a Web Worker sharing the wasm memory. Natively the default
 //! uses `std::thread` with a large stack, because the VM's Rust recursion grows with Python's.
 
+use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 /// Why a thread could not be started.
@@ -46,4 +48,31 @@ pub fn set_spawner(s: Arc<dyn Spawner>) {
 /// The installed spawner, or `StdSpawner`.
 pub fn spawner() -> Arc<dyn Spawner> {
     SPAWNER.read().unwrap_or_else(|e| e.into_inner()).clone().unwrap_or_else(|| Arc::new(StdSpawner))
+}
+
+thread_local! {
+    /// Which OS thread or Web Worker this is, for the report's per-lane `native_id`.
+    static NATIVE_ID: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+/// Ids handed out to threads that never called `set_native_id` (native OS threads).
+static NEXT_NATIVE_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Names the calling thread for `native_id` (the web layer: 0 for the engine worker, 1.. for
+/// the workers of the thread set, as the page numbers them).
+pub fn set_native_id(id: u64) {
+    NATIVE_ID.with(|c| c.set(Some(id)));
+}
+
+/// The calling thread's id: set by `set_native_id`, or else a process-wide counter's next value
+/// (fixed for the thread's life). Lanes run on the same thread iff they have the same id.
+pub fn native_id() -> u64 {
+    NATIVE_ID.with(|c| match c.get() {
+        Some(id) => id,
+        None => {
+            let id = NEXT_NATIVE_ID.fetch_add(1, Ordering::Relaxed);
+            c.set(Some(id));
+            id
+        }
+    })
 }

@@ -11,6 +11,8 @@ use std::sync::{Mutex, RwLock};
 
 struct Lane {
     name: String,
+    /// The OS thread / Web Worker that ran the lane (`threads::native_id`), once it began.
+    native_id: Option<u64>,
     spans: Vec<Span>,
     /// The state the lane is in now and since when (µs); None before the thread starts.
     open: Option<(State, f64)>,
@@ -24,7 +26,7 @@ pub struct Timeline {
 impl Timeline {
     pub fn add_lane(&self, name: &str) -> Tid {
         let mut lanes = self.lanes.write().unwrap_or_else(|e| e.into_inner());
-        lanes.push(Mutex::new(Lane { name: name.to_string(), spans: Vec::new(), open: None }));
+        lanes.push(Mutex::new(Lane { name: name.to_string(), native_id: None, spans: Vec::new(), open: None }));
         lanes.len() - 1
     }
 
@@ -56,6 +58,10 @@ impl Timeline {
         self.with_lane(tid, |lane| lane.name = name.to_string());
     }
 
+    pub fn set_native_id(&self, tid: Tid, id: u64) {
+        self.with_lane(tid, |lane| lane.native_id = Some(id));
+    }
+
     pub fn name(&self, tid: Tid) -> String {
         self.with_lane(tid, |lane| lane.name.clone()).unwrap_or_else(|| format!("Thread-?{tid}"))
     }
@@ -72,7 +78,7 @@ impl Timeline {
                     let end = end_us.max(start);
                     spans.push(Span { state, start_ms: start / 1000.0, end_ms: end / 1000.0 });
                 }
-                ThreadReport { name: lane.name.clone(), spans }
+                ThreadReport { name: lane.name.clone(), native_id: lane.native_id, spans }
             })
             .collect()
     }

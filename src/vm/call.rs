@@ -217,8 +217,8 @@ impl Vm {
         use super::object::TypeKind;
         if let Some(new) = cls.find_native_new() {
             let inst = new(self, cls, args)?;
-            // A Python subclass of a native class may define its own __init__.
-            if let Some(init @ Value::Function(_)) = cls.lookup("__init__") {
+            // The class's own __init__ (a Python subclass's, or the native class's builtin one).
+            if let Some(init) = cls.lookup("__init__").filter(|i| !super::builtins::is_object_init(i)) {
                 let mut all = vec![inst.clone()];
                 all.extend_from_slice(args.all);
                 let r = self.call_args(&init, Args::new(&all, args.kwnames))?;

@@ -126,10 +126,10 @@ pub fn with_state<R>(exc: &Value, f: impl FnOnce(&mut ExcState) -> R) -> Option<
     }
 }
 
-/// The name CPython prints for an exception class in a traceback: `ValueError`, or
-/// `__main__.MyError` for classes defined outside `builtins`.
+/// The name CPython prints for an exception class in a traceback: `ValueError`, `MyError`,
+/// or `module.MyError` for classes of other modules.
 pub fn qualified_class_name(cls: &Class) -> String {
-    if cls.module.as_str() == "builtins" {
+    if cls.module.as_str() == "builtins" || cls.module.as_str() == "__main__" {
         cls.qualname.as_str().to_string()
     } else {
         format!("{}.{}", cls.module.as_str(), cls.qualname.as_str())

@@ -6,7 +6,7 @@
 
 use super::exceptions::{error, exc_matches, name_error, type_error, with_state, PyResult, Unwind};
 use super::frame::{Frame, OnReturn};
-use super::object::{intern, Iter, IterState, TbEntry};
+use super::object::{intern, TbEntry};
 use super::ops::{self, int_binop_fast};
 use super::types::types;
 use super::value::Value;
@@ -136,7 +136,7 @@ impl super::thread::Vm {
                     }
                     Op::StoreFast(i) => {
                         let v = pop!();
-                        f!().locals[i as usize] = v;
+                        Value::set(&mut f!().locals[i as usize], v);
                     }
                     Op::DeleteFast(i) => {
                         let slot = &mut f!().locals[i as usize];
@@ -377,7 +377,7 @@ impl super::thread::Vm {
                         let a = top!();
                         if let (Value::Int(x), Value::Int(y)) = (&*a, &b) {
                             if let Some(r) = int_binop_fast(kind, *x, *y) {
-                                *a = Value::Int(r);
+                                Value::set(a, Value::Int(r));
                                 continue;
                             }
                         }
@@ -391,7 +391,7 @@ impl super::thread::Vm {
                         let a = top!();
                         if let (Value::Int(x), Value::Int(y)) = (&*a, &b) {
                             if let Some(r) = int_binop_fast(kind, *x, *y) {
-                                *a = Value::Int(r);
+                                Value::set(a, Value::Int(r));
                                 continue;
                             }
                         }
@@ -404,7 +404,7 @@ impl super::thread::Vm {
                         let slot = &mut f!().locals[local as usize];
                         if let (Value::Int(x), Value::Int(y)) = (&*slot, &code.consts[konst as usize]) {
                             if let Some(r) = int_binop_fast(op, *x, *y) {
-                                *slot = Value::Int(r);
+                                Value::set(slot, Value::Int(r));
                                 continue;
                             }
                         }
@@ -426,7 +426,8 @@ impl super::thread::Vm {
                         let b = pop!();
                         let a = top!();
                         if let (Value::Int(x), Value::Int(y)) = (&*a, &b) {
-                            *a = Value::Bool(ops::cmp_ord(kind, x.cmp(y)));
+                            let r = ops::cmp_ord(kind, x.cmp(y));
+                            Value::set(a, Value::Bool(r));
                             continue;
                         }
                         let a = pop!();
@@ -486,19 +487,19 @@ impl super::thread::Vm {
                         let s = &mut f!().stack;
                         let items: Vec<Value> = s.drain(s.len() - n as usize..).collect();
                         f!().pc = pc;
-                        let set = tri!(super::builtins::collections::set_from_values(items, false));
+                        let set = tri!(super::builtins::collections::set_from_values(self, items, false));
                         push!(set);
                     }
                     Op::BuildMap(n) => {
                         let s = &mut f!().stack;
                         let items: Vec<Value> = s.drain(s.len() - 2 * n as usize..).collect();
                         f!().pc = pc;
-                        let mut map = super::object::DictMap::default();
+                        let d = Arc::new(super::object::Dict::new(super::object::DictMap::default()));
                         for pair in items.chunks(2) {
-                            let k = tri!(ops::hash_key(&pair[0]));
-                            map.insert(k, pair[1].clone());
+                            let k = tri!(ops::dict_key(self, &d, &pair[0]));
+                            d.lock().insert(k, pair[1].clone());
                         }
-                        push!(Value::Dict(Arc::new(super::object::Dict::new(map))));
+                        push!(Value::Dict(d));
                     }
                     Op::BuildString(n) => {
                         let s = &mut f!().stack;
@@ -522,7 +523,7 @@ impl super::thread::Vm {
                         let target = f!().stack[f!().stack.len() - d as usize].clone();
                         f!().pc = pc;
                         if let Value::Set(set) = &target {
-                            let k = tri!(ops::hash_key(&v));
+                            let k = tri!(ops::set_key(self, set, &v));
                             set.lock().insert(k);
                         }
                     }
@@ -532,7 +533,7 @@ impl super::thread::Vm {
                         let target = f!().stack[f!().stack.len() - d as usize].clone();
                         f!().pc = pc;
                         if let Value::Dict(dict) = &target {
-                            let k = tri!(ops::hash_key(&k));
+                            let k = tri!(ops::dict_key(self, dict, &k));
                             dict.lock().insert(k, v);
                         }
                     }
@@ -552,7 +553,7 @@ impl super::thread::Vm {
                         let items = tri!(self.collect(&it));
                         if let Value::Set(set) = &target {
                             for v in items {
-                                let k = tri!(ops::hash_key(&v));
+                                let k = tri!(ops::set_key(self, set, &v));
                                 set.lock().insert(k);
                             }
                         }
@@ -688,7 +689,7 @@ impl super::thread::Vm {
                             (Value::Int(cur), Value::Int(stop), Value::Int(step)) => {
                                 let (cur, stop, step) = (*cur, *stop, *step);
                                 if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
-                                    l[s] = Value::Int(cur.checked_add(step).unwrap_or(stop));
+                                    Value::set(&mut l[s], Value::Int(cur.checked_add(step).unwrap_or(stop)));
                                     Some(Value::Int(cur))
                                 } else {
                                     None
@@ -698,7 +699,7 @@ impl super::thread::Vm {
                                 let i = *i;
                                 let item = list.lock().get(i as usize).cloned();
                                 if item.is_some() {
-                                    l[s + 1] = Value::Int(i + 1);
+                                    Value::set(&mut l[s + 1], Value::Int(i + 1));
                                 }
                                 item
                             }
@@ -706,7 +707,7 @@ impl super::thread::Vm {
                                 let i = *i;
                                 let item = t.items.get(i as usize).cloned();
                                 if item.is_some() {
-                                    l[s + 1] = Value::Int(i + 1);
+                                    Value::set(&mut l[s + 1], Value::Int(i + 1));
                                 }
                                 item
                             }
@@ -721,7 +722,7 @@ impl super::thread::Vm {
                                 if store == STORE_TO_STACK {
                                     push!(v);
                                 } else {
-                                    f!().locals[store as usize] = v;
+                                    Value::set(&mut f!().locals[store as usize], v);
                                 }
                                 pc += 1;
                             }
@@ -957,11 +958,6 @@ impl super::thread::Vm {
             }
             _ => Err(type_error("exceptions must derive from BaseException")),
         }
-    }
-
-    /// Iterator helper for the generic `for` path.
-    pub(crate) fn make_seq_iter(seq: Value) -> Value {
-        Value::Iter(Arc::new(Iter::new(IterState::Seq { seq, index: 0 })))
     }
 }
 

@@ -23,6 +23,9 @@ pub mod thread;
 pub mod types;
 pub mod value;
 
+#[cfg(test)]
+mod tests;
+
 pub use exceptions::{PyResult, Unwind};
 pub use run::{run, RunOutput};
 pub use thread::{call_in_new_thread_state, print_thread_exception, Interp, Vm};

@@ -379,8 +379,8 @@ fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<O
         }
         (BinKind::Or, Value::Dict(x), Value::Dict(y)) => {
             let mut m = x.lock().clone();
-            for (k, v) in y.lock().items() {
-                m.insert(HashKey(k), v);
+            for (k, v) in y.lock().items_hashed() {
+                m.insert(k, v);
             }
             Value::Dict(Arc::new(Dict::new(m)))
         }
@@ -469,14 +469,14 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
                 BinKind::Or => me.merge(&other),
                 BinKind::And => *me = SetMap::intersection(&me, &other),
                 BinKind::Sub => {
-                    for v in other.values() {
-                        me.remove(&HashKey(v));
+                    for k in other.keys_hashed() {
+                        me.remove(&k);
                     }
                 }
                 _ => {
-                    for v in other.values() {
-                        if !me.remove(&HashKey(v.clone())) {
-                            me.insert(HashKey(v));
+                    for k in other.keys_hashed() {
+                        if !me.remove(&k) {
+                            me.insert(k);
                         }
                     }
                 }
@@ -674,8 +674,8 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
             let (xm, ym) = (x.lock().clone(), y.lock().clone());
             let mut same = xm.len() == ym.len();
             if same {
-                for (k, v) in xm.items() {
-                    match ym.get(&HashKey(k)) {
+                for (k, v) in xm.items_hashed() {
+                    match ym.get(&k) {
                         Some(w) => {
                             let w = w.clone();
                             if !eq(vm, &v, &w)? {
@@ -694,8 +694,8 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
         }
         (Value::Set(x), Value::Set(y)) => {
             let (xs, ys) = (x.lock().clone(), y.lock().clone());
-            let sub = xs.values().iter().all(|v| ys.contains(&HashKey(v.clone())));
-            let sup = ys.values().iter().all(|v| xs.contains(&HashKey(v.clone())));
+            let sub = xs.keys_hashed().iter().all(|k| ys.contains(k));
+            let sup = ys.keys_hashed().iter().all(|k| xs.contains(k));
             return Ok(Value::Bool(match kind {
                 CmpKind::Eq => sub && sup,
                 CmpKind::Ne => !(sub && sup),
@@ -787,10 +787,47 @@ pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     }
 }
 
-/// A dict/set key: checks hashability.
+/// A dict/set key of a value whose hash needs no Python code (builtin types; instances by
+/// identity). Prefer `dict_key`/`set_key`, which honor user `__hash__`/`__eq__`.
 pub fn hash_key(v: &Value) -> PyResult<HashKey> {
     check_hashable(v)?;
-    Ok(HashKey(v.clone()))
+    Ok(HashKey::of(v.clone()))
+}
+
+/// A key for a container: calls a user `__hash__`, and resolves a user `__eq__` against the
+/// container's keys of the same hash (`candidates`, taken under the container's lock, compared
+/// outside it), so the container itself can compare keys by identity.
+pub fn key_in(vm: &mut Vm, v: &Value, candidates: impl FnOnce(i64) -> Vec<Value>) -> PyResult<HashKey> {
+    let inst = match v {
+        Value::Instance(i) => i,
+        _ => return hash_key(v),
+    };
+    check_hashable(v)?;
+    let hash = match inst.class.lookup("__hash__") {
+        Some(h @ Value::Function(_)) => match vm.call(&h, &[v.clone()])? {
+            Value::Int(i) => super::object::hash_i64(i),
+            Value::Bool(b) => b as i64,
+            Value::BigInt(b) => super::object::py_hash(&Value::BigInt(b)),
+            _ => return Err(type_error("__hash__ method should return an integer")),
+        },
+        _ => super::object::py_hash(v),
+    };
+    if matches!(inst.class.lookup("__eq__"), Some(Value::Function(_))) {
+        for c in candidates(hash) {
+            if c.is(v) || eq(vm, &c, v)? {
+                return Ok(HashKey { hash, value: c });
+            }
+        }
+    }
+    Ok(HashKey { hash, value: v.clone() })
+}
+
+pub fn dict_key(vm: &mut Vm, d: &Dict, v: &Value) -> PyResult<HashKey> {
+    key_in(vm, v, |h| d.lock().keys_with_hash(h))
+}
+
+pub fn set_key(vm: &mut Vm, s: &Set, v: &Value) -> PyResult<HashKey> {
+    key_in(vm, v, |h| s.lock().keys_with_hash(h))
 }
 
 pub fn check_hashable(v: &Value) -> PyResult<()> {
@@ -831,11 +868,11 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             Ok(false)
         }
         Value::Dict(d) => {
-            let k = hash_key(item)?;
+            let k = dict_key(vm, d, item)?;
             Ok(d.lock().contains(&k))
         }
         Value::Set(s) => {
-            let k = hash_key(item)?;
+            let k = set_key(vm, s, item)?;
             Ok(s.lock().contains(&k))
         }
         Value::View(view) => match view.kind {
@@ -1012,7 +1049,7 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
             }
         },
         Value::Dict(d) => {
-            let k = hash_key(idx)?;
+            let k = dict_key(vm, d, idx)?;
             let v = d.lock().get(&k).cloned();
             match v {
                 Some(v) => Ok(v),
@@ -1090,7 +1127,7 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: &Value, v: Value) -> PyResult<()> 
             }
         },
         Value::Dict(d) => {
-            let k = hash_key(idx)?;
+            let k = dict_key(vm, d, idx)?;
             let old = d.lock().insert(k, v);
             drop(old);
             Ok(())
@@ -1133,7 +1170,7 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
             }
         },
         Value::Dict(d) => {
-            let k = hash_key(idx)?;
+            let k = dict_key(vm, d, idx)?;
             let old = d.lock().remove(&k);
             match old {
                 Some(_) => Ok(()),

@@ -56,6 +56,8 @@ impl Interp {
     /// Appends to the run's stderr text.
     pub fn write_stderr(&self, text: &str) {
         super::sync::lock(&self.stderr).push_str(text);
+        // Live, to the run's sink (the browser shows tracebacks as they happen).
+        self.rt.forward_stderr(text);
     }
 
     pub fn source_line(&self, filename: &str, line: u32) -> Option<&str> {

@@ -177,6 +177,27 @@ impl Value {
         }
     }
 
+    /// Whether dropping this value is a no-op (no heap object behind it).
+    #[inline(always)]
+    pub fn is_unboxed(&self) -> bool {
+        matches!(
+            self,
+            Value::Null | Value::None | Value::NotImplemented | Value::Ellipsis | Value::Bool(_) | Value::Int(_) | Value::Float(_)
+        )
+    }
+
+    /// `*slot = v`, skipping the out-of-line drop when the old value holds no heap object
+    /// (the common case in arithmetic loops).
+    #[inline(always)]
+    pub fn set(slot: &mut Value, v: Value) {
+        if slot.is_unboxed() {
+            // SAFETY: the old value owns nothing, so overwriting it without dropping leaks nothing.
+            unsafe { std::ptr::write(slot, v) }
+        } else {
+            *slot = v;
+        }
+    }
+
     #[inline]
     pub fn as_str(&self) -> Option<&str> {
         match self {

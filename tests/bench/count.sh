@@ -20,11 +20,11 @@ time_ms() {
     local expected="$1"; shift
     local start end out
     start=$(date +%s%N)
-    out="$("$@")"
+    out="$("$@" 2>/dev/null)" || true
     end=$(date +%s%N)
     if [[ "$out" != "$expected" ]]; then
-        echo "unexpected output from $*: $out" >&2
-        exit 1
+        echo "unexpected output from $*: ${out:0:80}" >&2
+        return 1
     fi
     echo $(( (end - start) / 1000000 ))
 }
@@ -37,17 +37,26 @@ median_min() {
 bench() {
     local label="$1" file="$2" expected="$3"; shift 3
     local py tl
-    py=$(for _ in $(seq "$reps"); do time_ms "$expected" python3 "$here/$file"; done | median_min)
-    tl=$(for _ in $(seq "$reps"); do time_ms "$expected" "$bin" run "$here/$file" "$@"; done | median_min)
+    # A failing run (wrong output) marks the row instead of aborting the other benchmarks.
+    if ! py=$(set -o pipefail; for _ in $(seq "$reps"); do time_ms "$expected" python3 "$here/$file" || exit 1; done | median_min); then
+        printf '| %s | failed | | |\n' "$label"
+        return
+    fi
+    if ! tl=$(set -o pipefail; for _ in $(seq "$reps"); do time_ms "$expected" "$bin" run "$here/$file" "$@" || exit 1; done | median_min); then
+        read -r py_med py_min <<<"$py"
+        printf '| %s | %s (%s) | failed (wrong output) | |\n' "$label" "$py_med" "$py_min"
+        return
+    fi
     read -r py_med py_min <<<"$py"
     read -r tl_med tl_min <<<"$tl"
     ratio=$(awk -v p="$py_med" -v t="$tl_med" 'BEGIN { printf "%.2f", p / t }')
-    printf '| %s | %s (%s) | %s (%s) | %s |\n' "$label" "$py_med" "$py_min" "$tl_med" "$tl_min" "$ratio"
+    min_ratio=$(awk -v p="$py_min" -v t="$tl_min" 'BEGIN { printf "%.2f", p / t }')
+    printf '| %s | %s (%s) | %s (%s) | %s (%s) |\n' "$label" "$py_med" "$py_min" "$tl_med" "$tl_min" "$ratio" "$min_ratio"
 }
 
 echo "python3: $(python3 --version 2>&1), threadlab: $("$bin" --version), $reps runs each, wall ms"
 echo
-echo "| benchmark | python3 median (min) ms | threadlab median (min) ms | python3 / threadlab |"
+echo "| benchmark | python3 median (min) ms | threadlab median (min) ms | python3 / threadlab, median (min) |"
 echo "|---|---|---|---|"
 bench "count() in a function, N=10M" count_function.py 10000000
 bench "module-level loop, N=10M" count_module.py 10000000

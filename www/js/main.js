@@ -1,73 +1,283 @@
-// Wires the page: checks isolation, starts the engine worker and its pool, runs the smoke test.
-import { Engine } from './engine.js';
+// Wires the playground: presets, editor, parameter controls, mode, run/stop, console, timeline,
+// the three-mode comparison, share links, and the Engine (diagnostics) panel.
 import { checkIsolation } from './isolation.js';
-import * as status from './status.js';
-import * as smoke from './smoke.js';
 import { showError } from './errors.js';
+import { startDiagnostics } from './diagnostics.js';
+import { createEditor } from './editor.js';
+import { ParamControls } from './params.js';
+import { ModeControls, MODES, DEFAULT_SWITCH_INTERVAL_MS } from './modes.js';
+import { RunBar } from './runbar.js';
+import { OutputConsole } from './console.js';
+import { PRESETS, presetById, MODE_NAMES } from './presets.js';
+import { Lesson } from './lesson.js';
+import { CompareCards } from './cards.js';
+import { decodeState, shareUrl } from './share.js';
+import { loadEngine } from './runner.js';
 
-// At least 2, so the smoke test always has something to compare.
-const POOL_SIZE = Math.max(2, navigator.hardwareConcurrency || 2);
+const el = (id) => document.getElementById(id);
 
 const isolated = checkIsolation();
-status.setIsolated(isolated);
+const chip = el('engine-chip');
+function setChip(state, text) {
+  chip.dataset.state = state;
+  chip.textContent = text;
+}
+startDiagnostics({ isolated, onState: setChip });
 
-const engine = new Engine({
-  onPanic: (message) => {
-    status.setState('stopped by a Rust panic (reload the page)');
-    smoke.disable();
-    setPanicButtons(false);
-    showError(`Rust panic: ${message}`);
-  },
-  onCrash: (message) => {
-    status.setState('failed');
-    showError(message);
-  },
+// ---- state ------------------------------------------------------------------------------------
+
+let engine = null; // the engine API (www/threadlab.js), once ready
+let run = null; // the run going on: { stopRequested }
+// The latest report of the current code in each mode: the readings and the cards use them.
+let results = { code: null, reports: {}, last: null };
+
+const outputConsole = new OutputConsole(el('console'));
+const cards = new CompareCards(el('compare-panel'), el('compare'));
+let timeline = null;
+const lesson = new Lesson({ onPick: (preset) => loadPreset(preset, { focus: true }) });
+const modes = new ModeControls({ onChange: () => {} });
+const runbar = new RunBar({ onRun: () => runOne(), onStop: stop, onRunAll: runAll, onShare: share });
+const params = new ParamControls(el('params'), (param, text) => editor.replace(param.from, param.to, text));
+
+// ---- the first program: a share link, #preset=ID, or the first lesson --------------------------
+
+let initial = { code: PRESETS[0].code, preset: PRESETS[0], mode: PRESETS[0].mode, switchInterval: undefined };
+try {
+  const shared = await decodeState(location.hash);
+  if (shared) {
+    initial = { ...shared, preset: shared.preset ? presetById(shared.preset) ?? null : null };
+  } else {
+    const id = /^#preset=([\w-]+)$/.exec(location.hash)?.[1];
+    const preset = id && presetById(id);
+    if (preset) initial = { code: preset.code, preset, mode: preset.mode };
+  }
+} catch (e) {
+  showError(`This share link could not be opened: ${e.message}`);
+}
+
+const editor = await createEditor(el('editor'), {
+  doc: initial.code,
+  label: 'Python program',
+  onChange: codeChanged,
+  onRun: () => runOne(),
 });
+el('editor').removeAttribute('tabindex');
+lesson.show(initial.preset);
+modes.mode = MODES.includes(initial.mode) ? initial.mode : 'gil';
+if (initial.switchInterval) modes.setSwitchInterval(initial.switchInterval * 1000);
+params.update(initial.code);
 
-async function runSmoke() {
-  smoke.showRunning();
-  try {
-    smoke.showResult(await engine.request('smoke'));
-  } catch (e) {
-    smoke.showUnavailable('failed');
-    showError(e.message);
+// Timeline view (the timeline engineer's module). The page works without it.
+try {
+  const { createTimeline } = await import('./timeline.js');
+  el('timeline').replaceChildren();
+  timeline = createTimeline(el('timeline'));
+} catch (e) {
+  console.warn(`timeline unavailable: ${e.message}`);
+}
+
+function codeChanged(code) {
+  params.update(code);
+  if (results.code !== null && code !== results.code && !run) {
+    lesson.clearReading('The program changed: run it again to see.');
   }
 }
 
-async function startUp() {
-  status.setState(isolated ? `starting ${POOL_SIZE} workers…` : 'loading the engine…');
-  const info = await engine.start(POOL_SIZE);
-  status.setEngine(info);
-  setPanicButtons(true);
-  if (!info.isolated) {
-    status.setState('engine loaded, no worker pool');
-    smoke.showUnavailable('needs the worker pool (see above)');
-    return;
-  }
-  status.setState('ready');
-  smoke.onRun(runSmoke);
-  await runSmoke();
+function loadPreset(preset, { focus = false } = {}) {
+  if (run) return;
+  editor.setCode(preset.code);
+  lesson.show(preset);
+  modes.mode = preset.mode;
+  modes.setSwitchInterval(DEFAULT_SWITCH_INTERVAL_MS);
+  results = { code: null, reports: {}, last: null };
+  outputConsole.clear();
+  cards.clear();
+  timeline?.clear();
+  runbar.finished(preset.runAll ? 'Ready: “Run all three modes” shows the claim.' : 'Ready.');
+  history.replaceState(null, '', `#preset=${preset.id}`);
+  if (focus) el('run').focus();
 }
 
-const PANIC_BUTTONS = { 'dev-panic': false, 'dev-panic-pool': true }; // id -> on a pool worker
+// ---- the engine ----------------------------------------------------------------------------
 
-function setPanicButtons(enabled) {
-  for (const id of Object.keys(PANIC_BUTTONS)) document.getElementById(id).disabled = !enabled;
-}
-
-for (const [id, onPool] of Object.entries(PANIC_BUTTONS)) {
-  document.getElementById(id).addEventListener('click', async () => {
-    try {
-      await engine.request('panic', { what: 'raised from the developer tools', onPool });
-    } catch (e) {
-      // The panic's own message arrives on the panic channel; this is the trap that follows it.
-      // (A pool worker's panic leaves the engine waiting, so no trap comes back for it.)
-      showError(`The engine worker reported: ${e.message.split('\n')[0]}`);
-    }
+setChip('loading', 'engine loading…');
+loadEngine()
+  .then((api) => {
+    engine = api;
+    runbar.setReady(true);
+    runbar.finished(lesson.preset?.runAll ? 'Ready: “Run all three modes” shows the claim.' : 'Ready.');
+    setChip('ready', 'engine ready');
+  })
+  .catch((e) => {
+    setChip('error', 'engine unavailable');
+    runbar.finished(`The engine could not start: ${e.message}`);
+    showError(`The engine could not start: ${e.message}`);
   });
+
+// ---- running ------------------------------------------------------------------------------
+
+/** One run in one mode; resolves with its report, or null if it was stopped or failed. */
+async function runMode(mode, label) {
+  const code = editor.getCode();
+  if (results.code !== code) results = { code, reports: {}, last: null };
+  editor.clearError();
+  outputConsole.clear();
+  runbar.started(label);
+  let sawStderr = false;
+  const started = performance.now();
+  let report;
+  try {
+    report = await engine.run(code, {
+      mode,
+      switchInterval: modes.switchInterval,
+      onOutput: (...args) => {
+        const piece = normalizeOutput(args);
+        if (piece.stream === 'stderr') sawStderr = true;
+        outputConsole.write(piece);
+      },
+    });
+  } catch (e) {
+    outputConsole.flush();
+    if (run?.stopRequested) {
+      outputConsole.note(`Stopped after ${((performance.now() - started) / 1000).toFixed(2)} s.`, 'note');
+      runbar.finished('Stopped.');
+    } else {
+      outputConsole.note(String(e?.message ?? e), 'stderr');
+      runbar.finished(`The run failed: ${e?.message ?? e}`);
+    }
+    return null;
+  }
+  outputConsole.flush();
+  if (run?.stopRequested || report?.stopped) {
+    outputConsole.note(`Stopped after ${(report?.wall_ms / 1000 || (performance.now() - started) / 1000).toFixed(2)} s.`, 'note');
+    runbar.finished('Stopped.', report?.wall_ms);
+    return null;
+  }
+  if (report.error) {
+    const { type, message, line } = report.error;
+    if (!sawStderr) outputConsole.note(`${type}: ${message}${line ? ` (line ${line})` : ''}`, 'stderr');
+    if (line) editor.markError(line, `${type}: ${message}`);
+  }
+  results.reports[mode] = report;
+  results.last = mode;
+  runbar.finished(
+    report.error ? `${MODE_NAMES[mode]}: stopped by ${report.error.type}.` : `${MODE_NAMES[mode]}: finished.`,
+    report.wall_ms,
+  );
+  timeline?.render(report);
+  el('timeline').dataset.mode = mode;
+  return report;
 }
 
-startUp().catch((e) => {
-  status.setState('failed to start');
-  showError(e.message);
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+function normalizeOutput(args) {
+  const [a, b, c, d] = args;
+  const p = a !== null && typeof a === 'object' ? a : { thread: a, t_ms: b, text: c, stream: d };
+  return {
+    thread: String(p.thread ?? p.name ?? ''),
+    t_ms: Number(p.t_ms ?? p.tMs ?? 0),
+    text: String(p.text ?? ''),
+    stream: p.stream === 'stderr' || p.stderr === true ? 'stderr' : 'stdout',
+  };
+}
+
+function read() {
+  lesson.read({ reports: { ...results.reports, last: results.last }, params: params.values() });
+}
+
+async function runOne() {
+  if (!engine || run) return;
+  run = { stopRequested: false };
+  const mode = modes.mode;
+  modes.setDisabled(true);
+  cards.clear();
+  try {
+    const report = await runMode(mode, MODE_NAMES[mode]);
+    if (report) read();
+  } finally {
+    run = null;
+    modes.setDisabled(false);
+    runbar.update();
+  }
+}
+
+async function runAll() {
+  if (!engine || run) return;
+  run = { stopRequested: false };
+  modes.setDisabled(true);
+  const code = editor.getCode();
+  results = { code, reports: {}, last: null };
+  cards.show({}, { running: MODES[0] });
+  const total = performance.now();
+  try {
+    for (const [i, mode] of MODES.entries()) {
+      cards.show(results.reports, { running: mode });
+      const report = await runMode(mode, `${i + 1} of 3: ${MODE_NAMES[mode]}`);
+      if (!report) break;
+      read();
+    }
+    cards.show(results.reports);
+    const done = MODES.filter((m) => results.reports[m]);
+    if (done.length === 3) {
+      // The timeline shows the mode the selector is on; the cards show all three.
+      const shown = results.reports[modes.mode];
+      if (shown) timeline?.render(shown);
+      results.last = modes.mode;
+      read();
+      runbar.finished(`All three modes ran in ${seconds(performance.now() - total)}.`);
+    }
+  } finally {
+    run = null;
+    modes.setDisabled(false);
+    runbar.update();
+  }
+}
+
+async function stop() {
+  if (!run) return;
+  run.stopRequested = true;
+  runbar.state.textContent = 'Stopping…';
+  try {
+    await engine.stop();
+  } catch (e) {
+    showError(`Stop failed: ${e.message}`);
+  }
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+    e.preventDefault();
+    runOne();
+  }
 });
+
+// ---- share links ----------------------------------------------------------------------------
+
+async function share() {
+  const url = await shareUrl({
+    code: editor.getCode(),
+    mode: modes.mode,
+    switchInterval: modes.switchInterval,
+    preset: lesson.preset?.id ?? null,
+  });
+  history.replaceState(null, '', url);
+  const box = el('share-result');
+  const input = el('share-url');
+  input.value = url;
+  box.hidden = false;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    copied = true;
+  } catch {
+    // No clipboard permission: the link is in the box, selected, ready to copy.
+  }
+  input.focus();
+  input.select();
+  box.dataset.copied = String(copied);
+  el('run-state').textContent = copied ? 'Link copied to the clipboard.' : 'Link ready: copy it from the box.';
+}
+
+// For the end-to-end tests and the curious: the page's parts.
+window.playground = { editor, params, modes, lesson, results: () => results, engine: () => engine };

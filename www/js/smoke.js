@@ -45,3 +45,7 @@ export function disable() {
 export function onRun(handler) {
   el('smoke-run').addEventListener('click', handler);
 }
+
+export function enable() {
+  el('smoke-run').disabled = false;
+}

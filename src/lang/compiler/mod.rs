@@ -28,8 +28,8 @@ pub fn compile(module: &Module, filename: &str) -> Result<Arc<Code>, CompileErro
 /// A construct that `return`, `break` and `continue` must clean up when they jump out of it.
 #[derive(Clone)]
 enum Block<'a> {
-    /// A loop; `slot` is its hidden iterator slot (for loops), `None` for while.
-    Loop { continue_to: u32, breaks: Vec<usize>, slot: Option<u16> },
+    /// A loop: where `continue` goes, and the `break` jumps to patch.
+    Loop { continue_to: u32, breaks: Vec<usize> },
     /// A protected range of a try (or with) statement, split when a jump leaves it.
     Protected { handler_slot: usize },
     /// A `with` body: the bound `__exit__` is on the stack.

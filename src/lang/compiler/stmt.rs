@@ -331,7 +331,7 @@ impl<'a> Compiler<'a> {
         let always = matches!(test.kind, ExprKind::Constant(Const_::Bool(true)))
             || matches!(test.kind, ExprKind::Constant(Const_::Int(n)) if n != 0);
         let exit = if always { None } else { Some(self.jump_if(test, false)?) };
-        self.unit().blocks.push(Block::Loop { continue_to: top, breaks: Vec::new(), slot: None });
+        self.unit().blocks.push(Block::Loop { continue_to: top, breaks: Vec::new() });
         self.stmts(body)?;
         self.unit().line = test.pos.line;
         self.emit(Op::JumpBackward(top));
@@ -363,7 +363,7 @@ impl<'a> Compiler<'a> {
         if store.is_none() {
             self.store_target(target)?;
         }
-        self.unit().blocks.push(Block::Loop { continue_to: top, breaks: Vec::new(), slot: Some(slot) });
+        self.unit().blocks.push(Block::Loop { continue_to: top, breaks: Vec::new() });
         self.stmts(body)?;
         self.unit().line = target.pos.line;
         self.emit(Op::JumpBackward(top));

@@ -19,7 +19,14 @@ pub(super) fn starts_expr(t: &Tok) -> bool {
 /// An error from one of CPython's `invalid_*` rules (not the generic "invalid syntax"), which
 /// propagates even out of speculative parsing.
 pub(super) fn is_specific(e: &crate::lang::error::CompileError) -> bool {
-    !(e.msg == "invalid syntax" || e.msg == "f-string: invalid syntax" || e.msg == "unexpected indent" || e.msg == "unexpected unindent")
+    !(e.msg == "invalid syntax" || e.msg == "unexpected indent" || e.msg == "unexpected unindent")
+}
+
+fn wrap_unary(ops: Vec<(UnaryOp, Pos)>, mut e: Expr) -> Expr {
+    for (op, pos) in ops.into_iter().rev() {
+        e = mk(ExprKind::UnaryOp { op, operand: Box::new(e) }, pos);
+    }
+    e
 }
 
 /// CPython's `_PyPegen_get_expr_name`, used in "cannot assign to ..." messages.
@@ -117,7 +124,10 @@ impl<'a> Parser<'a> {
         }
         let start = self.pos;
         let e = self.expression()?;
-        if self.at_op(":=") {
+        if self.at_op(":=") && self.speculate(|p| {
+            p.advance();
+            p.expression().is_ok()
+        }) {
             return Err(self.error_at(e.pos, format!("cannot use assignment expressions with {}", expr_name(&e))));
         }
         if check_eq && self.at_op("=") && !self.lenient {
@@ -161,13 +171,24 @@ impl<'a> Parser<'a> {
     /// `expression`: conditional expressions and lambdas, plus CPython's "forgot a comma?",
     /// "expected 'else'" and Python 2 `print x` diagnostics.
     pub(super) fn expression(&mut self) -> PResult<Expr> {
-        if self.at_kw("lambda") {
-            return self.lambda();
-        }
-        self.enter()?;
-        let start = self.pos;
-        let body = self.disjunction()?;
-        let result = if self.at_kw("if") {
+        self.nested(|p| p.expression_inner())
+    }
+
+    fn expression_inner(&mut self) -> PResult<Expr> {
+        // `a if b else c if d else e` is folded from a list, so long chains don't recurse.
+        let mut links: Vec<(Expr, Expr)> = Vec::new();
+        let last = loop {
+            if self.at_kw("lambda") {
+                break self.lambda()?;
+            }
+            let start = self.pos;
+            let body = self.disjunction()?;
+            if !self.at_kw("if") {
+                if starts_expr(self.tok()) && !self.lenient {
+                    self.check_juxtaposed(start, &body)?;
+                }
+                break body;
+            }
             let if_tok = self.pos;
             self.advance();
             let test = self.disjunction()?;
@@ -179,24 +200,24 @@ impl<'a> Parser<'a> {
                 return self.invalid();
             }
             self.advance();
-            let orelse = self.expression()?;
-            let pos = body.pos;
-            mk(ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) }, pos)
-        } else {
-            if starts_expr(self.tok()) && !self.lenient {
-                self.check_juxtaposed(start, &body)?;
-            }
-            body
+            self.check_chain(links.len() + 1, body.pos)?;
+            links.push((body, test));
         };
-        self.leave();
-        Ok(result)
+        let mut e = last;
+        while let Some((body, test)) = links.pop() {
+            let pos = body.pos;
+            e = mk(ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(e) }, pos);
+        }
+        Ok(e)
     }
 
     /// An expression directly followed by another: a missing comma in brackets
     /// (`invalid_expression`) or Python 2's `print x` (`invalid_legacy_expression`).
     fn check_juxtaposed(&mut self, start: usize, a: &Expr) -> PResult<()> {
         let first = &self.toks[start];
-        let soft_kw = matches!(&first.tok, Tok::Name(n) if n == "match" || n == "case" || n == "_");
+        // CPython 3.11 compares soft keywords with strncmp over the name's length, so any
+        // prefix of one ("c", "ma", ...) counts as a soft keyword here.
+        let soft_kw = matches!(&first.tok, Tok::Name(n) if ["_", "case", "match"].iter().any(|k| k.starts_with(n.as_str())));
         let name_string = matches!(first.tok, Tok::Name(_)) && matches!(self.toks[start + 1].tok, Tok::Str(_));
         let single_name = matches!(a.kind, ExprKind::Name(_)) && self.pos == start + 1;
         let legacy = single_name && matches!(&a.kind, ExprKind::Name(n) if n == "print" || n == "exec");
@@ -213,7 +234,7 @@ impl<'a> Parser<'a> {
             }
             memo_hides_errors = !ok || self.backtracks != backtracks;
         }
-        if matches!(first.tok, Tok::Name(_)) && !self.toks[start + 1].tok.is_op("(") {
+        if matches!(first.tok, Tok::Name(_)) && !self.toks[start + 1].tok.is_op("(") && self.depth < 100 {
             // CPython parses `NAME star_expressions` with its diagnostics on, so an error
             // nested in the rest (`_ n range(3)`) surfaces here.
             let b = self.speculate(|p| {
@@ -312,15 +333,17 @@ impl<'a> Parser<'a> {
     }
 
     fn inversion(&mut self) -> PResult<Expr> {
-        if self.at_kw("not") {
-            let pos = self.pos_here();
+        let mut nots = Vec::new();
+        while self.at_kw("not") {
+            nots.push(self.pos_here());
+            self.check_chain(nots.len(), nots[0])?;
             self.advance();
-            self.enter()?;
-            let operand = self.inversion()?;
-            self.leave();
-            return Ok(mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }, pos));
         }
-        self.comparison()
+        let mut e = self.comparison()?;
+        while let Some(pos) = nots.pop() {
+            e = mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(e) }, pos);
+        }
+        Ok(e)
     }
 
     fn comparison(&mut self) -> PResult<Expr> {
@@ -382,9 +405,12 @@ impl<'a> Parser<'a> {
             return self.factor();
         }
         let mut left = self.binary(level + 1)?;
+        let mut len = 0;
         'outer: loop {
             for &(sym, op) in LEVELS[level] {
                 if self.at_op(sym) {
+                    len += 1;
+                    self.check_chain(len, left.pos)?;
                     let before = self.pos;
                     self.advance();
                     let right = self.binary(level + 1);
@@ -398,48 +424,70 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Unary `- + ~` and right-associative `**`, which binds tighter on its left than unary
+    /// minus (`-2**2 == -4`) but accepts one on its right (`2**-1`). A chain like
+    /// `-a ** -b ** c` is collected as operands with their prefix operators, then folded from
+    /// the right, so long chains don't recurse.
     fn factor(&mut self) -> PResult<Expr> {
-        let op = match self.tok() {
-            Tok::Op("-") => UnaryOp::Neg,
-            Tok::Op("+") => UnaryOp::Pos,
-            Tok::Op("~") => UnaryOp::Invert,
-            _ => return self.power(),
-        };
-        let pos = self.pos_here();
-        self.advance();
-        self.enter()?;
-        let operand = self.factor()?;
-        self.leave();
-        Ok(mk(ExprKind::UnaryOp { op, operand: Box::new(operand) }, pos))
+        let mut chain: Vec<(Vec<(UnaryOp, Pos)>, Expr)> = Vec::new();
+        loop {
+            let before = self.pos;
+            let operand = self.power_operand();
+            if chain.is_empty() {
+                chain.push(operand?);
+            } else {
+                match self.or_backtrack(before, operand)? {
+                    Some(item) => chain.push(item),
+                    None => {
+                        self.pos -= 1; // give back the `**`
+                        break;
+                    }
+                }
+            }
+            let len = chain.len() + chain.iter().map(|(ops, _)| ops.len()).sum::<usize>();
+            self.check_chain(len, chain[0].1.pos)?;
+            if !self.eat_op("**") {
+                break;
+            }
+        }
+        let (ops, base) = chain.pop().unwrap();
+        let mut e = wrap_unary(ops, base);
+        while let Some((ops, base)) = chain.pop() {
+            let pos = base.pos;
+            let pow = mk(ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(e) }, pos);
+            e = wrap_unary(ops, pow);
+        }
+        Ok(e)
     }
 
-    fn power(&mut self) -> PResult<Expr> {
-        let base = if self.at_kw("await") {
+    /// Prefix unary operators, then an (`await`) primary.
+    fn power_operand(&mut self) -> PResult<(Vec<(UnaryOp, Pos)>, Expr)> {
+        let mut ops = Vec::new();
+        loop {
+            let op = match self.tok() {
+                Tok::Op("-") => UnaryOp::Neg,
+                Tok::Op("+") => UnaryOp::Pos,
+                Tok::Op("~") => UnaryOp::Invert,
+                _ => break,
+            };
+            ops.push((op, self.pos_here()));
+            self.advance();
+        }
+        if self.at_kw("await") {
             let pos = self.pos_here();
             self.advance();
             self.unsupported("'await'", pos);
-            self.primary()?
-        } else {
-            self.primary()?
-        };
-        let before = self.pos;
-        if !self.eat_op("**") {
-            return Ok(base);
         }
-        self.enter()?;
-        let exp = self.factor();
-        self.leave();
-        let Some(exp) = self.or_backtrack(before, exp)? else { return Ok(base) };
-        let pos = base.pos;
-        Ok(mk(ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp) }, pos))
+        Ok((ops, self.primary()?))
     }
 
     /// An atom followed by calls, attributes and subscripts.
     pub(super) fn primary(&mut self) -> PResult<Expr> {
         let mut e = self.atom()?;
-        loop {
+        for len in 1.. {
             let before = self.pos;
             let pos = e.pos;
+            self.check_chain(len, pos)?;
             let kind = match self.tok() {
                 Tok::Op(".") => {
                     self.advance();
@@ -461,6 +509,7 @@ impl<'a> Parser<'a> {
             };
             e = mk(kind, pos);
         }
+        unreachable!()
     }
 
     /// `[slices]` after a primary.
@@ -471,14 +520,15 @@ impl<'a> Parser<'a> {
         Ok(index)
     }
 
-    /// In lenient (PEG-emulating) mode a failed operator or trailer is undone and the
-    /// expression so far stands, as PEG's ordered choice would leave it.
+    /// A failed operator or trailer is undone and the expression so far stands, as PEG's
+    /// ordered choice would leave it; the furthest-token mark keeps the generic error's place.
+    /// Specific diagnostics still propagate, except in lenient mode.
     fn or_backtrack<T>(&mut self, before: usize, r: PResult<T>) -> PResult<Option<T>> {
         match r {
             Ok(v) => Ok(Some(v)),
-            Err(_) if self.lenient => {
+            Err(e) if self.lenient || !is_specific(&e) => {
                 self.pos = before;
-                self.backtracks += 1;
+                self.backtracks += self.lenient as u32;
                 Ok(None)
             }
             Err(e) => Err(e),
@@ -642,15 +692,12 @@ impl<'a> Parser<'a> {
     fn paren_atom(&mut self) -> PResult<Expr> {
         let pos = self.pos_here();
         self.advance();
-        self.enter()?;
         if self.eat_op(")") {
-            self.leave();
             return Ok(mk(ExprKind::Tuple(Vec::new()), pos));
         }
         if self.at_kw("yield") {
             let e = self.yield_expr()?;
             self.expect_op(")")?;
-            self.leave();
             return Ok(e);
         }
         let first = self.star_named_expression()?;
@@ -675,14 +722,12 @@ impl<'a> Parser<'a> {
             first
         };
         self.expect_op(")")?;
-        self.leave();
         Ok(result)
     }
 
     fn list_atom(&mut self) -> PResult<Expr> {
         let pos = self.pos_here();
         self.advance();
-        self.enter()?;
         let mut elts = Vec::new();
         if !self.at_op("]") {
             let first = self.star_named_expression()?;
@@ -690,7 +735,6 @@ impl<'a> Parser<'a> {
                 self.check_comprehension_elt(&first)?;
                 let generators = self.comprehension_clauses()?;
                 self.expect_op("]")?;
-                self.leave();
                 return Ok(mk(ExprKind::ListComp { elt: Box::new(first), generators }, pos));
             }
             elts.push(first);
@@ -698,12 +742,14 @@ impl<'a> Parser<'a> {
                 if self.at_op("]") {
                     break;
                 }
+                if self.at_kw("for") {
+                    return Err(self.error_at(elts[0].pos, "did you forget parentheses around the comprehension target?"));
+                }
                 elts.push(self.star_named_expression()?);
             }
             self.check_unparenthesized_comprehension_target(&elts)?;
         }
         self.expect_op("]")?;
-        self.leave();
         Ok(mk(ExprKind::List(elts), pos))
     }
 
@@ -711,10 +757,8 @@ impl<'a> Parser<'a> {
     fn brace_atom(&mut self) -> PResult<Expr> {
         let pos = self.pos_here();
         self.advance();
-        self.enter()?;
         let result = self.brace_body(pos)?;
         self.expect_op("}")?;
-        self.leave();
         Ok(result)
     }
 
@@ -738,6 +782,9 @@ impl<'a> Parser<'a> {
                 while self.eat_op(",") {
                     if self.at_op("}") {
                         break;
+                    }
+                    if self.at_kw("for") {
+                        return Err(self.error_at(elts[0].pos, "did you forget parentheses around the comprehension target?"));
                     }
                     elts.push(self.star_named_expression()?);
                 }
@@ -848,15 +895,37 @@ impl<'a> Parser<'a> {
         Ok(mk(ExprKind::Constant(Constant::None), pos))
     }
 
+    /// `lambda params: body`; directly nested lambdas are collected, not recursed into.
     fn lambda(&mut self) -> PResult<Expr> {
-        let pos = self.pos_here();
-        self.advance();
-        self.enter()?;
-        let params = self.params(":", false)?;
-        self.expect_op(":")?;
-        let body = self.expression()?;
-        self.leave();
-        Ok(mk(ExprKind::Lambda { params: Box::new(params), body: Box::new(body) }, pos))
+        let mut heads = Vec::new();
+        while self.at_kw("lambda") {
+            let pos = self.pos_here();
+            self.advance();
+            let params = self.params(":", false)?;
+            self.expect_op(":")?;
+            heads.push((pos, params));
+            self.check_chain(heads.len(), heads[0].0)?;
+        }
+        let mut e = self.expression()?;
+        while let Some((pos, params)) = heads.pop() {
+            e = mk(ExprKind::Lambda { params: Box::new(params), body: Box::new(e) }, pos);
+        }
+        Ok(e)
+    }
+
+    /// Remember a parameter name; a repeat is CPython's symtable error, reported only if the
+    /// whole file parses.
+    fn note_param(&mut self, name: &str) {
+        let t = self.prev();
+        let pos = Pos { line: t.line, col: t.col };
+        if self.param_names.iter().any(|n| n == name) {
+            if self.deferred.is_none() {
+                let msg = format!("duplicate argument '{}' in function definition", name);
+                self.deferred = Some(self.error_at(pos, msg));
+            }
+        } else {
+            self.param_names.push(name.to_string());
+        }
     }
 
     /// `def f((a, b)):` — Python 2's tuple parameters.
@@ -887,6 +956,7 @@ impl<'a> Parser<'a> {
 
     /// A parameter list up to (not including) `close`: `)` for def, `:` for lambda.
     pub(super) fn params(&mut self, close: &str, annotations: bool) -> PResult<Params> {
+        self.param_names.clear();
         let mut params = Params::default();
         let mut seen_default = false;
         let mut star_seen = false;
@@ -895,28 +965,26 @@ impl<'a> Parser<'a> {
             let pos = self.pos_here();
             if self.eat_op("**") {
                 let name = self.name()?;
+                self.note_param(&name);
                 if annotations && self.eat_op(":") {
                     self.expression()?;
                 }
                 if self.at_op("=") {
                     let t = self.peek();
-                    return Err(self.error(
-                        "var-keyword argument cannot have default value",
-                        t.line,
-                        t.col,
-                    ));
+                    return Err(self.error("var-keyword argument cannot have default value", t.line, t.col));
                 }
                 params.kwarg = Some(name);
-                self.eat_op(",");
-                if !self.at_op(close) {
+                if self.eat_op(",") {
                     let t = self.peek();
-                    return Err(self.error("arguments cannot follow var-keyword argument", t.line, t.col));
+                    if matches!(t.tok, Tok::Name(_) | Tok::Op("*" | "**" | "/")) {
+                        return Err(self.error("arguments cannot follow var-keyword argument", t.line, t.col));
+                    }
                 }
                 break;
             }
             if self.eat_op("*") {
                 if star_seen {
-                    if matches!(self.tok(), Tok::Name(_)) || self.at_op(",") {
+                    if self.speculate(|p| matches!(p.tok(), Tok::Name(_)) || p.at_op(",")) {
                         return Err(self.error_at(pos, "* argument may appear only once"));
                     }
                     return self.invalid();
@@ -927,10 +995,9 @@ impl<'a> Parser<'a> {
                     // Bare `*`: keyword-only parameters must follow.
                 } else {
                     let name = self.name()?;
+                    self.note_param(&name);
                     if annotations && self.eat_op(":") {
-                        if self.eat_op("*") {
-                            // `*args: *Ts` (3.11)
-                        }
+                        self.eat_op("*"); // `*args: *Ts` (PEP 646)
                         self.expression()?;
                     }
                     if self.at_op("=") {
@@ -950,6 +1017,7 @@ impl<'a> Parser<'a> {
                     self.check_parenthesized_params(annotations)?;
                 }
                 let name = self.name()?;
+                self.note_param(&name);
                 if annotations && self.eat_op(":") {
                     self.expression()?;
                 }

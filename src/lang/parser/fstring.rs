@@ -404,6 +404,10 @@ impl<'a> Parser<'a> {
         let mut toks = lexed.tokens;
         toks.iter_mut().for_each(shift);
         let unshift = |mut e: crate::lang::error::CompileError| {
+            // CPython's sub-parser prefixes every message it raises.
+            if e.kind == "SyntaxError" && !e.msg.starts_with("f-string") {
+                e.msg = format!("f-string: {}", e.msg);
+            }
             if e.line == line {
                 e.col = e.col + 2 - col.min(e.col + 2);
             }
@@ -413,7 +417,7 @@ impl<'a> Parser<'a> {
         if let Some(fail) = lexed.fail {
             return Err(unshift_lex(fail.err, err_line));
         }
-        let mut sub = Parser::new(&toks, Pos { line, col }, true);
+        let mut sub = Parser::new(&toks);
         sub.depth = self.depth;
         let result = sub.star_expressions().and_then(|e| {
             if matches!(sub.tok(), Tok::Newline) {

@@ -6,6 +6,7 @@
 //! subset are parsed anyway and reported as NotImplementedError only if the whole file is valid
 //! Python, so a learner always sees CPython's SyntaxError first.
 
+mod depth;
 mod expr;
 mod fstring;
 mod stmt;
@@ -23,15 +24,21 @@ const MAX_DEPTH: u32 = 300;
 
 pub fn parse(source: &str) -> Result<Module, CompileError> {
     let Lexed { tokens, fail } = tokenize(source);
-    let mut p = Parser::new(&tokens, Pos { line: 1, col: 1 }, false);
+    let mut p = Parser::new(&tokens);
     match p.module() {
-        Ok(m) => match p.deferred {
-            Some(e) => Err(e),
-            None => Ok(m),
-        },
+        Ok(m) => {
+            if let Some(e) = p.deferred {
+                return Err(e);
+            }
+            if let Some(pos) = depth::too_deep(&m) {
+                return Err(too_deep_error(pos));
+            }
+            Ok(m)
+        }
         Err(e) => {
             let Some(fail) = fail else { return Err(e) };
-            if matches!(tokens[p.furthest].tok, Tok::Error) {
+            // The tokenizer's error surfaces as soon as any token fetch reaches it.
+            if matches!(tokens[p.seen_max].tok, Tok::Error) {
                 return Err(fail.err);
             }
             Err(fail.overrides(tokens[p.seen_max].line).unwrap_or(e))
@@ -62,13 +69,13 @@ pub(crate) struct Parser<'a> {
     lenient: bool,
     /// How often lenient mode backtracked (tells whether CPython's memo holds a partial parse).
     backtracks: u32,
-    /// Parsing an f-string replacement field: errors get CPython's "f-string: " prefix.
-    in_fstring: bool,
+    /// Parameter names of the list being parsed (duplicate detection).
+    param_names: Vec<String>,
 }
 
 impl<'a> Parser<'a> {
-    fn new(toks: &'a [Token], _origin: Pos, in_fstring: bool) -> Parser<'a> {
-        Parser { toks, pos: 0, furthest: 0, seen_max: 0, depth: 0, deferred: None, scopes: vec![Scope::Module], lenient: false, backtracks: 0, in_fstring }
+    fn new(toks: &'a [Token]) -> Parser<'a> {
+        Parser { toks, pos: 0, furthest: 0, seen_max: 0, depth: 0, deferred: None, scopes: vec![Scope::Module], lenient: false, backtracks: 0, param_names: Vec::new() }
     }
 
     // ---- token cursor ----
@@ -134,7 +141,7 @@ impl<'a> Parser<'a> {
             Ok(self.advance())
         } else {
             let t = self.peek();
-            Err(self.error(format!("expected '{}'", op), t.line, t.err_col))
+            Err(self.error(format!("expected '{}'", op), t.line, known_col(t)))
         }
     }
     fn name(&mut self) -> PResult<String> {
@@ -158,20 +165,19 @@ impl<'a> Parser<'a> {
     // ---- errors ----
 
     fn error(&self, msg: impl Into<String>, line: u32, col: u32) -> CompileError {
-        let msg = msg.into();
-        let msg = if self.in_fstring { format!("f-string: {}", msg) } else { msg };
         CompileError::syntax(msg, line, col)
     }
     fn error_at(&self, pos: Pos, msg: impl Into<String>) -> CompileError {
         self.error(msg, pos.line, pos.col)
     }
-    /// A SyntaxError located at the furthest token read (CPython's `RAISE_SYNTAX_ERROR`).
+    /// A SyntaxError located at the last token read, lookahead included (CPython's
+    /// `RAISE_SYNTAX_ERROR`, which uses the token buffer's fill).
     fn error_last(&self, msg: impl Into<String>) -> CompileError {
-        let t = &self.toks[self.furthest];
+        let t = &self.toks[self.seen_max];
         self.error(msg, t.line, t.err_col)
     }
     fn indentation_error_last(&self, msg: impl Into<String>) -> CompileError {
-        let t = &self.toks[self.furthest];
+        let t = &self.toks[self.seen_max];
         CompileError::new("IndentationError", msg, t.line, t.err_col)
     }
     /// The generic error: "invalid syntax" at the furthest token, or an indentation error
@@ -181,7 +187,7 @@ impl<'a> Parser<'a> {
         Err(match t.tok {
             Tok::Indent => CompileError::new("IndentationError", "unexpected indent", t.line, t.err_col),
             Tok::Dedent => CompileError::new("IndentationError", "unexpected unindent", t.line, t.err_col),
-            _ => self.error("invalid syntax", t.line, t.err_col),
+            _ => self.error("invalid syntax", t.line, known_col(t)),
         })
     }
     /// Record a construct outside the subset; reported only if the whole file parses.
@@ -191,15 +197,39 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.error_last("too many nested parentheses"));
+    /// Refuse an operator chain (`a+a+...`, `x.a.a...`) that would build a tree deeper than
+    /// later passes can walk.
+    fn check_chain(&self, len: usize, pos: Pos) -> PResult<()> {
+        if len > depth::MAX_EXPR_DEPTH {
+            return Err(too_deep_error(pos));
         }
         Ok(())
     }
-    fn leave(&mut self) {
+
+    /// Run a recursive construct one nesting level deeper, refusing input nested so deeply
+    /// that it could overflow the stack.
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error_last("too many nested parentheses"));
+        }
+        self.depth += 1;
+        let r = f(self);
         self.depth -= 1;
+        r
+    }
+}
+
+fn too_deep_error(pos: Pos) -> CompileError {
+    let what = format!("expressions nested more than {} levels deep", depth::MAX_EXPR_DEPTH);
+    CompileError::not_implemented(what, pos.line, pos.col)
+}
+
+/// The column CPython reports for an error "at" a token: INDENT, DEDENT and ENDMARKER have
+/// no column (-1), which CPython shows as offset 0.
+fn known_col(t: &Token) -> u32 {
+    match t.tok {
+        Tok::Indent | Tok::Dedent | Tok::EndMarker => 0,
+        _ => t.col,
     }
 }
 

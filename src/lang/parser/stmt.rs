@@ -235,10 +235,28 @@ impl<'a> Parser<'a> {
         if self.at_op(":") {
             return self.ann_assign(first);
         }
+        if self.at_op(":=") && !matches!(first.kind, ExprKind::Name(_)) {
+            let valued = self.speculate(|p| {
+                p.advance();
+                p.expression().is_ok()
+            });
+            if valued {
+                let msg = format!("cannot use assignment expressions with {}", expr_name(&first));
+                return Err(self.error_at(first.pos, msg));
+            }
+        }
         if let Some(op) = aug_op(self.tok()) {
-            if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. })
-                || self.toks[start].tok.is_op("(") && !matches!(first.kind, ExprKind::Name(_))
-            {
+            if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+                // CPython's `invalid_assignment` names the target only if a value follows.
+                let valued = self.speculate(|p| {
+                    p.advance();
+                    p.assign_value().is_ok()
+                });
+                if !valued {
+                    self.advance();
+                    self.assign_value()?;
+                    return self.invalid();
+                }
                 let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(&first));
                 return Err(self.error_at(first.pos, msg));
             }
@@ -250,25 +268,25 @@ impl<'a> Parser<'a> {
             return Ok(StmtKind::Expr(first));
         }
         let mut targets = vec![first];
-        let mut starts = vec![start];
-        let mut eqs = Vec::new();
+        let mut start = start;
         let value = loop {
-            eqs.push(self.pos);
+            // Each target is checked at its `=`, before the value is read, as CPython does.
+            let eq = self.pos;
+            let target = targets.last().unwrap();
+            if invalid_target(target, Targets::Star).is_some() {
+                if targets.len() == 1 {
+                    self.check_first_target(target, start, eq)?;
+                }
+                self.check_target(target, Targets::Star)?;
+            }
             self.advance(); // '='
-            let s = self.pos;
+            start = self.pos;
             let v = self.assign_value()?;
             if !self.at_op("=") {
                 break v;
             }
             targets.push(v);
-            starts.push(s);
         };
-        for t in &targets {
-            if matches!(t.kind, ExprKind::Constant(_)) || invalid_target(t, Targets::Star).is_some() {
-                self.check_assign_targets(&targets, &starts, &eqs)?;
-                break;
-            }
-        }
         Ok(StmtKind::Assign { targets, value })
     }
 
@@ -443,7 +461,7 @@ impl<'a> Parser<'a> {
         let mut name = None;
         if !self.at_op(":") && !matches!(self.tok(), Tok::Newline) {
             let e = self.expression()?;
-            if self.at_op(",") {
+            if self.at_op(",") && self.unparenthesized_except_types() {
                 return Err(self.error_at(e.pos, "multiple exception types must be parenthesized"));
             }
             typ = Some(e);
@@ -456,12 +474,27 @@ impl<'a> Parser<'a> {
         Ok(ExceptHandler { typ, name, body, pos })
     }
 
+    /// `except A, B [as e]:` — CPython names the problem only for this complete shape.
+    fn unparenthesized_except_types(&mut self) -> bool {
+        self.speculate(|p| {
+            while p.eat_op(",") {
+                if p.expression().is_err() {
+                    return false;
+                }
+            }
+            if p.eat_kw("as") && p.name().is_err() {
+                return false;
+            }
+            p.at_op(":")
+        })
+    }
+
     fn with_stmt(&mut self) -> PResult<Stmt> {
         let pos = self.pos_here();
         self.advance();
         // `with (a as b, c):` — try the parenthesized form first, as CPython does.
         if self.at_op("(") {
-            let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
+            let (save, save_d) = (self.pos, self.deferred.clone());
             self.advance();
             if let Ok(items) = self.with_items(")") {
                 if self.eat_op(")") && self.at_op(":") {
@@ -470,8 +503,8 @@ impl<'a> Parser<'a> {
                     return Ok(stmt(StmtKind::With { items, body }, pos));
                 }
             }
+            // CPython's first alternative read this far: the generic error's place stays.
             self.pos = save;
-            self.furthest = save_f.max(self.furthest.min(save_f));
             self.deferred = save_d;
         }
         let items = self.with_items(":")?;
@@ -543,8 +576,15 @@ impl<'a> Parser<'a> {
         self.expect_forced("(")?;
         let params = self.params(")", true)?;
         self.expect_op(")")?;
-        if self.eat_op("->") {
-            self.expression()?;
+        if self.at_op("->") {
+            // An unparsable return annotation is dropped by PEG: then "expected ':'" at `->`.
+            let arrow = self.pos;
+            self.advance();
+            match self.expression() {
+                Ok(_) => {}
+                Err(e) if super::expr::is_specific(&e) => return Err(e),
+                Err(_) => self.pos = arrow,
+            }
         }
         self.expect_forced(":")?;
         self.scopes.push(Scope::Function);

@@ -101,65 +101,56 @@ impl<'a> Parser<'a> {
         self.bitwise_or()
     }
 
-    /// Validate `t0 = t1 = ... = value` the way CPython's `invalid_assignment` reports it.
-    /// `starts[i]` is the token index where target i begins; `ends[i]` the index of its `=`.
-    pub(super) fn check_assign_targets(&mut self, targets: &[Expr], starts: &[usize], ends: &[usize]) -> PResult<()> {
-        if targets.iter().all(|t| invalid_target(t, Targets::Star).is_none()) {
-            return Ok(());
-        }
-        // CPython first parses the leading target as list elements (`star_named_expression`),
-        // so an element written `elem = rhs` gets the "Maybe you meant '=='" message.
-        let t0 = &targets[0];
+    /// An invalid first target `t0 = ...`: CPython first parses it as list elements
+    /// (`star_named_expression`), so `elem = rhs` gets a "Maybe you meant '=='" message.
+    /// `start` is t0's first token, `eq` its `=`.
+    pub(super) fn check_first_target(&mut self, t0: &Expr, start: usize, eq: usize) -> PResult<()> {
         let (elem, elem_start) = match &t0.kind {
-            ExprKind::Tuple(elts) if elts.len() > 1 && !self.toks[starts[0]].tok.is_op("(") => {
+            ExprKind::Tuple(elts) if elts.len() > 1 && !self.toks[start].tok.is_op("(") => {
                 let last = elts.last().unwrap();
-                // Find where the last element starts: the token at its position.
-                let idx = (starts[0]..ends[0]).find(|&j| {
+                let idx = (start..eq).find(|&j| {
                     let t = &self.toks[j];
                     t.line == last.pos.line && t.col == last.pos.col
                 });
                 (last, idx)
             }
-            _ => (t0, Some(starts[0])),
+            _ => (t0, Some(start)),
         };
-        if let Some(es) = elem_start {
-            if !matches!(elem.kind, ExprKind::Starred(_)) {
-                self.check_here_assign(elem, es, ends[0])?;
-            }
+        match elem_start {
+            Some(es) if !matches!(elem.kind, ExprKind::Starred(_)) => self.check_here_assign(elem, es, eq),
+            _ => Ok(()),
         }
-        for t in targets {
-            if invalid_target(t, Targets::Star).is_some() {
-                return self.check_target(t, Targets::Star);
-            }
-        }
-        Ok(())
     }
 
     /// `elem = rhs` where rhs is a `bitwise_or` not followed by `=`: CPython's
     /// `invalid_named_expression` messages.
     pub(super) fn check_here_assign(&mut self, elem: &Expr, start: usize, eq: usize) -> PResult<()> {
-        let (save, save_f, save_d) = (self.pos, self.furthest, self.deferred.clone());
-        self.pos = eq + 1;
-        let rhs_ok = self.bitwise_or().is_ok() && !self.at_op("=") && !self.at_op(":=");
-        self.pos = save;
-        self.furthest = save_f;
-        self.deferred = save_d;
-        if !rhs_ok {
-            return Ok(());
+        let name = matches!(elem.kind, ExprKind::Name(_)) && eq == start + 1;
+        // Alternative 3's lookaheads run before its value is read.
+        if !name {
+            let saved = self.pos;
+            self.pos = eq;
+            let excluded = self.is_excluded_assign_target(start, elem);
+            self.pos = saved;
+            if excluded || !self.is_bitwise_or_span(start, eq) {
+                return Ok(());
+            }
         }
-        if matches!(elem.kind, ExprKind::Name(_)) && eq == start + 1 {
-            return Err(self.error_at(elem.pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
-        }
-        let saved = self.pos;
-        self.pos = eq;
-        let excluded = self.is_excluded_assign_target(start, elem);
-        self.pos = saved;
-        if !excluded && self.is_bitwise_or_span(start, eq) {
-            return Err(self.error_at(
+        let rhs = self.speculate(|p| {
+            p.pos = eq + 1;
+            p.bitwise_or().map(|_| !p.at_op("=") && !p.at_op(":="))
+        });
+        match rhs {
+            // A diagnostic inside the value wins (CPython parses it with its checks on).
+            Err(e) if super::expr::is_specific(&e) => Err(e),
+            Ok(true) if name => {
+                Err(self.error_at(elem.pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"))
+            }
+            Ok(true) => Err(self.error_at(
                 elem.pos,
                 format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(elem)),
-            ));
+            )),
+            _ => Ok(()),
         }
-        Ok(())
     }
 }

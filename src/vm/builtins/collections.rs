@@ -10,18 +10,19 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-pub fn set_from_values(items: Vec<Value>, frozen: bool) -> PyResult<Value> {
-    let mut m = SetMap::default();
+pub fn set_from_values(vm: &mut Vm, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
+    let s = Arc::new(Set::new(SetMap::default(), frozen));
     for v in items {
-        m.insert(hash_key(&v)?);
+        let k = ops::set_key(vm, &s, &v)?;
+        s.lock().insert(k);
     }
-    Ok(Value::Set(Arc::new(Set::new(m, frozen))))
+    Ok(Value::Set(s))
 }
 
 pub fn dict_from_attrs(items: Vec<(Str, Value)>) -> Value {
     let mut m = DictMap::default();
     for (k, v) in items {
-        m.insert(HashKey(Value::Str(k)), v);
+        m.insert(HashKey::of(Value::Str(k)), v);
     }
     Value::Dict(Arc::new(Dict::new(m)))
 }
@@ -30,10 +31,10 @@ pub fn dict_from_attrs(items: Vec<(Str, Value)>) -> Value {
 pub fn dict_update_from(vm: &mut Vm, d: &Arc<Dict>, src: &Value) -> PyResult<()> {
     match src {
         Value::Dict(s) => {
-            let items = s.lock().items();
+            let items = s.lock().items_hashed();
             let mut m = d.lock();
             for (k, v) in items {
-                m.insert(HashKey(k), v);
+                m.insert(k, v);
             }
             Ok(())
         }
@@ -42,7 +43,8 @@ pub fn dict_update_from(vm: &mut Vm, d: &Arc<Dict>, src: &Value) -> PyResult<()>
             let keys = vm.call(&keys_fn, &[])?;
             for k in vm.collect(&keys)? {
                 let v = ops::getitem(vm, src, &k)?;
-                d.lock().insert(hash_key(&k)?, v);
+                let key = ops::dict_key(vm, d, &k)?;
+                d.lock().insert(key, v);
             }
             Ok(())
         }
@@ -65,7 +67,8 @@ pub fn dict_update_from(vm: &mut Vm, d: &Arc<Dict>, src: &Value) -> PyResult<()>
                         pair.len()
                     )));
                 }
-                d.lock().insert(hash_key(&pair[0])?, pair[1].clone());
+                let key = ops::dict_key(vm, d, &pair[0])?;
+                d.lock().insert(key, pair[1].clone());
             }
             Ok(())
         }
@@ -350,10 +353,10 @@ fn dict_self<'a>(a: &Args<'a>) -> PyResult<(&'a Arc<Dict>, Args<'a>)> {
     }
 }
 
-pub fn dict_get(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub fn dict_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (d, rest) = dict_self(&a)?;
     let p = rest.range("get", 1, 2)?;
-    let k = hash_key(&p[0])?;
+    let k = ops::dict_key(vm, d, &p[0])?;
     let v = d.lock().get(&k).cloned();
     Ok(v.unwrap_or_else(|| p.get(1).cloned().unwrap_or(Value::None)))
 }
@@ -372,10 +375,10 @@ pub fn dict_items(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     view(&a, ViewKind::Items)
 }
 
-pub fn dict_pop(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub fn dict_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (d, rest) = dict_self(&a)?;
     let p = rest.range("pop", 1, 2)?;
-    let k = hash_key(&p[0])?;
+    let k = ops::dict_key(vm, d, &p[0])?;
     let v = d.lock().remove(&k);
     match v {
         Some(v) => Ok(v),
@@ -395,10 +398,10 @@ pub fn dict_popitem(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
-pub fn dict_setdefault(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub fn dict_setdefault(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (d, rest) = dict_self(&a)?;
     let p = rest.range("setdefault", 1, 2)?;
-    let k = hash_key(&p[0])?;
+    let k = ops::dict_key(vm, d, &p[0])?;
     let mut m = d.lock();
     if let Some(v) = m.get(&k) {
         return Ok(v.clone());
@@ -441,18 +444,18 @@ fn set_self<'a>(a: &Args<'a>) -> PyResult<(&'a Arc<Set>, Args<'a>)> {
     }
 }
 
-pub fn set_add(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub fn set_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, rest) = set_self(&a)?;
     let p = rest.exact("add", 1)?;
-    let k = hash_key(&p[0])?;
+    let k = ops::set_key(vm, s, &p[0])?;
     s.lock().insert(k);
     Ok(Value::None)
 }
 
-pub fn set_remove(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub fn set_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, rest) = set_self(&a)?;
     let p = rest.exact("remove", 1)?;
-    let k = hash_key(&p[0])?;
+    let k = ops::set_key(vm, s, &p[0])?;
     if s.lock().remove(&k) {
         Ok(Value::None)
     } else {
@@ -460,10 +463,10 @@ pub fn set_remove(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
-pub fn set_discard(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+pub fn set_discard(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, rest) = set_self(&a)?;
     let p = rest.exact("discard", 1)?;
-    let k = hash_key(&p[0])?;
+    let k = ops::set_key(vm, s, &p[0])?;
     s.lock().remove(&k);
     Ok(Value::None)
 }
@@ -501,7 +504,7 @@ pub fn set_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let items = vm.collect(it)?;
         let mut keys = Vec::with_capacity(items.len());
         for v in items {
-            keys.push(hash_key(&v)?);
+            keys.push(ops::set_key(vm, s, &v)?);
         }
         let mut m = s.lock();
         for k in keys {
@@ -519,9 +522,12 @@ fn set_of(vm: &mut Vm, v: &Value) -> PyResult<SetMap> {
             if let Value::Dict(d) = other {
                 m.reserve_for(d.lock().len());
             }
+            let tmp = Arc::new(Set::new(m, false));
             for x in vm.collect(other)? {
-                m.insert(hash_key(&x)?);
+                let k = ops::set_key(vm, &tmp, &x)?;
+                tmp.lock().insert(k);
             }
+            let m = tmp.lock().clone();
             Ok(m)
         }
     }
@@ -573,9 +579,9 @@ fn set_relation(vm: &mut Vm, a: Args, op: &str) -> PyResult<Value> {
     let o = set_of(vm, &p[0])?;
     let me = s.lock().clone();
     Ok(Value::Bool(match op {
-        "issubset" => me.values().into_iter().all(|v| o.contains(&HashKey(v))),
-        "issuperset" => o.values().into_iter().all(|v| me.contains(&HashKey(v))),
-        _ => me.values().into_iter().all(|v| !o.contains(&HashKey(v))),
+        "issubset" => me.keys_hashed().iter().all(|k| o.contains(k)),
+        "issuperset" => o.keys_hashed().iter().all(|k| me.contains(k)),
+        _ => me.keys_hashed().iter().all(|k| !o.contains(k)),
     }))
 }
 pub fn set_issubset(vm: &mut Vm, a: Args) -> PyResult<Value> {

@@ -234,7 +234,7 @@ pub fn set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.range("set", 0, 1)?;
     match pos.first() {
         Some(x) => super::collections::set_from_iterable(vm, x, false),
-        None => super::collections::set_from_values(Vec::new(), false),
+        None => super::collections::set_from_values(vm, Vec::new(), false),
     }
 }
 
@@ -243,7 +243,7 @@ pub fn frozenset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.range("frozenset", 0, 1)?;
     match pos.first() {
         Some(x) => super::collections::set_from_iterable(vm, x, true),
-        None => super::collections::set_from_values(Vec::new(), true),
+        None => super::collections::set_from_values(vm, Vec::new(), true),
     }
 }
 

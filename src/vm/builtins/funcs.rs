@@ -3,7 +3,7 @@
 use super::{arg_f64, arg_int};
 use crate::builtins_table;
 use crate::vm::args::Args;
-use crate::vm::exceptions::{error, exc_class, is_exc, stop_iteration, type_error, value_error, PyResult, Unwind};
+use crate::vm::exceptions::{error, is_exc, stop_iteration, type_error, value_error, PyResult, Unwind};
 use crate::vm::object::{intern, py_hash, Builtin, Class, Iter, IterState, Str};
 use crate::vm::ops::{self, check_hashable, less_than};
 use crate::vm::thread::Vm;
@@ -730,11 +730,6 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => Err(type_error("vars() argument must have __dict__ attribute")),
         },
     }
-}
-
-/// Helpers other modules use.
-pub fn exception_name(e: &Value) -> String {
-    exc_class(e).map(|c| c.name.as_str().to_string()).unwrap_or_default()
 }
 
 pub fn float_value(v: &Value) -> Option<f64> {

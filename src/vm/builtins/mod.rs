@@ -122,3 +122,8 @@ macro_rules! builtins_table {
 }
 
 pub(crate) const _USE: Option<&Builtin> = None;
+
+/// Whether `v` is `object.__init__` (which native constructors make redundant).
+pub fn is_object_init(v: &Value) -> bool {
+    matches!(v, Value::Builtin(b) if b.f as *const () as usize == objects::object_init as *const () as usize)
+}

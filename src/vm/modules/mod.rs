@@ -4,6 +4,7 @@
 //! A module may also be written in Python: see [`source_module`].
 
 pub mod sys;
+pub mod threading;
 pub mod time;
 
 use crate::vm::args::Args;
@@ -17,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 
 /// The VM's modules by import name.
-static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::create)];
+static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::create), ("threading", threading::create)];
 
 /// Makes module `name` for this run, or None if the VM has no such module.
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

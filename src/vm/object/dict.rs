@@ -6,10 +6,22 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::{Mutex, MutexGuard};
 
-/// A value known to be hashable, compared with Python's `==` for builtin types (so `1`, `1.0`
-/// and `True` are one key) and by identity for other objects.
+/// A value known to be hashable, with its hash, compared with Python's `==` for builtin types
+/// (so `1`, `1.0` and `True` are one key) and by identity for other objects. Keys of classes
+/// with a user `__eq__` are resolved to the equal key already in the container before they get
+/// here (see `ops::dict_key`), so identity is enough.
 #[derive(Clone)]
-pub struct HashKey(pub Value);
+pub struct HashKey {
+    pub hash: i64,
+    pub value: Value,
+}
+
+impl HashKey {
+    /// The key of a value whose hash needs no Python call.
+    pub fn of(v: Value) -> HashKey {
+        HashKey { hash: py_hash(&v), value: v }
+    }
+}
 
 const MODULUS: u64 = (1u64 << 61) - 1;
 
@@ -165,7 +177,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
                 return true;
             }
             let (xa, ya) = (x.lock().clone(), y.lock().clone());
-            xa.len() == ya.len() && xa.values().iter().all(|v| ya.contains(&HashKey(v.clone())))
+            xa.len() == ya.len() && xa.values().iter().all(|v| ya.contains(&HashKey::of(v.clone())))
         }
         _ => a.is(b),
     }
@@ -173,13 +185,13 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
 
 impl PartialEq for HashKey {
     fn eq(&self, other: &HashKey) -> bool {
-        key_eq(&self.0, &other.0)
+        self.hash == other.hash && key_eq(&self.value, &other.value)
     }
 }
 impl Eq for HashKey {}
 impl Hash for HashKey {
     fn hash<H: Hasher>(&self, h: &mut H) {
-        h.write_i64(py_hash(&self.0));
+        h.write_i64(self.hash);
     }
 }
 
@@ -204,7 +216,7 @@ pub type KeyMap<V> = HashMap<HashKey, V, BuildHasherDefault<KeyHasher>>;
 
 #[derive(Clone, Default)]
 pub struct DictMap {
-    entries: Vec<Option<(Value, Value)>>,
+    entries: Vec<Option<(HashKey, Value)>>,
     index: KeyMap<usize>,
     live: usize,
 }
@@ -225,7 +237,7 @@ impl DictMap {
             let slot = self.entries[i].as_mut().unwrap();
             return Some(std::mem::replace(&mut slot.1, v));
         }
-        self.entries.push(Some((k.0.clone(), v)));
+        self.entries.push(Some((k.clone(), v)));
         self.index.insert(k, self.entries.len() - 1);
         self.live += 1;
         None
@@ -240,32 +252,36 @@ impl DictMap {
         Some(v)
     }
     fn compact(&mut self) {
-        let items: Vec<(Value, Value)> = self.entries.drain(..).flatten().collect();
+        let items: Vec<(HashKey, Value)> = self.entries.drain(..).flatten().collect();
         self.index.clear();
         for (k, v) in items {
             self.entries.push(Some((k.clone(), v)));
-            self.index.insert(HashKey(k), self.entries.len() - 1);
+            self.index.insert(k, self.entries.len() - 1);
         }
     }
     pub fn keys(&self) -> Vec<Value> {
-        self.entries.iter().flatten().map(|(k, _)| k.clone()).collect()
+        self.entries.iter().flatten().map(|(k, _)| k.value.clone()).collect()
     }
     pub fn values(&self) -> Vec<Value> {
         self.entries.iter().flatten().map(|(_, v)| v.clone()).collect()
     }
     pub fn items(&self) -> Vec<(Value, Value)> {
+        self.entries.iter().flatten().map(|(k, v)| (k.value.clone(), v.clone())).collect()
+    }
+    /// Entries with their keys' hashes.
+    pub fn items_hashed(&self) -> Vec<(HashKey, Value)> {
         self.entries.iter().flatten().cloned().collect()
     }
-    /// The `n`th live entry in order (for iterators that survive mutation).
-    pub fn entry_at(&self, pos: usize) -> Option<(usize, &(Value, Value))> {
-        self.entries[pos.min(self.entries.len())..].iter().enumerate().find_map(|(j, e)| e.as_ref().map(|e| (pos + j, e)))
+    /// Keys with hash `h` (to resolve a user `__eq__` outside the lock).
+    pub fn keys_with_hash(&self, h: i64) -> Vec<Value> {
+        self.entries.iter().flatten().filter(|(k, _)| k.hash == h).map(|(k, _)| k.value.clone()).collect()
     }
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         while let Some(e) = self.entries.pop() {
             if let Some((k, v)) = e {
-                self.index.remove(&HashKey(k.clone()));
+                self.index.remove(&k);
                 self.live -= 1;
-                return Some((k, v));
+                return Some((k.value, v));
             }
         }
         None

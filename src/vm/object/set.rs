@@ -1,7 +1,7 @@
 //! set and frozenset, with CPython's hash table layout (`Objects/setobject.c`): same probing,
 //! same resizing, so iterating a set of ints (or tuples of ints) yields CPython's order.
 
-use super::dict::{key_eq, py_hash, HashKey};
+use super::dict::{key_eq, HashKey};
 use crate::vm::sync::lock;
 use crate::vm::value::Value;
 use std::sync::{Mutex, MutexGuard};
@@ -62,13 +62,23 @@ impl SetMap {
     }
 
     pub fn contains(&self, k: &HashKey) -> bool {
-        self.find(&k.0, py_hash(&k.0)).is_some()
+        self.find(&k.value, k.hash).is_some()
     }
 
     /// Returns false if it was already there.
     pub fn insert(&mut self, k: HashKey) -> bool {
-        let h = py_hash(&k.0);
-        self.insert_hashed(k.0, h)
+        self.insert_hashed(k.value, k.hash)
+    }
+
+    /// Members with hash `h` (to resolve a user `__eq__` outside the lock).
+    pub fn keys_with_hash(&self, h: i64) -> Vec<Value> {
+        self.table
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Full(x, k) if *x == h => Some(k.clone()),
+                _ => None,
+            })
+            .collect()
     }
 
     fn insert_hashed(&mut self, key: Value, hash: i64) -> bool {
@@ -185,7 +195,7 @@ impl SetMap {
     }
 
     pub fn remove(&mut self, k: &HashKey) -> bool {
-        match self.find(&k.0, py_hash(&k.0)) {
+        match self.find(&k.value, k.hash) {
             Some(i) => {
                 self.table[i] = Slot::Dummy;
                 self.used -= 1;
@@ -211,6 +221,17 @@ impl SetMap {
         self.used -= 1;
         self.finger = i + 1;
         Some(v)
+    }
+
+    /// Members with their hashes, in table order.
+    pub fn keys_hashed(&self) -> Vec<HashKey> {
+        self.table
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Full(h, k) => Some(HashKey { hash: *h, value: k.clone() }),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Items in table order (CPython's iteration order).

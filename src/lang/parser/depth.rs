@@ -1,0 +1,149 @@
+//! A bound on expression nesting, checked after parsing.
+//!
+//! Chains like `a+a+...+a`, `x.a.a...` or `-----1` parse without recursion but build deep
+//! trees, and every later pass (compiler, drop) walks them recursively. CPython itself gives
+//! up around depth 3000 ("maximum recursion depth exceeded during compilation"); threadlab
+//! reports deeper nesting than `MAX_EXPR_DEPTH` as unsupported instead of risking the stack.
+
+use crate::lang::ast::{Expr, ExprKind, FStringPart, Module, Pos, Stmt, StmtKind};
+
+pub(super) const MAX_EXPR_DEPTH: usize = 1000;
+
+/// The position of an expression nested deeper than `MAX_EXPR_DEPTH`, if any.
+pub(super) fn too_deep(m: &Module) -> Option<Pos> {
+    let mut roots = Vec::new();
+    stmt_exprs(&m.body, &mut roots);
+    let mut stack: Vec<(&Expr, usize)> = roots.into_iter().map(|e| (e, 1)).collect();
+    while let Some((e, d)) = stack.pop() {
+        if d > MAX_EXPR_DEPTH {
+            return Some(e.pos);
+        }
+        for child in children(e) {
+            stack.push((child, d + 1));
+        }
+    }
+    None
+}
+
+fn children(e: &Expr) -> Vec<&Expr> {
+    use ExprKind::*;
+    let mut out: Vec<&Expr> = Vec::new();
+    match &e.kind {
+        Name(_) | Constant(_) => {}
+        FString(parts) => fstring_exprs(parts, &mut out),
+        BinOp { left, right, .. } => out.extend([&**left, &**right]),
+        UnaryOp { operand, .. } => out.push(operand),
+        BoolOp { values, .. } => out.extend(values),
+        Compare { left, comparators, .. } => {
+            out.push(left);
+            out.extend(comparators);
+        }
+        Call { func, args, keywords } => {
+            out.push(func);
+            out.extend(args);
+            out.extend(keywords.iter().map(|k| &k.value));
+        }
+        Attribute { value, .. } | Starred(value) => out.push(value),
+        Subscript { value, index } => out.extend([&**value, &**index]),
+        Slice { lower, upper, step } => out.extend([lower, upper, step].into_iter().flatten().map(|b| &**b)),
+        List(v) | Tuple(v) | Set(v) => out.extend(v),
+        Dict(items) => {
+            for (k, v) in items {
+                out.extend(k.iter());
+                out.push(v);
+            }
+        }
+        ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
+            out.push(elt);
+            for g in generators {
+                out.extend([&g.target, &g.iter]);
+                out.extend(&g.ifs);
+            }
+        }
+        DictComp { key, value, generators } => {
+            out.extend([&**key, &**value]);
+            for g in generators {
+                out.extend([&g.target, &g.iter]);
+                out.extend(&g.ifs);
+            }
+        }
+        Lambda { params, body } => {
+            out.push(body);
+            out.extend(params.args.iter().chain(&params.kwonly).filter_map(|p| p.default.as_ref()));
+        }
+        IfExp { test, body, orelse } => out.extend([&**test, &**body, &**orelse]),
+    }
+    out
+}
+
+fn fstring_exprs<'a>(parts: &'a [FStringPart], out: &mut Vec<&'a Expr>) {
+    for p in parts {
+        if let FStringPart::Field(f) = p {
+            out.push(&f.expr);
+            fstring_exprs(&f.format_spec, out);
+        }
+    }
+}
+
+/// The expressions directly inside statements (statements nest at most 100 deep: the
+/// tokenizer's indentation limit).
+fn stmt_exprs<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
+    use StmtKind::*;
+    for s in body {
+        match &s.kind {
+            Expr(e) | Return(Some(e)) => out.push(e),
+            Assign { targets, value } => {
+                out.extend(targets);
+                out.push(value);
+            }
+            AugAssign { target, value, .. } => out.extend([target, value]),
+            AnnAssign { target, value } => {
+                out.push(target);
+                out.extend(value.iter());
+            }
+            If { test, body, orelse } | While { test, body, orelse } => {
+                out.push(test);
+                stmt_exprs(body, out);
+                stmt_exprs(orelse, out);
+            }
+            For { target, iter, body, orelse } => {
+                out.extend([target, iter]);
+                stmt_exprs(body, out);
+                stmt_exprs(orelse, out);
+            }
+            FunctionDef(f) => {
+                out.extend(&f.decorators);
+                out.extend(f.params.args.iter().chain(&f.params.kwonly).filter_map(|p| p.default.as_ref()));
+                stmt_exprs(&f.body, out);
+            }
+            ClassDef(c) => {
+                out.extend(&c.decorators);
+                out.extend(&c.bases);
+                stmt_exprs(&c.body, out);
+            }
+            Try { body, handlers, orelse, finalbody } => {
+                stmt_exprs(body, out);
+                for h in handlers {
+                    out.extend(h.typ.iter());
+                    stmt_exprs(&h.body, out);
+                }
+                stmt_exprs(orelse, out);
+                stmt_exprs(finalbody, out);
+            }
+            Raise { exc, cause } => out.extend(exc.iter().chain(cause.iter())),
+            Assert { test, msg } => {
+                out.push(test);
+                out.extend(msg.iter());
+            }
+            Del(targets) => out.extend(targets),
+            With { items, body } => {
+                for it in items {
+                    out.push(&it.context);
+                    out.extend(it.target.iter());
+                }
+                stmt_exprs(body, out);
+            }
+            Break | Continue | Pass | Return(None) | Import(_) | ImportFrom { .. } | Global(_) | Nonlocal(_) => {}
+        }
+    }
+}

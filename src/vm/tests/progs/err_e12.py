@@ -1,0 +1,3 @@
+def f(a, y):
+    pass
+f(1)

@@ -1,0 +1,7 @@
+def f():
+    return 1 / 0
+
+def g():
+    f()
+
+g()

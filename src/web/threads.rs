@@ -1,0 +1,135 @@
+//! The thread set: the Web Workers that run Python threads, one thread per worker at a time.
+//!
+//! Why this shape (see STACK.md, "Growing the worker set"):
+//! * A blocked Python thread (sleep, join, lock) holds its worker, as an OS thread would, so
+//!   every started thread needs a worker of its own; a fixed pool would serialize sleepers.
+//! * A worker that creates a nested worker and then blocks deadlocks (the nested worker never
+//!   starts). So no worker here creates workers: the spawning thread only *asks the page* for
+//!   one (`postMessage` to its parent, which is the page for every worker we use) and goes on;
+//!   the page's main thread, which never blocks, creates it with the module and the memory.
+//! * Workers are kept and reused across runs: a cold worker costs tens of milliseconds to start,
+//!   so `WARM_WORKERS` are started with the engine and a run's `start()` usually finds one idle.
+//!
+//! Tasks wait in a queue in shared memory; every worker loops in `thread_worker_main`: take a
+//! task, run it, repeat. An idle worker waits on a condvar (blocking is allowed in a worker).
+
+use crate::runtime::{set_native_id, SpawnError, Spawner};
+use std::collections::VecDeque;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use wasm_bindgen::prelude::*;
+
+/// Workers started with the engine: the lessons use up to 8 threads.
+pub const WARM_WORKERS: usize = 8;
+/// Most workers (so most Python threads alive at once, besides the main thread). Each worker
+/// costs a thread stack (`THREAD_STACK_BYTES`) and TLS in the shared memory, which never shrinks.
+pub const MAX_WORKERS: usize = 64;
+/// Stack of each worker's Rust thread (wasm-bindgen's `thread_stack_size`; a multiple of 64 KiB).
+pub const THREAD_STACK_BYTES: usize = 2 << 20;
+
+type Task = Box<dyn FnOnce() + Send + 'static>;
+
+struct Set {
+    tasks: VecDeque<Task>,
+    /// Workers asked of the page so far (started or not yet).
+    workers: usize,
+    /// Workers whose loop has begun.
+    started: usize,
+    /// Workers waiting for a task.
+    idle: usize,
+    /// Tasks being run.
+    running: usize,
+    /// Tasks queued or running past this fail with `SpawnError::Limit` (per run, <= MAX_WORKERS).
+    limit: usize,
+}
+
+static SET: Mutex<Set> = Mutex::new(Set {
+    tasks: VecDeque::new(),
+    workers: 0,
+    started: 0,
+    idle: 0,
+    running: 0,
+    limit: MAX_WORKERS,
+});
+static WORK: Condvar = Condvar::new();
+
+fn set() -> MutexGuard<'static, Set> {
+    SET.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Set {
+    /// Asks the page for enough workers that every queued task has one (idle or on its way),
+    /// within MAX_WORKERS. Never waits: the page creates them when it gets the message.
+    fn grow_for_queue(&mut self) {
+        let pending = self.workers - self.started;
+        let wanted = self.tasks.len().saturating_sub(self.idle + pending);
+        let count = wanted.min(MAX_WORKERS - self.workers);
+        if count > 0 {
+            self.workers += count;
+            super::page::ask_for_workers(count);
+        }
+    }
+}
+
+/// Runs Python threads on the thread set.
+struct WebSpawner;
+
+impl Spawner for WebSpawner {
+    fn spawn(&self, f: Task) -> Result<(), SpawnError> {
+        let mut s = set();
+        if s.running + s.tasks.len() >= s.limit {
+            return Err(SpawnError::Limit);
+        }
+        s.tasks.push_back(f);
+        s.grow_for_queue();
+        drop(s);
+        WORK.notify_one();
+        Ok(())
+    }
+}
+
+/// Installs the web spawner and asks the page for the warm workers (once; later calls only
+/// report). Returns how many workers have been asked for in all.
+pub(crate) fn start(warm: usize) -> usize {
+    crate::runtime::set_spawner(Arc::new(WebSpawner));
+    let mut s = set();
+    let count = warm.min(MAX_WORKERS).saturating_sub(s.workers);
+    if count > 0 {
+        s.workers += count;
+        super::page::ask_for_workers(count);
+    }
+    s.workers
+}
+
+/// Sets the per-run limit on threads alive at once (clamped to 1..=MAX_WORKERS).
+pub(crate) fn set_limit(limit: usize) {
+    set().limit = limit.clamp(1, MAX_WORKERS);
+}
+
+/// (workers asked for, workers started, idle workers).
+pub(crate) fn counts() -> (usize, usize, usize) {
+    let s = set();
+    (s.workers, s.started, s.idle)
+}
+
+/// The body of a thread-set worker (www/thread-worker.js calls it once and it never returns):
+/// take a task, run it, repeat. `worker_id` (1..) is the page's number for this worker; lanes
+/// run here report it as their `native_id`.
+#[wasm_bindgen(js_name = threadWorkerMain)]
+pub fn thread_worker_main(worker_id: u32) {
+    set_native_id(u64::from(worker_id));
+    let mut s = set();
+    s.started += 1;
+    loop {
+        s.idle += 1;
+        while s.tasks.is_empty() {
+            s = WORK.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+        s.idle -= 1;
+        let task = s.tasks.pop_front().expect("a task");
+        s.running += 1;
+        drop(s);
+        task();
+        s = set();
+        s.running -= 1;
+    }
+}

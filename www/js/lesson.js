@@ -1,0 +1,72 @@
+// The lesson card: the list of presets, the chosen preset's claim, and the reading of the
+// latest run(s) next to it.
+import { PRESETS, genericReading } from './presets.js';
+
+const el = (id) => document.getElementById(id);
+
+export class Lesson {
+  /** @param {(preset) => void} onPick  a preset was chosen from the list */
+  constructor({ onPick }) {
+    this.preset = null;
+    this.buttons = new Map();
+    const list = el('preset-list');
+    for (const p of PRESETS) {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'preset';
+      b.dataset.preset = p.id;
+      b.setAttribute('aria-pressed', 'false');
+      const [kind, ...rest] = p.title.split(': ');
+      const small = document.createElement('span');
+      small.className = 'preset-kind';
+      small.textContent = kind;
+      const name = document.createElement('span');
+      name.className = 'preset-name';
+      name.textContent = rest.join(': ') || kind;
+      b.append(small, name);
+      b.addEventListener('click', () => onPick(p));
+      li.append(b);
+      list.append(li);
+      this.buttons.set(p.id, b);
+    }
+  }
+
+  /** Shows a preset's claim (or the free-form text for null). */
+  show(preset) {
+    this.preset = preset;
+    for (const [id, b] of this.buttons) b.setAttribute('aria-pressed', String(preset?.id === id));
+    el('lesson').dataset.preset = preset?.id ?? '';
+    el('lesson-title').textContent = preset ? preset.title : 'Your program';
+    el('claim').textContent = preset ? preset.claim : 'Write Python with threads, pick a mode, and run it.';
+    el('preset-note').textContent = preset?.note ?? '';
+    this.clearReading();
+  }
+
+  clearReading(text = 'Run it to see.') {
+    const r = el('reading');
+    r.textContent = text;
+    r.dataset.state = 'empty';
+    delete r.dataset.reading;
+  }
+
+  /** The reading of the runs so far: { reports: {mode: report, last}, params }. */
+  read(context) {
+    let reading = null;
+    try {
+      reading = this.preset ? this.preset.reading(context) : null;
+    } catch (e) {
+      console.error('reading failed', e);
+    }
+    reading ??= genericReading(context);
+    const r = el('reading');
+    if (!reading) {
+      this.clearReading();
+      return null;
+    }
+    r.textContent = reading.text;
+    r.dataset.state = 'read';
+    r.dataset.reading = JSON.stringify(reading.data ?? {});
+    return reading;
+  }
+}

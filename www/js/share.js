@@ -1,0 +1,67 @@
+// Share links: the code, mode, switch interval and preset in the URL's fragment (never sent to
+// a server), compressed with CompressionStream('deflate-raw') and written in base64url.
+//
+//   #s=z.<base64url of deflate-raw(JSON)>   when the browser has CompressionStream
+//   #s=j.<base64url of JSON>                the fallback without it
+//
+// Decoding accepts both, so a link made by either kind of browser opens in the other (except a
+// compressed link in a browser that cannot decompress: then it says so).
+
+const FORMAT_VERSION = 1;
+
+function toBase64url(bytes) {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text) {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+  const binary = atob(b64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+async function pipe(bytes, stream) {
+  const out = new Blob([bytes]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+/** The fragment (without '#') for a state { code, mode, switchInterval, preset }. */
+export async function encodeState({ code, mode, switchInterval, preset }, { compress = true } = {}) {
+  const json = JSON.stringify({ v: FORMAT_VERSION, code, mode, si: switchInterval, p: preset ?? null });
+  const bytes = new TextEncoder().encode(json);
+  if (compress && typeof CompressionStream === 'function') {
+    return `s=z.${toBase64url(await pipe(bytes, new CompressionStream('deflate-raw')))}`;
+  }
+  return `s=j.${toBase64url(bytes)}`;
+}
+
+/** The state in a fragment ('#s=...' or 's=...'), or null if there is none; throws if it is damaged. */
+export async function decodeState(fragment) {
+  const m = /^#?s=([zj])\.([A-Za-z0-9_-]*)$/.exec(fragment || '');
+  if (!m) return null;
+  let bytes = fromBase64url(m[2]);
+  if (m[1] === 'z') {
+    if (typeof DecompressionStream !== 'function') {
+      throw new Error('this browser cannot decompress share links (no DecompressionStream)');
+    }
+    bytes = await pipe(bytes, new DecompressionStream('deflate-raw'));
+  }
+  const data = JSON.parse(new TextDecoder().decode(bytes));
+  if (typeof data.code !== 'string') throw new Error('the share link holds no program');
+  return {
+    code: data.code,
+    mode: typeof data.mode === 'string' ? data.mode : undefined,
+    switchInterval: typeof data.si === 'number' ? data.si : undefined,
+    preset: typeof data.p === 'string' ? data.p : null,
+  };
+}
+
+/** A full URL for the state, on this page. */
+export async function shareUrl(state) {
+  const url = new URL(location.href);
+  url.hash = await encodeState(state);
+  return url.toString();
+}
