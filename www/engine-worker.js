@@ -1,6 +1,8 @@
 // The engine's home: a module Worker, because the page's main thread may not block and the
-// engine does (mutexes, condvars, sleeps). The page talks to it with {id, type, ...args}
-// messages and gets {id, ok, result | error} back.
+// engine does (mutexes, condvars, sleeps). The Python main thread runs here; other Python
+// threads run on the thread set's workers, which the page creates (see src/web/threads.rs).
+// The page talks to it with {id, type, ...args} messages and gets {id, ok, result | error} back.
+// Rust also posts {type: 'threadlab-output' | 'threadlab-grow', ...} from here during a run.
 import init, {
   version,
   initThreadPool,
@@ -8,30 +10,57 @@ import init, {
   smokeChecksum,
   setPanicChannel,
   debugPanic,
+  startThreadSet,
+  sharedModule,
+  sharedMemory,
+  runPython,
 } from './pkg/threadlab.js';
 
 // Target wall time of the one-worker smoke run: long enough to time, short enough to wait for.
 const SMOKE_TARGET_MS = 400;
 
+let started = null; // the first start's result: start is idempotent
+let pool = null; // the rayon pool's start (smoke test only), once
+
 const handlers = {
-  async start({ threads, panicChannel }) {
+  async start({ panicChannel, warm }) {
+    if (started) return started;
     const t0 = performance.now();
     await init();
     setPanicChannel(panicChannel);
     const initMs = performance.now() - t0;
     if (!self.crossOriginIsolated) {
-      // No SharedArrayBuffer: the pool cannot start, but the engine itself loads.
-      return { version: version(), isolated: false, poolSize: 0, initMs };
+      // No SharedArrayBuffer: the memory cannot be posted, so no other worker can share it.
+      // Programs without threads still run here; Thread.start() raises and says why.
+      started = { version: version(), isolated: false, initMs, ...startThreadSet(0, false) };
+      return started;
     }
-    const t1 = performance.now();
-    await initThreadPool(threads);
-    return {
+    // Asks the page for the warm workers (a message it handles once it has the module below).
+    const set = startThreadSet(warm, true);
+    started = {
       version: version(),
       isolated: true,
-      poolSize: poolSize(),
       initMs,
-      poolMs: performance.now() - t1,
+      ...set,
+      module: sharedModule(),
+      memory: sharedMemory(),
     };
+    return started;
+  },
+
+  // The rayon pool behind the smoke panel; its workers are nested in this worker, which is fine
+  // because this worker awaits their start before anything here blocks.
+  async pool({ threads }) {
+    pool ??= (async () => {
+      const t1 = performance.now();
+      await initThreadPool(threads);
+      return { poolSize: poolSize(), poolMs: performance.now() - t1 };
+    })();
+    return pool;
+  },
+
+  run({ code, mode, switchInterval, maxThreads, runId }) {
+    return JSON.parse(runPython(code, mode, switchInterval, maxThreads, runId));
   },
 
   smoke() {
@@ -69,15 +98,21 @@ function timed(f) {
   return { value, ms: performance.now() - start };
 }
 
-self.addEventListener('message', async ({ data }) => {
+// One request at a time: a run (which blocks this worker) must not start while the rayon pool
+// is still starting its nested workers, or they would never start.
+let queue = Promise.resolve();
+
+self.addEventListener('message', ({ data }) => {
   // wasm-bindgen-rayon's helper also listens on this scope; its messages carry no id.
   if (data == null || typeof data.id !== 'number') return;
   const { id, type, ...args } = data;
-  try {
-    const handler = handlers[type];
-    if (!handler) throw new Error(`unknown request ${type}`);
-    postMessage({ id, ok: true, result: await handler(args) });
-  } catch (e) {
-    postMessage({ id, ok: false, error: String((e && e.stack) || e) });
-  }
+  queue = queue.then(async () => {
+    try {
+      const handler = handlers[type];
+      if (!handler) throw new Error(`unknown request ${type}`);
+      postMessage({ id, ok: true, result: await handler(args) });
+    } catch (e) {
+      postMessage({ id, ok: false, error: String((e && e.stack) || e) });
+    }
+  });
 });

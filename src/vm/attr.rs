@@ -122,6 +122,19 @@ impl Vm {
                     "__context__" => Some(st.context.clone()),
                     "__suppress_context__" => Some(Value::Bool(st.suppress_context)),
                     "__traceback__" => Some(Value::None),
+                    // SystemExit.code and StopIteration.value: the first argument (None if none).
+                    "code" | "value" => {
+                        let want = if name == "code" { "SystemExit" } else { "StopIteration" };
+                        if inst.class.is_subclass(types().exc(want)) {
+                            Some(match &st.args {
+                                Value::Tuple(t) if t.items.len() == 1 => t.items[0].clone(),
+                                Value::Tuple(t) if t.items.is_empty() => Value::None,
+                                other => other.clone(),
+                            })
+                        } else {
+                            None
+                        }
+                    }
                     _ => None,
                 })
                 .flatten();

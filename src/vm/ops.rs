@@ -254,6 +254,14 @@ fn big_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
 }
 
 fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+        match kind {
+            BinKind::And => return Ok(Some(Value::Bool(*p & *q))),
+            BinKind::Or => return Ok(Some(Value::Bool(*p | *q))),
+            BinKind::Xor => return Ok(Some(Value::Bool(*p ^ *q))),
+            _ => {}
+        }
+    }
     let (x, y) = match (as_num(a), as_num(b)) {
         (Some(x), Some(y)) => (x, y),
         _ => return Ok(None),

@@ -271,6 +271,11 @@ fn build() -> Types {
         exceptions.insert(name, cls);
         exception_names.push(name);
     }
+    let dict = c("dict", o, TypeKind::Dict, m::DICT_METHODS, None);
+    dict.set_attr(
+        super::object::intern("fromkeys"),
+        Value::Wrapper(Arc::new(super::object::Wrapper::ClassMethod(Value::Builtin(&m::DICT_FROMKEYS)))),
+    );
     Types {
         type_: c("type", o, TypeKind::Type, m::TYPE_METHODS, None),
         int,
@@ -279,7 +284,7 @@ fn build() -> Types {
         str_: c("str", o, TypeKind::Str, m::STR_METHODS, None),
         list: c("list", o, TypeKind::List, m::LIST_METHODS, None),
         tuple: c("tuple", o, TypeKind::Tuple, m::TUPLE_METHODS, None),
-        dict: c("dict", o, TypeKind::Dict, m::DICT_METHODS, None),
+        dict,
         set: c("set", o, TypeKind::Set, m::SET_METHODS, None),
         frozenset: c("frozenset", o, TypeKind::FrozenSet, m::FROZENSET_METHODS, None),
         range: c("range", o, TypeKind::Range, m::RANGE_METHODS, None),

@@ -32,17 +32,18 @@ pub fn version() -> String {
 
 /// Called once by the engine worker after `init()`: names it worker 0, installs the thread set's
 /// spawner and asks the page for the warm workers (`warm`, at most MAX_WORKERS). Returns
-/// `{warmWorkers, limit, stackBytes}`. Calling it again only reports.
+/// `{warmWorkers, limit, stackBytes}`. Calling it again only reports. On a page that is not
+/// cross-origin isolated (`isolated` false) threads cannot start, and say why.
 #[wasm_bindgen(js_name = startThreadSet)]
-pub fn start_thread_set(warm: u32) -> JsValue {
+pub fn start_thread_set(warm: u32, isolated: bool) -> JsValue {
     crate::runtime::set_native_id(0);
-    let workers = threads::start(warm as usize);
+    let workers = threads::start(warm as usize, isolated);
     let info = js_sys::Object::new();
     let set = |k: &str, v: f64| {
         let _ = js_sys::Reflect::set(&info, &k.into(), &JsValue::from(v));
     };
     set("warmWorkers", workers as f64);
-    set("limit", MAX_WORKERS as f64);
+    set("limit", if isolated { MAX_WORKERS as f64 } else { 0.0 });
     set("stackBytes", THREAD_STACK_BYTES as f64);
     info.into()
 }
@@ -55,13 +56,13 @@ pub fn thread_set_counts() -> Vec<u32> {
 }
 
 /// The compiled module, to post to the page, which starts the thread set's workers with it.
-#[wasm_bindgen(js_name = wasmModule)]
+#[wasm_bindgen(js_name = sharedModule)]
 pub fn wasm_module() -> JsValue {
     wasm_bindgen::module()
 }
 
 /// The shared memory, posted with the module: every worker instantiates on this same memory.
-#[wasm_bindgen(js_name = wasmMemory)]
+#[wasm_bindgen(js_name = sharedMemory)]
 pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }

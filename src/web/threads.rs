@@ -57,12 +57,20 @@ fn set() -> MutexGuard<'static, Set> {
 }
 
 impl Set {
-    /// Asks the page for enough workers that every queued task has one (idle or on its way),
-    /// within MAX_WORKERS. Never waits: the page creates them when it gets the message.
+    /// Asks the page for workers when a queued task has none (idle or on its way), within
+    /// MAX_WORKERS. Never waits: the page creates them when it gets the message.
+    ///
+    /// Asks ahead, doubling the set: threads come in groups (a loop of `start()`), and each
+    /// `start()` waits for its thread to begin, so asking for one worker at a time would pay a
+    /// worker's start-up (~45 ms) per thread, one after the other. Workers are kept, so the
+    /// extra ones serve the next run.
     fn grow_for_queue(&mut self) {
         let pending = self.workers - self.started;
         let wanted = self.tasks.len().saturating_sub(self.idle + pending);
-        let count = wanted.min(MAX_WORKERS - self.workers);
+        if wanted == 0 {
+            return;
+        }
+        let count = wanted.max(self.workers).min(MAX_WORKERS - self.workers);
         if count > 0 {
             self.workers += count;
             super::page::ask_for_workers(count);
@@ -70,11 +78,21 @@ impl Set {
     }
 }
 
+/// Why threads cannot start on a page that is not cross-origin isolated (Python's message is
+/// "RuntimeError: can't start new thread (WHY)").
+const NOT_ISOLATED: &str = "this page is not cross-origin isolated, so Python threads get no Web Workers: \
+serve it with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp";
+
 /// Runs Python threads on the thread set.
-struct WebSpawner;
+struct WebSpawner {
+    isolated: bool,
+}
 
 impl Spawner for WebSpawner {
     fn spawn(&self, f: Task) -> Result<(), SpawnError> {
+        if !self.isolated {
+            return Err(SpawnError::Failed(NOT_ISOLATED.into()));
+        }
         let mut s = set();
         if s.running + s.tasks.len() >= s.limit {
             return Err(SpawnError::Limit);
@@ -88,9 +106,13 @@ impl Spawner for WebSpawner {
 }
 
 /// Installs the web spawner and asks the page for the warm workers (once; later calls only
-/// report). Returns how many workers have been asked for in all.
-pub(crate) fn start(warm: usize) -> usize {
-    crate::runtime::set_spawner(Arc::new(WebSpawner));
+/// report). Returns how many workers have been asked for in all. Not `isolated`: the memory
+/// cannot be shared, so no workers, and starting a thread fails with a message saying why.
+pub(crate) fn start(warm: usize, isolated: bool) -> usize {
+    crate::runtime::set_spawner(Arc::new(WebSpawner { isolated }));
+    if !isolated {
+        return 0;
+    }
     let mut s = set();
     let count = warm.min(MAX_WORKERS).saturating_sub(s.workers);
     if count > 0 {

@@ -29,6 +29,8 @@ async function crateVersion() {
 test('the served page is isolated, starts the pool and proves parallelism', async (t) => {
   const { page, logs } = browser;
   await page.goto(server.url);
+  // The smoke test lives in the Engine panel and runs when the panel is opened.
+  await page.click('#diagnostics > summary');
   try {
     await page.waitForSelector('#smoke[data-result]', { timeout: 60_000 });
   } catch (e) {
@@ -69,7 +71,7 @@ test('the served page is isolated, starts the pool and proves parallelism', asyn
 
 /** Clicks a developer-tools panic button; resolves with the error panel's text. */
 async function panicVia(page, button, expected, shot) {
-  if (!(await page.isVisible(button))) await page.click('.dev-tools summary');
+  if (!(await page.isVisible(button))) await page.click('#diagnostics > summary');
   await page.click(button);
   try {
     await page.waitForFunction(
@@ -96,6 +98,7 @@ test('a Rust panic on a pool worker reaches the page too', async () => {
   const { page } = browser;
   // The last test stopped the engine: start a fresh one.
   await page.reload();
+  await page.click('#diagnostics > summary');
   await page.waitForSelector('#smoke[data-result]', { timeout: 60_000 });
   assert.equal(await page.isVisible('#errors'), false);
   const text = await panicVia(page, '#dev-panic-pool', 'on a pool worker', 'page-panic-pool.png');

@@ -60,7 +60,8 @@ export function drawLessonPicture(container, results) {
   container.replaceChildren(figure);
   barChart(chartBox, {
     groups: LESSON_PRESETS.map((preset) => ({
-      label: preset === 'downloads' ? 'downloads (waiting)' : 'counting (computing)',
+      label: preset,
+      sublabel: preset === 'downloads' ? 'waiting work' : 'computing work',
       bars: LESSON_MODES.map((mode) => ({ label: MODE_LABELS[mode], short: mode === 'sequential' ? 'seq.' : undefined, mode, value: results?.[preset]?.[mode] ?? null })),
     })),
     unit: 's',

@@ -44,40 +44,60 @@ export class OutputConsole {
     this.scroll();
   }
 
+  /**
+   * Adds what was queued since the last frame. The queue is first turned into lines without
+   * touching the DOM, and only the last MAX_LINES of them become elements, so a burst of
+   * 100,000 prints costs one frame of at most MAX_LINES new lines.
+   */
   flush() {
     this.frame = 0;
     if (!this.queue.length) return;
     const atBottom = this.isAtBottom();
-    const fragment = document.createDocumentFragment();
-    for (const piece of this.queue) this.add(piece, fragment);
+    const fresh = []; // new lines: {thread, t_ms, text, stream}
+    for (const piece of this.queue) this.split(piece, fresh);
     this.queue = [];
+    const shown = fresh.length > MAX_LINES ? fresh.slice(fresh.length - MAX_LINES) : fresh;
+    if (shown !== fresh) this.list.replaceChildren();
+    const fragment = document.createDocumentFragment();
+    for (const line of shown) {
+      line.li = this.line(line);
+      fragment.append(line.li);
+    }
     this.list.append(fragment);
-    while (this.list.childElementCount > MAX_LINES) this.list.firstElementChild.remove();
+    const extra = this.list.childElementCount - MAX_LINES;
+    if (extra > 0) {
+      const range = document.createRange();
+      range.setStartBefore(this.list.firstElementChild);
+      range.setEndAfter(this.list.children[extra - 1]);
+      range.deleteContents();
+    }
     this.list.dataset.lines = String(this.count);
     if (atBottom) this.scroll();
     this.onFlush?.();
   }
 
-  add({ thread, t_ms, text, stream }, fragment) {
+  /** Splits a piece at its newlines; text without a newline stays open for the next piece. */
+  split({ thread, t_ms, text, stream }, fresh) {
     const key = `${thread}|${stream}`;
     const parts = String(text).split('\n');
     parts.forEach((part, i) => {
       const last = i === parts.length - 1;
       if (last && part === '') return; // the text ended with a newline
-      let li = this.open.get(key);
-      if (li) {
-        li.querySelector('.text').textContent += part;
+      let line = this.open.get(key);
+      if (line) {
+        line.text += part;
+        if (line.li) line.li.querySelector('.text').textContent = line.text;
       } else {
-        li = this.line(thread, t_ms, part, stream);
-        fragment.append(li);
+        line = { thread, t_ms, text: part, stream, li: null };
+        fresh.push(line);
         this.count++;
       }
-      if (last) this.open.set(key, li);
+      if (last) this.open.set(key, line);
       else this.open.delete(key);
     });
   }
 
-  line(thread, tMs, text, stream) {
+  line({ thread, t_ms: tMs, text, stream }) {
     const li = document.createElement('li');
     li.className = stream === 'stderr' ? 'line stderr' : 'line';
     li.dataset.thread = thread;

@@ -1,52 +1,30 @@
-// The page's handle on the engine worker: request/response over postMessage, plus the
-// channel on which Rust panics are reported (see src/web/panic.rs).
+// The diagnostics panel's handle on the engine: the smoke test's rayon pool and the panic
+// buttons. It shares the one engine worker that www/threadlab.js starts (a second engine would
+// mean a second wasm memory and a second set of workers).
+import { ready, engineRequest, onTrouble } from '../threadlab.js';
 
 export class Engine {
   /**
    * @param {object} callbacks
    * @param {(message: string) => void} callbacks.onPanic  a Rust panic's message
-   * @param {(message: string) => void} callbacks.onCrash  the worker itself failed
+   * @param {(message: string) => void} callbacks.onCrash  a worker itself failed
    */
   constructor({ onPanic, onCrash }) {
-    this.nextId = 1;
-    this.pending = new Map();
-    this.panicChannelName = `threadlab-panic-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    this.panicChannel = new BroadcastChannel(this.panicChannelName);
-    this.panicChannel.onmessage = ({ data }) => onPanic(String(data));
-
-    this.worker = new Worker(new URL('../engine-worker.js', import.meta.url), { type: 'module' });
-    this.worker.onmessage = ({ data }) => this.settle(data);
-    this.worker.onerror = (event) => {
-      event.preventDefault();
-      const why = event.message || 'the engine worker failed to load (is www/pkg built? run ./build.sh serve)';
-      onCrash(why);
-      this.failAll(new Error(why));
-    };
+    onTrouble({ onPanic, onCrash });
   }
 
-  /** Sends one request; resolves with the worker's result or rejects with its error text. */
+  /** Sends one request to the engine worker ('smoke', 'panic', ...). */
   request(type, args = {}) {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, type, ...args });
-    });
+    return engineRequest(type, args);
   }
 
-  start(threads) {
-    return this.request('start', { threads, panicChannel: this.panicChannelName });
-  }
-
-  settle({ id, ok, result, error }) {
-    const waiter = this.pending.get(id);
-    if (!waiter) return;
-    this.pending.delete(id);
-    if (ok) waiter.resolve(result);
-    else waiter.reject(new Error(error));
-  }
-
-  failAll(error) {
-    for (const { reject } of this.pending.values()) reject(error);
-    this.pending.clear();
+  /**
+   * Starts the engine (if the page has not yet) and the smoke test's rayon pool of `threads`.
+   * Resolves with { version, isolated, poolSize, initMs, poolMs, ... }.
+   */
+  async start(threads) {
+    const info = await ready();
+    if (!info.isolated) return { ...info, poolSize: 0 };
+    return { ...info, ...(await engineRequest('pool', { threads })) };
   }
 }

@@ -13,6 +13,8 @@ import { Lesson } from './lesson.js';
 import { CompareCards } from './cards.js';
 import { decodeState, shareUrl } from './share.js';
 import { loadEngine } from './runner.js';
+import { createResults } from './results.js';
+import { runLessonInOnePicture, drawLessonPicture } from './compare.js';
 
 const el = (id) => document.getElementById(id);
 
@@ -37,6 +39,7 @@ let timeline = null;
 const lesson = new Lesson({ onPick: (preset) => loadPreset(preset, { focus: true }) });
 const modes = new ModeControls({ onChange: () => {} });
 const runbar = new RunBar({ onRun: () => runOne(), onStop: stop, onRunAll: runAll, onShare: share });
+const runHistory = createResults(el('history'));
 const params = new ParamControls(el('params'), (param, text) => editor.replace(param.from, param.to, text));
 
 // ---- the first program: a share link, #preset=ID, or the first lesson --------------------------
@@ -105,6 +108,7 @@ loadEngine()
   .then((api) => {
     engine = api;
     runbar.setReady(true);
+    el('picture-run').disabled = false;
     runbar.finished(lesson.preset?.runAll ? 'Ready: “Run all three modes” shows the claim.' : 'Ready.');
     setChip('ready', 'engine ready');
   })
@@ -116,10 +120,14 @@ loadEngine()
 
 // ---- running ------------------------------------------------------------------------------
 
-/** One run in one mode; resolves with its report, or null if it was stopped or failed. */
-async function runMode(mode, label) {
-  const code = editor.getCode();
-  if (results.code !== code) results = { code, reports: {}, last: null };
+/**
+ * One run in one mode; resolves with its report, or null if it was stopped or failed.
+ * `program` runs something other than the editor's code (the lesson picture's presets): its
+ * report goes to the console, timeline and history, not to the readings.
+ */
+async function runMode(mode, label, program = null) {
+  const code = program?.code ?? editor.getCode();
+  if (!program && results.code !== code) results = { code, reports: {}, last: null };
   editor.clearError();
   outputConsole.clear();
   runbar.started(label);
@@ -156,10 +164,22 @@ async function runMode(mode, label) {
   if (report.error) {
     const { type, message, line } = report.error;
     if (!sawStderr) outputConsole.note(`${type}: ${message}${line ? ` (line ${line})` : ''}`, 'stderr');
-    if (line) editor.markError(line, `${type}: ${message}`);
+    if (line && !program) editor.markError(line, `${type}: ${message}`);
   }
-  results.reports[mode] = report;
-  results.last = mode;
+  if (!program) {
+    results.reports[mode] = report;
+    results.last = mode;
+  }
+  runHistory.add({
+    preset: program?.preset ?? lesson.preset?.id ?? 'custom',
+    params: program ? {} : params.values(),
+    mode,
+    switch_interval: modes.switchInterval,
+    wall_ms: report.wall_ms,
+    gil_switches: report.gil_switches,
+    error: report.error,
+    code,
+  });
   runbar.finished(
     report.error ? `${MODE_NAMES[mode]}: stopped by ${report.error.type}.` : `${MODE_NAMES[mode]}: finished.`,
     report.wall_ms,
@@ -234,6 +254,38 @@ async function runAll() {
   }
 }
 
+// "The lesson in one picture": the downloads and counting presets, each in all three modes.
+async function runPicture() {
+  if (!engine || run) return;
+  run = { stopRequested: false };
+  modes.setDisabled(true);
+  el('picture-run').disabled = true;
+  const programs = { downloads: presetById('lesson6'), counting: presetById('lesson5') };
+  let step = 0;
+  try {
+    const picture = await runLessonInOnePicture({
+      downloads: programs.downloads.code,
+      counting: programs.counting.code,
+      run: async (code, { mode }) => {
+        if (run.stopRequested) throw new Error('stopped');
+        step++;
+        const preset = code === programs.downloads.code ? programs.downloads : programs.counting;
+        const report = await runMode(mode, `${step} of 6: ${preset.title.split(': ')[1]}, ${MODE_NAMES[mode]}`, { code, preset: preset.id });
+        if (!report) throw new Error('stopped');
+        return report;
+      },
+    });
+    const { caption } = drawLessonPicture(el('picture'), picture);
+    runbar.finished(run.stopRequested ? 'Stopped.' : `The six runs are in the picture: ${caption}.`);
+  } finally {
+    run = null;
+    modes.setDisabled(false);
+    el('picture-run').disabled = !engine;
+    runbar.update();
+  }
+}
+el('picture-run').addEventListener('click', runPicture);
+
 async function stop() {
   if (!run) return;
   run.stopRequested = true;
@@ -280,4 +332,4 @@ async function share() {
 }
 
 // For the end-to-end tests and the curious: the page's parts.
-window.playground = { editor, params, modes, lesson, results: () => results, engine: () => engine };
+window.playground = { editor, params, modes, lesson, history: runHistory, results: () => results, engine: () => engine };

@@ -144,7 +144,7 @@ for i in range(THREADS):
     runAll: true,
     code: `import threading
 
-N = 3_000_000  # param: 1_000..200_000_000
+N = 10_000_000  # param: 1_000..200_000_000
 
 def count():
     total = 0
@@ -322,7 +322,7 @@ print("Done")
 import threading
 
 INTERVAL = 0.005  # param: 0.0005..0.05
-N = 2_000_000  # param: 100_000..50_000_000
+N = 10_000_000  # param: 100_000..100_000_000
 
 sys.setswitchinterval(INTERVAL)
 
@@ -421,8 +421,8 @@ for work in [unsafe, safe]:
     code: `import threading
 import time
 
-LATENCY = 0.5  # param: 0.1..5
-N = 3_000_000  # param: 1_000..200_000_000
+LATENCY = 0.25  # param: 0.05..5
+N = 10_000_000  # param: 1_000..200_000_000
 
 def download(file):
     print(f"Downloading {file}")

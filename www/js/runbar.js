@@ -30,6 +30,7 @@ export class RunBar {
     // Keyboard users: Run is about to be disabled, so its focus moves to Stop (and back after).
     const hadFocus = document.activeElement === this.run || document.activeElement === this.runAll;
     this.running = true;
+    document.body.dataset.runStart = String(performance.now());
     this.update();
     if (hadFocus) {
       this.returnFocus = document.activeElement === this.runAll ? this.runAll : this.run;
@@ -48,6 +49,7 @@ export class RunBar {
     clearInterval(this.timer);
     this.timer = 0;
     this.running = false;
+    document.body.dataset.runEnd = String(performance.now());
     if (wallMs !== undefined) this.elapsed.textContent = formatElapsed(wallMs);
     this.state.textContent = text;
     const hadFocus = document.activeElement === this.stop || document.activeElement === document.body;

@@ -80,7 +80,7 @@ export function createTimeline(container, { onHover } = {}) {
     <p class="tl-help" id="${uid}-help">Wheel or pinch to zoom, drag to pan, shift+drag to zoom to a range. With the keyboard: arrows move between spans and threads, + and - zoom, 0 resets.</p>
     <div class="tl-tooltip" role="tooltip" id="${uid}-tip" hidden></div>
     <div class="tl-sr-only" aria-live="polite" data-role="announce"></div>
-    <table class="tl-sr-only tl-summary"></table>`;
+    <div class="tl-sr-only"><table class="tl-summary"></table></div>`;
   container.append(root);
 
   const $ = (sel) => root.querySelector(sel);
@@ -98,7 +98,8 @@ export function createTimeline(container, { onHover } = {}) {
   let focus = null; // {lane, index}: the keyboard's span
   let selection = null; // {a, b} ms while shift-dragging
   let rafPending = false;
-  let bins = new Float32Array(0); // reused per lane: device column x state -> ms
+  let bins = new Float32Array(0); // reused per lane: device column x state -> share of the column
+  let colState = new Int8Array(0); // reused per lane: the state covering a column whole, or -1
 
   // ---- drawing -------------------------------------------------------------------------
 
@@ -127,7 +128,11 @@ export function createTimeline(container, { onHover } = {}) {
 
     const colors = readColors(root);
     drawAxis(colors);
-    model.lanes.forEach((lane, i) => drawLane(lane, layout.laneY[i], colors, dpr));
+    const img = ctx.createImageData(
+      Math.max(1, Math.min(Math.ceil(layout.plotW * dpr), w - Math.round(layout.plotX * dpr))),
+      Math.round(LANE_H * dpr),
+    );
+    model.lanes.forEach((lane, i) => drawLane(lane, layout.laneY[i], colors, dpr, img));
     if (model.gil) drawHandoffs(colors);
     drawLabels(colors);
     if (focus) drawFocus(colors);
@@ -177,63 +182,67 @@ export function createTimeline(container, { onHover } = {}) {
   }
 
   /**
-   * Wide spans become rectangles; narrow ones add their time to per-device-column bins, and each
-   * column is then drawn as a stack of its states' shares. Rectangles of one colour are filled
-   * in one path, so 10,000 spans cost a few thousand rect() calls and ~14 fills.
+   * A lane is painted pixel by pixel (one putImageData), not with paths: thousands of tiny
+   * rectangles cost the canvas more to rasterize than the rest of the draw. A device-pixel column
+   * that one span covers whole takes that span's colour. The share of a partly covered column
+   * (narrow spans, and the ends of wide ones) goes to per-column bins, and such a column is drawn
+   * as a stack of its states' shares, in STATES order.
    */
-  function drawLane(lane, y, c, dpr) {
-    const { plotX, plotW } = layout;
-    const cols = Math.ceil(plotW * dpr);
+  function drawLane(lane, y, c, dpr, img) {
+    const cols = img.width;
+    const rows = img.height;
     const ns = STATES.length + 1;
     if (bins.length < cols * ns) bins = new Float32Array(cols * ns);
     else bins.fill(0, 0, cols * ns);
+    if (colState.length < cols) colState = new Int8Array(cols);
+    colState.fill(-1, 0, cols);
     const colPerMs = cols / (v1 - v0);
-    const paths = Array.from({ length: ns }, () => new Path2D());
-    const used = new Uint8Array(ns);
-    let minCol = cols;
-    let maxCol = -1;
-
-    ctx.fillStyle = c.laneBg;
-    ctx.fillRect(plotX, y, plotW, LANE_H);
+    const addToBins = (a, b, s) => {
+      for (let col = Math.floor(a); col < b; col++) bins[col * ns + s] += Math.min(b, col + 1) - Math.max(a, col);
+    };
 
     const n = lane.start.length;
     for (let i = firstEndingAfter(lane.end, v0); i < n && lane.start[i] < v1; i++) {
       const s = lane.state[i];
       const c0 = (Math.max(lane.start[i], v0) - v0) * colPerMs;
-      const c1 = (Math.min(lane.end[i], v1) - v0) * colPerMs;
-      if (c1 - c0 >= 1.5) {
-        const x0 = Math.round(c0);
-        paths[s].rect(plotX + x0 / dpr, y, (Math.round(c1) - x0) / dpr, LANE_H);
-        used[s] = 1;
-      } else if (c1 > c0) {
-        for (let col = Math.floor(c0); col < c1 && col < cols; col++) {
-          const part = Math.min(c1, col + 1) - Math.max(c0, col);
-          bins[col * ns + s] += part;
-        }
-        minCol = Math.min(minCol, Math.floor(c0));
-        maxCol = Math.max(maxCol, Math.min(cols - 1, Math.ceil(c1) - 1));
-      }
+      const c1 = Math.min((Math.min(lane.end[i], v1) - v0) * colPerMs, cols);
+      if (!(c1 > c0)) continue;
+      const full0 = Math.ceil(c0);
+      const full1 = Math.floor(c1);
+      if (full1 > full0) {
+        colState.fill(s, full0, full1);
+        addToBins(c0, full0, s);
+        addToBins(full1, c1, s);
+      } else addToBins(c0, c1, s);
     }
-    // Each busy column: its states stacked in STATES order, heights by share of the column.
-    for (let col = minCol; col <= maxCol; col++) {
+
+    const px = new Uint32Array(img.data.buffer);
+    const bg = c.laneBgPx;
+    for (let col = 0; col < cols; col++) {
+      const full = colState[col];
+      if (full >= 0) {
+        const v = c.statePx[full];
+        for (let r = 0, k = col; r < rows; r++, k += cols) px[k] = v;
+        continue;
+      }
       let total = 0;
       for (let s = 0; s < ns; s++) total += bins[col * ns + s];
-      if (total <= 0) continue;
-      let top = y;
+      if (total <= 0) {
+        for (let r = 0, k = col; r < rows; r++, k += cols) px[k] = bg;
+        continue;
+      }
+      let row = 0;
+      let acc = 0;
       for (let s = 0; s < ns; s++) {
         const v = bins[col * ns + s];
         if (v <= 0) continue;
-        const hgt = (v / total) * LANE_H;
-        paths[s].rect(plotX + col / dpr, top, 1 / dpr, hgt);
-        used[s] = 1;
-        top += hgt;
+        acc += v;
+        const until = Math.round((acc / total) * rows);
+        const color = c.statePx[s];
+        for (let k = row * cols + col; row < until; row++, k += cols) px[k] = color;
       }
     }
-    for (let s = 0; s < ns; s++) {
-      if (!used[s]) continue;
-      ctx.fillStyle = c.state[s];
-      ctx.fill(paths[s]);
-    }
+    ctx.putImageData(img, Math.round(layout.plotX * dpr), Math.round(y * dpr));
   }
 
   /**
@@ -872,16 +881,36 @@ function renderSummaryTable(table, model) {
 function readColors(node) {
   const cs = getComputedStyle(node);
   const v = (name, fallback) => cs.getPropertyValue(name).trim() || fallback;
+  const state = [...STATES, 'unknown'].map((s) => v(`--state-${s}`, FALLBACK_COLORS[s]));
+  const laneBg = v('--tl-lane-bg', 'rgba(127,127,127,0.08)');
   return {
-    state: [...STATES, 'unknown'].map((s) => v(`--state-${s}`, FALLBACK_COLORS[s])),
+    state,
+    statePx: Uint32Array.from(state, toPixel),
+    laneBgPx: toPixel(laneBg),
     text: v('--tl-text', cs.color || '#1d1f21'),
     muted: v('--tl-muted', '#5f6368'),
     grid: v('--tl-grid', 'rgba(127,127,127,0.25)'),
-    laneBg: v('--tl-lane-bg', 'rgba(127,127,127,0.08)'),
     handoff: v('--tl-handoff', 'rgba(0,0,0,0.6)'),
     selection: v('--tl-selection', 'rgba(47,111,223,0.18)'),
     background: v('--tl-bg', '#ffffff'),
   };
+}
+
+const pixelCache = new Map();
+let pixelCtx = null;
+/** Any CSS colour as one ImageData pixel (RGBA bytes in a little-endian Uint32), via a 1x1 canvas. */
+function toPixel(color) {
+  let p = pixelCache.get(color);
+  if (p !== undefined) return p;
+  pixelCtx ??= Object.assign(document.createElement('canvas'), { width: 1, height: 1 }).getContext('2d', { willReadFrequently: true });
+  pixelCtx.clearRect(0, 0, 1, 1);
+  pixelCtx.fillStyle = '#000';
+  pixelCtx.fillStyle = color;
+  pixelCtx.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = pixelCtx.getImageData(0, 0, 1, 1).data;
+  p = ((a << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  pixelCache.set(color, p);
+  return p;
 }
 
 // ---- time: ticks and formats -------------------------------------------------------------

@@ -423,6 +423,17 @@ pub fn dict_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+pub fn dict_fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = a.range("fromkeys", 2, 3)?;
+    let value = p.get(2).cloned().unwrap_or(Value::None);
+    let d = Arc::new(Dict::new(DictMap::default()));
+    for k in vm.collect(&p[1])? {
+        let key = ops::dict_key(vm, &d, &k)?;
+        d.lock().insert(key, value.clone());
+    }
+    Ok(Value::Dict(d))
+}
+
 pub fn dict_copy(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (d, _) = dict_self(&a)?;
     let m = d.lock().clone();

@@ -124,6 +124,9 @@ pub static DICT_METHODS: &[Builtin] = builtins_table![
     "clear" => c::dict_clear,
 ];
 
+/// `dict.fromkeys(iterable, value=None)`, a classmethod.
+pub static DICT_FROMKEYS: Builtin = Builtin { name: "fromkeys", f: c::dict_fromkeys };
+
 pub static SET_METHODS: &[Builtin] = builtins_table![
     "add" => c::set_add,
     "remove" => c::set_remove,

@@ -5,11 +5,11 @@ import time
 def task():
     for i in range(3):
         print("Task running", i)
-        time.sleep(0.05)
+        time.sleep(0.1)
 
 t = threading.Thread(target=task)
 t.start()
-time.sleep(0.02)
+time.sleep(0.05)
 print("Main thread continues")
 t.join()
 print("Task finished")
