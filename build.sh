@@ -91,7 +91,7 @@ ensure_npm_packages() {
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return
   fi
-  say "installing npm packages from package-lock.json (binaryen, serve, playwright-core; about 10 s)"
+  say "installing npm packages from package-lock.json (binaryen, serve, playwright-core, esbuild, CodeMirror; about 10 s)"
   timed "npm ci" npm ci --no-audit --no-fund --loglevel=error
   echo "$want" >"$stamp"
 }

@@ -320,3 +320,20 @@ fn run_with_runtime(rt: &Arc<Runtime>, src: &str) -> Result<(), String> {
     rt.thread_end(0);
     r.map(|_| ()).map_err(|e| format!("{:?}", e))
 }
+
+/// Not a test: the cost of recording one lane transition, for tests/bench/threads.sh
+/// (`cargo test --release --test threads_modes -- --ignored --nocapture transition_cost`).
+/// In Free mode `blocking` touches no GIL, so a call is two transitions (out of running and
+/// back) plus two clock reads: what the timeline adds to every blocking call and GIL switch.
+#[test]
+#[ignore]
+fn transition_cost() {
+    let rt = Runtime::new(RuntimeConfig::new(Mode::Free, Arc::new(NullSink)));
+    let n = 1_000_000;
+    let start = Instant::now();
+    for _ in 0..n {
+        rt.blocking(0, State::Sleeping, || ());
+    }
+    let ns = start.elapsed().as_nanos() as f64 / (2 * n) as f64;
+    println!("transition_ns {:.1}", ns);
+}

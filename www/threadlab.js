@@ -136,7 +136,10 @@ export async function stop() {
   const me = current;
   if (!me) return;
   me.stopRequested = true;
-  if (!control) {
+  // The run may still be waiting for the engine to start: wait for that to know how to stop it.
+  const info = await ready().catch(() => null);
+  if (!info) return me.settled;
+  if (!info.isolated) {
     // Not isolated: no other worker shares the engine's memory, so end the engine worker itself
     // (run() rejects); the next ready() starts a fresh one.
     teardown(new Error('threadlab: stopped'));

@@ -25,6 +25,11 @@ impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: &Str) -> PyResult<Value> {
         match obj {
             Value::Instance(inst) => {
+                if !inst.class.has_properties() {
+                    if let Some(v) = inst.dict().get(name.as_str()) {
+                        return Ok(v.clone());
+                    }
+                }
                 let cls = inst.class.clone();
                 let class_attr = cls.lookup(name.as_str());
                 if let Some(Value::Wrapper(w)) = &class_attr {
@@ -75,8 +80,7 @@ impl Vm {
                     "__class__" => return Ok(Value::Class(types().type_.clone())),
                     "__doc__" => return Ok(Value::None),
                     "__dict__" => {
-                        let items = super::sync::read(&cls.dict).entries.clone();
-                        return Ok(super::builtins::collections::dict_from_attrs(items));
+                        return Ok(super::builtins::collections::dict_from_attrs(cls.own_entries()));
                     }
                     _ => {}
                 }
@@ -218,7 +222,7 @@ impl Vm {
         chain.extend(obj_cls.mro.iter().cloned());
         let start = chain.iter().position(|c| Arc::ptr_eq(c, class)).map(|p| p + 1).unwrap_or(chain.len());
         for c in &chain[start..] {
-            let found = super::sync::read(&c.dict).get(name.as_str()).cloned();
+            let found = c.own(name.as_str());
             if let Some(a) = found {
                 if let Value::Wrapper(pw) = &a {
                     if let Wrapper::Property { fget, .. } = &**pw {
@@ -270,6 +274,11 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                if inst.exc.is_none() && !inst.class.has_properties() && !inst.class.has_custom_setattr() {
+                    let old = inst.dict().set(name.clone(), v);
+                    drop(old);
+                    return Ok(());
+                }
                 if let Some(Value::Wrapper(w)) = inst.class.lookup(name.as_str()) {
                     if let Wrapper::Property { fset, .. } = &*w {
                         if fset.is_none() {
@@ -362,7 +371,7 @@ impl Vm {
                     None => Err(attribute_error(format!("'{}' object has no attribute '{}'", inst.class.name.as_str(), name.as_str()))),
                 }
             }
-            Value::Class(cls) => match super::sync::write(&cls.dict).remove(name.as_str()) {
+            Value::Class(cls) => match cls.del_attr(name.as_str()) {
                 Some(_) => Ok(()),
                 None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name.as_str(), name.as_str()))),
             },

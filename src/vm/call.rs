@@ -23,6 +23,24 @@ impl Vm {
     pub(crate) fn call_on_stack(&mut self, fr: *mut Frame, ci: usize, kwnames: &[Value]) -> PyResult<Called> {
         // SAFETY: `fr` is the boxed top frame; no frame is pushed before the last use.
         let f = unsafe { &mut *fr };
+        // Fast path: a plain function called with exactly its positional parameters; the
+        // arguments (and the function reference) move from the caller's stack into the frame.
+        if let Value::Function(func) = &f.stack[ci] {
+            let co = &func.code;
+            if kwnames.is_empty() && co.simple_call && f.stack.len() - ci - 1 == co.code.argcount as usize {
+                let nlocals = co.code.nlocals as usize;
+                let func = match std::mem::replace(&mut f.stack[ci], Value::Null) {
+                    Value::Function(func) => func,
+                    _ => unreachable!(),
+                };
+                let mut frame = self.alloc_frame_owned(func);
+                Value::move_tail(&mut f.stack, ci + 1, &mut frame.locals);
+                frame.locals.resize(nlocals, Value::Null);
+                f.stack.truncate(ci);
+                self.push_frame(frame)?;
+                return Ok(Called::Frame);
+            }
+        }
         match &f.stack[ci] {
             Value::Function(func) => {
                 let func = func.clone();
@@ -99,6 +117,18 @@ impl Vm {
         }
         self.frames.push(frame);
         Ok(())
+    }
+
+    fn alloc_frame_owned(&mut self, func: Arc<Function>) -> Box<Frame> {
+        match self.pool.pop() {
+            Some(mut f) => {
+                f.func = func;
+                f.pc = 0;
+                f.on_return = OnReturn::Value;
+                f
+            }
+            None => Box::new(Frame::new(func)),
+        }
     }
 
     fn alloc_frame(&mut self, func: &Arc<Function>) -> Box<Frame> {

@@ -5,7 +5,7 @@ use super::object::{intern, AttrMap, Class, Str, TypeKind, Wrapper};
 use super::thread::Vm;
 use super::types::{compute_mro, types};
 use super::value::Value;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 impl Vm {
     /// Runs a class body with a fresh namespace and makes the class.
@@ -51,18 +51,9 @@ impl Vm {
             Some(Value::Str(s)) => s.clone(),
             _ => func.module.name.clone(),
         };
-        let cls = Arc::new(Class {
-            name: name.clone(),
-            qualname: func.qualname.clone(),
-            module,
-            bases: base_classes,
-            mro,
-            dict: RwLock::new(ns),
-            kind,
-            native_new: None,
-        });
+        let cls = Arc::new(Class::new(name.clone(), func.qualname.clone(), module, base_classes, mro, AttrMap::default(), ns, kind, None));
         // Methods learn their class, for zero-argument super().
-        for (_, v) in super::sync::read(&cls.dict).entries.iter() {
+        for (_, v) in cls.own_entries().iter() {
             let f = match v {
                 Value::Function(f) => Some(f.clone()),
                 Value::Wrapper(w) => match &**w {

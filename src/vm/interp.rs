@@ -97,7 +97,7 @@ impl super::thread::Vm {
                         pop!();
                     }
                     Op::Dup => {
-                        let v = top!().clone();
+                        let v = top!().dup();
                         push!(v);
                     }
                     Op::DupTwo => {
@@ -124,14 +124,14 @@ impl super::thread::Vm {
                         let n = s.len();
                         s.insert(n - 3, v);
                     }
-                    Op::LoadConst(i) => push!(code.consts[i as usize].clone()),
+                    Op::LoadConst(i) => push!(code.consts[i as usize].dup()),
                     Op::LoadFast(i) => {
                         let v = &f!().locals[i as usize];
                         if v.is_null() {
                             let name = &code.code.varnames[i as usize];
                             tri!(Err(unbound_local(name)));
                         }
-                        let v = v.clone();
+                        let v = v.dup();
                         push!(v);
                     }
                     Op::StoreFast(i) => {

@@ -6,7 +6,7 @@ use super::object::{intern, AttrMap, Builtin, Class, NativeNew, TypeKind};
 use super::value::Value;
 use super::PyResult;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, OnceLock};
 
 pub struct Types {
     pub object: Arc<Class>,
@@ -184,21 +184,28 @@ pub fn make_class_in(
     methods: &'static [Builtin],
     native_new: Option<NativeNew>,
 ) -> Arc<Class> {
-    let mut dict = AttrMap::default();
+    make_class_with(module, name, bases, kind, methods, Vec::new(), native_new)
+}
+
+/// Like `make_class_in`, with extra fixed attributes (e.g. classmethods).
+pub fn make_class_with(
+    module: &str,
+    name: &str,
+    bases: &[Arc<Class>],
+    kind: TypeKind,
+    methods: &'static [Builtin],
+    extra: Vec<(&str, Value)>,
+    native_new: Option<NativeNew>,
+) -> Arc<Class> {
+    let mut fixed = AttrMap::default();
     for m in methods {
-        dict.set(intern(m.name), Value::Builtin(m));
+        fixed.set(intern(m.name), Value::Builtin(m));
+    }
+    for (k, v) in extra {
+        fixed.set(intern(k), v);
     }
     let mro = compute_mro(name, bases).expect("builtin class MRO");
-    Arc::new(Class {
-        name: intern(name),
-        qualname: intern(name),
-        module: intern(module),
-        bases: bases.to_vec(),
-        mro,
-        dict: RwLock::new(dict),
-        kind,
-        native_new,
-    })
+    Arc::new(Class::new(intern(name), intern(name), intern(module), bases.to_vec(), mro, fixed, AttrMap::default(), kind, native_new))
 }
 
 fn build() -> Types {
@@ -271,11 +278,8 @@ fn build() -> Types {
         exceptions.insert(name, cls);
         exception_names.push(name);
     }
-    let dict = c("dict", o, TypeKind::Dict, m::DICT_METHODS, None);
-    dict.set_attr(
-        super::object::intern("fromkeys"),
-        Value::Wrapper(Arc::new(super::object::Wrapper::ClassMethod(Value::Builtin(&m::DICT_FROMKEYS)))),
-    );
+    let fromkeys = Value::Wrapper(Arc::new(super::object::Wrapper::ClassMethod(Value::Builtin(&m::DICT_FROMKEYS))));
+    let dict = make_class_with("builtins", "dict", o, TypeKind::Dict, m::DICT_METHODS, vec![("fromkeys", fromkeys)], None);
     Types {
         type_: c("type", o, TypeKind::Type, m::TYPE_METHODS, None),
         int,

@@ -186,6 +186,30 @@ impl Value {
         )
     }
 
+    /// `clone()` with the unboxed case inlined (a bit copy, no refcount).
+    #[inline(always)]
+    pub fn dup(&self) -> Value {
+        if self.is_unboxed() {
+            // SAFETY: unboxed variants own nothing, so a bitwise copy is a valid clone.
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone()
+        }
+    }
+
+    /// Moves `src[from..]` to the end of `dst` (bitwise: ownership moves, no refcounting).
+    #[inline(always)]
+    pub fn move_tail(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>) {
+        let n = src.len() - from;
+        dst.reserve(n);
+        // SAFETY: the `n` values are copied once into reserved space and `src` forgets them.
+        unsafe {
+            std::ptr::copy_nonoverlapping(src.as_ptr().add(from), dst.as_mut_ptr().add(dst.len()), n);
+            dst.set_len(dst.len() + n);
+            src.set_len(from);
+        }
+    }
+
     /// `*slot = v`, skipping the out-of-line drop when the old value holds no heap object
     /// (the common case in arithmetic loops).
     #[inline(always)]

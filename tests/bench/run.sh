@@ -16,3 +16,9 @@ for script in "$here"/*.sh; do
     echo "### $(basename "$script")"
     bash "$script" "$bin"
 done
+
+# The browser benchmarks need the wasm engine in www/pkg, built from this checkout.
+echo
+echo "### browser.mjs (headless Chromium)"
+"$root/build.sh" build >&2
+node "$here/browser.mjs"

@@ -72,6 +72,26 @@ async function readingOf(page) {
 
 const between = (x, lo, hi, what) => assert.ok(x >= lo && x <= hi, `${what}: ${x} is not within ${lo}..${hi}`);
 
+/** The page at desktop and phone sizes, light and dark; and nothing sticks out at 360 px. */
+async function screenshotsAndWidth(page) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, `playground-1280-${scheme}.png`);
+  }
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, `playground-375-${scheme}.png`);
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the page is ${width} px wide at a 360 px viewport`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 // ---- the presets, each proving its claim ------------------------------------------------------
 
 test('Lesson 1: the main thread prints while task() is still running', async (t) => {
@@ -107,6 +127,7 @@ test('Lesson 5: two counting threads are no faster under the GIL, faster free-th
   await pickPreset(page, 'lesson5');
   const r = await runAllModes(page);
   t.diagnostic(r.text);
+  await screenshotsAndWidth(page);
   const { sequential, gil, free } = r.data;
   t.diagnostic(`sequential ${sequential.toFixed(0)} ms, gil ${gil.toFixed(0)} ms, free ${free.toFixed(0)} ms`);
   between(r.data.gil_over_sequential, 0.8, 1.4, 'GIL / sequential');
@@ -118,22 +139,6 @@ test('Lesson 5: two counting threads are no faster under the GIL, faster free-th
   const cards = await page.$$eval('#compare .card', (cs) => cs.map((c) => [c.dataset.mode, Number(c.dataset.wallMs), !!c.querySelector('canvas')]));
   assert.deepEqual(cards.map((c) => c[0]), ['sequential', 'gil', 'free']);
   assert.ok(cards.every((c) => c[1] > 0 && c[2]));
-  await page.setViewportSize({ width: 1280, height: 800 });
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await screenshot(page, `playground-1280-${scheme}.png`);
-  }
-  await page.setViewportSize({ width: 375, height: 812 });
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await screenshot(page, `playground-375-${scheme}.png`);
-  }
-  // Nothing sticks out sideways at phone width.
-  await page.setViewportSize({ width: 360, height: 740 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 360, `the page is ${width} px wide at a 360 px viewport`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
 });
 
 test('Lesson 6: three 2-second downloads take about 2 s with threads', async (t) => {
@@ -402,6 +407,32 @@ test('keyboard: Ctrl+Enter runs, from the editor and from anywhere on the page',
     assert.ok(seen.includes(want), `Tab never reached ${want}: ${seen.join(' ')}`);
   }
   assert.ok(seen.indexOf('div.cm-content') < seen.indexOf('button#run'), 'the editor comes before Run');
+  // Focus is visible: a keyboard-focused button has an outline.
+  await page.focus('#run');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => {
+    const cs = getComputedStyle(document.activeElement);
+    return { id: document.activeElement.id, style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+  });
+  assert.equal(outline.id, 'run');
+  assert.notEqual(outline.style, 'none');
+  assert.ok(outline.width >= 2, `focus outline ${outline.width}px`);
+});
+
+test('Stop during "Run all three modes" stops the rest and says so on the cards', async () => {
+  const { page } = browser;
+  await pickPreset(page, 'lesson6');
+  await page.click('#run-all');
+  await page.waitForFunction(() => document.querySelector('#compare .card[data-mode="sequential"] .card-facts')?.textContent === 'running…');
+  await page.waitForTimeout(700);
+  await page.click('#stop');
+  await page.waitForFunction(() => !document.body.classList.contains('is-running'), null, { timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelector('#compare .card[data-mode="sequential"] .card-facts')?.textContent !== 'running…');
+  const facts = await page.$$eval('#compare .card .card-facts', (fs) => fs.map((f) => f.textContent));
+  assert.deepEqual(facts, ['stopped (or failed)', 'not run', 'not run']);
+  assert.equal(await page.textContent('#run-state'), 'Stopped.');
+  assert.equal(await page.isDisabled('#run-all'), false);
 });
 
 test('the main thread never blocks for 50 ms while a program prints a lot', async (t) => {
@@ -421,12 +452,19 @@ for t in threads:
   await page.evaluate(() => {
     window.longTasks = [];
     window.longTaskObserver = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (document.body.classList.contains('is-running')) window.longTasks.push(e.duration);
+      for (const e of list.getEntries()) window.longTasks.push({ start: e.startTime, duration: e.duration });
     });
     window.longTaskObserver.observe({ type: 'longtask' });
   });
   await runOnce(page, { mode: 'gil' });
-  const long = await page.evaluate(() => { window.longTaskObserver.disconnect(); return window.longTasks; });
+  await page.waitForTimeout(300); // long-task entries arrive a little after their task
+  // Only the tasks that began while the run was going (the page marks its start and end).
+  const long = await page.evaluate(() => {
+    window.longTaskObserver.disconnect();
+    const start = Number(document.body.dataset.runStart);
+    const end = Number(document.body.dataset.runEnd);
+    return window.longTasks.filter((e) => e.start >= start && e.start < end).map((e) => e.duration);
+  });
   const lines = Number(await page.getAttribute('#console', 'data-lines'));
   t.diagnostic(`${lines} lines printed; long tasks during the run: ${JSON.stringify(long.map(Math.round))}`);
   assert.equal(lines, 20_000);

@@ -24,7 +24,7 @@ export class CompareCards {
   }
 
   /** Shows a card per mode: finished, running (pending) or not yet run. */
-  show(reports, { running = null } = {}) {
+  show(reports, { running = null, stopped = null } = {}) {
     this.reports = reports;
     this.panel.hidden = false;
     this.host.replaceChildren();
@@ -54,7 +54,7 @@ export class CompareCards {
         if (r.error) extra.push(`${r.error.type}`);
         if (extra.length) facts.append(` ${extra.join(' · ')}`);
       } else {
-        facts.textContent = mode === running ? 'running…' : 'not run';
+        facts.textContent = mode === running ? 'running…' : mode === stopped ? 'stopped (or failed)' : 'not run';
         facts.classList.add('hint');
       }
       card.append(facts);

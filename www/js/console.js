@@ -1,8 +1,13 @@
 // The output console: a run's output as it is printed, each line with its thread and time.
-// Output can arrive thousands of times a second, so lines are queued and added to the DOM at
-// most once a frame (requestAnimationFrame), and only the last MAX_LINES are kept on screen.
+// Output can arrive thousands of times a second, so lines are queued and added to the DOM in
+// batches: at most once a frame (requestAnimationFrame), and during a burst at most every
+// MIN_GAP_MS, since each batch costs a layout. A batch adds at most BATCH_LINES lines (the
+// newest; a marker says how many were skipped) and only the last MAX_LINES stay on screen, so a
+// program printing 100,000 lines a second costs the page a few milliseconds a batch.
 
-const MAX_LINES = 2000;
+const MAX_LINES = 500;
+const BATCH_LINES = 100;
+const MIN_GAP_MS = 100;
 
 export class OutputConsole {
   /** @param {HTMLElement} list  the <ol> lines go into (it carries aria-live="polite") */
@@ -13,6 +18,8 @@ export class OutputConsole {
     this.frame = 0;
     this.open = new Map(); // "thread|stream" -> the <li> of a line not yet ended by a newline
     this.count = 0;
+    this.lastFlush = 0;
+    this.timer = 0;
   }
 
   clear() {
@@ -20,7 +27,9 @@ export class OutputConsole {
     this.open.clear();
     this.count = 0;
     if (this.frame) cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
     this.frame = 0;
+    this.timer = 0;
     this.list.replaceChildren();
     this.list.dataset.lines = '0';
   }
@@ -28,7 +37,15 @@ export class OutputConsole {
   /** One piece of output: { thread, t_ms, text, stream: 'stdout' | 'stderr' }. */
   write(piece) {
     this.queue.push(piece);
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    if (this.frame || this.timer) return;
+    const wait = this.lastFlush + MIN_GAP_MS - performance.now();
+    if (wait <= 0) this.frame = requestAnimationFrame(() => this.flush());
+    else {
+      this.timer = setTimeout(() => {
+        this.timer = 0;
+        this.frame = requestAnimationFrame(() => this.flush());
+      }, wait);
+    }
   }
 
   /** A line from the page itself (not the program), e.g. "stopped". */
@@ -50,15 +67,25 @@ export class OutputConsole {
    * 100,000 prints costs one frame of at most MAX_LINES new lines.
    */
   flush() {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
     this.frame = 0;
+    this.timer = 0;
     if (!this.queue.length) return;
+    this.lastFlush = performance.now();
     const atBottom = this.isAtBottom();
     const fresh = []; // new lines: {thread, t_ms, text, stream}
     for (const piece of this.queue) this.split(piece, fresh);
     this.queue = [];
-    const shown = fresh.length > MAX_LINES ? fresh.slice(fresh.length - MAX_LINES) : fresh;
-    if (shown !== fresh) this.list.replaceChildren();
+    const skipped = Math.max(0, fresh.length - BATCH_LINES);
+    const shown = skipped ? fresh.slice(skipped) : fresh;
     const fragment = document.createDocumentFragment();
+    if (skipped) {
+      const li = document.createElement('li');
+      li.className = 'line skipped';
+      li.textContent = `… ${skipped.toLocaleString('en-US')} more line${skipped === 1 ? '' : 's'} (printed too fast to show) …`;
+      fragment.append(li);
+    }
     for (const line of shown) {
       line.li = this.line(line);
       fragment.append(line.li);
@@ -120,8 +147,8 @@ export class OutputConsole {
     return box.scrollHeight - box.scrollTop - box.clientHeight < 40;
   }
 
+  /** Follows the output; setting a too-large scrollTop needs no read of scrollHeight. */
   scroll() {
-    const box = this.list.parentElement;
-    box.scrollTop = box.scrollHeight;
+    this.list.parentElement.scrollTop = 1e9;
   }
 }

@@ -51,11 +51,18 @@ function codeMirrorEditor(cm, parent, { doc, onChange, onRun, label }) {
   }
 
   class ErrorMarker extends GutterMarker {
+    constructor(spacer = false) {
+      super();
+      this.spacer = spacer;
+    }
+    eq(other) {
+      return other.spacer === this.spacer;
+    }
     toDOM() {
       const span = document.createElement('span');
-      span.className = 'cm-error-marker';
+      span.className = this.spacer ? 'cm-error-spacer' : 'cm-error-marker';
       span.textContent = '●';
-      span.title = 'error on this line';
+      if (!this.spacer) span.title = 'error on this line';
       return span;
     }
   }
@@ -89,7 +96,7 @@ function codeMirrorEditor(cm, parent, { doc, onChange, onRun, label }) {
   const errorGutter = gutter({
     class: 'cm-error-gutter',
     markers: (view) => view.state.field(errorField).markers,
-    initialSpacer: () => errorMarker,
+    initialSpacer: () => new ErrorMarker(true),
   });
 
   // --- looks: colours from CSS variables, so light and dark follow the page ---------------------

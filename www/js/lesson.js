@@ -40,6 +40,9 @@ export class Lesson {
     el('lesson-title').textContent = preset ? preset.title : 'Your program';
     el('claim').textContent = preset ? preset.claim : 'Write Python with threads, pick a mode, and run it.';
     el('preset-note').textContent = preset?.note ?? '';
+    // A claim that compares modes is shown by "Run all three modes": make that the main button.
+    el('run-all').classList.toggle('primary', Boolean(preset?.runAll));
+    el('run').classList.toggle('primary', !preset?.runAll);
     this.clearReading();
   }
 
@@ -53,8 +56,10 @@ export class Lesson {
   /** The reading of the runs so far: { reports: {mode: report, last}, params }. */
   read(context) {
     let reading = null;
+    const last = context.reports[context.reports.last];
     try {
-      reading = this.preset ? this.preset.reading(context) : null;
+      if (last?.error) reading = errorReading(last);
+      else reading = this.preset ? this.preset.reading(context) : null;
     } catch (e) {
       console.error('reading failed', e);
     }
@@ -65,8 +70,17 @@ export class Lesson {
       return null;
     }
     r.textContent = reading.text;
-    r.dataset.state = 'read';
+    r.dataset.state = reading.data?.error ? 'error' : 'read';
     r.dataset.reading = JSON.stringify(reading.data ?? {});
     return reading;
   }
+}
+
+/** A run that ended in an uncaught exception proves nothing about the claim: say what happened. */
+function errorReading(report) {
+  const { type, message, line } = report.error;
+  return {
+    text: `The program stopped with ${type}${line ? ` at line ${line}` : ''}: ${message}`,
+    data: { error: report.error },
+  };
 }

@@ -44,19 +44,22 @@ const params = new ParamControls(el('params'), (param, text) => editor.replace(p
 
 // ---- the first program: a share link, #preset=ID, or the first lesson --------------------------
 
-let initial = { code: PRESETS[0].code, preset: PRESETS[0], mode: PRESETS[0].mode, switchInterval: undefined };
-try {
-  const shared = await decodeState(location.hash);
-  if (shared) {
-    initial = { ...shared, preset: shared.preset ? presetById(shared.preset) ?? null : null };
-  } else {
-    const id = /^#preset=([\w-]+)$/.exec(location.hash)?.[1];
-    const preset = id && presetById(id);
-    if (preset) initial = { code: preset.code, preset, mode: preset.mode };
+/** What the URL's fragment asks for: a share link's state, a preset (#preset=ID), or null. */
+async function stateFromHash(hash) {
+  try {
+    const shared = await decodeState(hash);
+    if (shared) return { ...shared, preset: shared.preset ? presetById(shared.preset) ?? null : null };
+  } catch (e) {
+    showError(`This share link could not be opened: ${e.message}`);
+    return null;
   }
-} catch (e) {
-  showError(`This share link could not be opened: ${e.message}`);
+  const id = /^#preset=([\w-]+)$/.exec(hash)?.[1];
+  const preset = id && presetById(id);
+  return preset ? { code: preset.code, preset, mode: preset.mode } : null;
 }
+
+const initial = (await stateFromHash(location.hash)) ??
+  { code: PRESETS[0].code, preset: PRESETS[0], mode: PRESETS[0].mode };
 
 const editor = await createEditor(el('editor'), {
   doc: initial.code,
@@ -65,10 +68,27 @@ const editor = await createEditor(el('editor'), {
   onRun: () => runOne(),
 });
 el('editor').removeAttribute('tabindex');
-lesson.show(initial.preset);
-modes.mode = MODES.includes(initial.mode) ? initial.mode : 'gil';
-if (initial.switchInterval) modes.setSwitchInterval(initial.switchInterval * 1000);
-params.update(initial.code);
+applyState(initial, { setCode: false });
+
+/** Shows a program with its preset, mode and switch interval (a share link, a preset link). */
+function applyState(state, { setCode = true } = {}) {
+  if (setCode) editor.setCode(state.code);
+  lesson.show(state.preset ?? null);
+  modes.mode = MODES.includes(state.mode) ? state.mode : 'gil';
+  modes.setSwitchInterval(state.switchInterval ? state.switchInterval * 1000 : DEFAULT_SWITCH_INTERVAL_MS);
+  params.update(state.code);
+  results = { code: null, reports: {}, last: null };
+}
+
+// A link to this same page with another fragment (pasted in the address bar, or clicked).
+window.addEventListener('hashchange', async () => {
+  const state = await stateFromHash(location.hash);
+  if (!state || run) return;
+  applyState(state);
+  outputConsole.clear();
+  cards.clear();
+  timeline?.clear();
+});
 
 // Timeline view (the timeline engineer's module). The page works without it.
 try {
@@ -105,12 +125,18 @@ function loadPreset(preset, { focus = false } = {}) {
 
 setChip('loading', 'engine loading…');
 loadEngine()
-  .then((api) => {
+  .then(({ api, info }) => {
     engine = api;
     runbar.setReady(true);
     el('picture-run').disabled = false;
-    runbar.finished(lesson.preset?.runAll ? 'Ready: “Run all three modes” shows the claim.' : 'Ready.');
-    setChip('ready', 'engine ready');
+    if (info.isolated === false) {
+      // Programs without threads still run; Thread.start() cannot (see the notice above).
+      runbar.finished('Ready, without threads: this page is not cross-origin isolated (see above).');
+      setChip('limited', 'engine ready, no threads');
+    } else {
+      runbar.finished(lesson.preset?.runAll ? 'Ready: “Run all three modes” shows the claim.' : 'Ready.');
+      setChip('ready', 'engine ready');
+    }
   })
   .catch((e) => {
     setChip('error', 'engine unavailable');
@@ -170,6 +196,15 @@ async function runMode(mode, label, program = null) {
     results.reports[mode] = report;
     results.last = mode;
   }
+  runbar.finished(
+    report.error ? `${MODE_NAMES[mode]}: stopped by ${report.error.type}.` : `${MODE_NAMES[mode]}: finished.`,
+    report.wall_ms,
+  );
+  // The views are drawn in tasks of their own, so no one task of the page runs long.
+  await nextTask();
+  timeline?.render(report);
+  el('timeline').dataset.mode = mode;
+  await nextTask();
   runHistory.add({
     preset: program?.preset ?? lesson.preset?.id ?? 'custom',
     params: program ? {} : params.values(),
@@ -180,14 +215,11 @@ async function runMode(mode, label, program = null) {
     error: report.error,
     code,
   });
-  runbar.finished(
-    report.error ? `${MODE_NAMES[mode]}: stopped by ${report.error.type}.` : `${MODE_NAMES[mode]}: finished.`,
-    report.wall_ms,
-  );
-  timeline?.render(report);
-  el('timeline').dataset.mode = mode;
   return report;
 }
+
+// A new task (not a frame: frames stop in a hidden tab, and a run must still finish there).
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -231,13 +263,17 @@ async function runAll() {
   cards.show({}, { running: MODES[0] });
   const total = performance.now();
   try {
+    let stopped = null;
     for (const [i, mode] of MODES.entries()) {
       cards.show(results.reports, { running: mode });
       const report = await runMode(mode, `${i + 1} of 3: ${MODE_NAMES[mode]}`);
-      if (!report) break;
+      if (!report) {
+        stopped = mode;
+        break;
+      }
       read();
     }
-    cards.show(results.reports);
+    cards.show(results.reports, { stopped });
     const done = MODES.filter((m) => results.reports[m]);
     if (done.length === 3) {
       // The timeline shows the mode the selector is on; the cards show all three.

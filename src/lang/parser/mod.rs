@@ -6,9 +6,12 @@
 //! subset are parsed anyway and reported as NotImplementedError only if the whole file is valid
 //! Python, so a learner always sees CPython's SyntaxError first.
 
+mod atom;
 mod depth;
+mod diagnose;
 mod expr;
 mod fstring;
+mod params;
 mod stmt;
 mod target;
 
@@ -22,18 +25,9 @@ pub type PResult<T> = Result<T, CompileError>;
 /// Nesting limit for recursive constructs, so deep input can't overflow the stack.
 const MAX_DEPTH: u32 = 300;
 
-thread_local! { pub static STACK_MIN: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) }; }
-
+/// Parse a whole module. Needs about 0.6 MiB of stack (optimized build; 2 MiB unoptimized)
+/// for the deepest input accepted: 200 nested brackets.
 pub fn parse(source: &str) -> Result<Module, CompileError> {
-    let probe = 0u8;
-    let top = &probe as *const u8 as usize;
-    STACK_MIN.with(|m| m.set(usize::MAX));
-    let r = parse_inner(source);
-    STACK_MIN.with(|m| if std::env::var("STACK_PROBE").is_ok() { eprintln!("stack used: {} KiB", (top - m.get().min(top)) / 1024) });
-    r
-}
-
-fn parse_inner(source: &str) -> Result<Module, CompileError> {
     let Lexed { tokens, fail } = tokenize(source);
     let mut p = Parser::new(&tokens);
     match p.module() {
@@ -224,8 +218,6 @@ impl<'a> Parser<'a> {
             return Err(self.error_last("too many nested parentheses"));
         }
         self.depth += 1;
-        let probe = 0u8;
-        STACK_MIN.with(|m| m.set(m.get().min(&probe as *const u8 as usize)));
         let r = f(self);
         self.depth -= 1;
         r

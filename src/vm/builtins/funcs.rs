@@ -281,7 +281,7 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let mut chain = vec![cls.clone()];
             chain.extend(cls.mro.iter().cloned());
             for c in chain {
-                names.extend(crate::vm::sync::read(&c.dict).entries.iter().map(|(k, _)| k.as_str().to_string()));
+                names.extend(c.own_entries().iter().map(|(k, _)| k.as_str().to_string()));
             }
         }
     }

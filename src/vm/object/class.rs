@@ -6,7 +6,16 @@ use crate::vm::thread::Vm;
 use crate::vm::value::{Str, Value};
 use crate::vm::PyResult;
 use std::any::Any;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+/// `Class::flags` bits: facts about a class's own namespace that let attribute access skip
+/// lookups (and locks) on the common paths.
+const F_DICT: u32 = 1;
+/// A property (data descriptor) is defined here.
+const F_PROPERTY: u32 = 2;
+/// A Python `__setattr__` is defined here.
+const F_SETATTR: u32 = 4;
 
 /// A small ordered name -> value map (instance and class attributes, keyword arguments).
 /// Names are interned, so lookups usually succeed on the pointer comparison.
@@ -20,11 +29,12 @@ impl AttrMap {
     pub fn get(&self, name: &str) -> Option<&Value> {
         let (p, n) = (name.as_ptr(), name.len());
         for (k, v) in &self.entries {
-            if k.as_str().as_ptr() == p && k.as_str().len() == n {
+            let ks = k.as_str();
+            if ks.len() == n && (ks.as_ptr() == p || ks == name) {
                 return Some(v);
             }
         }
-        self.entries.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v)
+        None
     }
     pub fn set(&mut self, name: Str, v: Value) -> Option<Value> {
         if let Some(slot) = self.entries.iter_mut().find(|(k, _)| Arc::ptr_eq(k, &name) || k.as_str() == name.as_str()) {
@@ -87,27 +97,110 @@ pub struct Class {
     pub bases: Vec<Arc<Class>>,
     /// Method resolution order, without the class itself.
     pub mro: Vec<Arc<Class>>,
-    pub dict: RwLock<AttrMap>,
+    /// Attributes fixed at creation (builtin methods): read without a lock.
+    fixed: AttrMap,
+    /// Attributes set later (a class body's namespace, `Cls.x = v`).
+    dict: RwLock<AttrMap>,
+    flags: AtomicU32,
     pub kind: TypeKind,
     pub native_new: Option<NativeNew>,
 }
 
+fn flags_for(name: &str, v: &Value) -> u32 {
+    let mut f = F_DICT;
+    if let Value::Wrapper(w) = v {
+        if matches!(**w, super::function::Wrapper::Property { .. }) {
+            f |= F_PROPERTY;
+        }
+    }
+    if name == "__setattr__" && matches!(v, Value::Function(_)) {
+        f |= F_SETATTR;
+    }
+    f
+}
+
 impl Class {
-    /// Looks `name` up on the class and its MRO.
-    pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = read(&self.dict).get(name) {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        name: Str,
+        qualname: Str,
+        module: Str,
+        bases: Vec<Arc<Class>>,
+        mro: Vec<Arc<Class>>,
+        fixed: AttrMap,
+        dict: AttrMap,
+        kind: TypeKind,
+        native_new: Option<NativeNew>,
+    ) -> Class {
+        let mut flags = 0;
+        for (k, v) in fixed.entries.iter() {
+            flags |= flags_for(k.as_str(), v) & !F_DICT;
+        }
+        for (k, v) in dict.entries.iter() {
+            flags |= flags_for(k.as_str(), v);
+        }
+        Class { name, qualname, module, bases, mro, fixed, dict: RwLock::new(dict), flags: AtomicU32::new(flags), kind, native_new }
+    }
+
+    /// `name` in this class's own namespace (not the MRO).
+    #[inline]
+    pub fn own(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.fixed.get(name) {
             return Some(v.clone());
         }
+        if self.flags.load(Ordering::Acquire) & F_DICT != 0 {
+            return read(&self.dict).get(name).cloned();
+        }
+        None
+    }
+
+    /// The class's own attributes, fixed ones first.
+    pub fn own_entries(&self) -> Vec<(Str, Value)> {
+        let mut v = self.fixed.entries.clone();
+        v.extend(read(&self.dict).entries.iter().cloned());
+        v
+    }
+
+    /// Looks `name` up on the class and its MRO.
+    #[inline]
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.own(name) {
+            return Some(v);
+        }
         for c in &self.mro {
-            if let Some(v) = read(&c.dict).get(name) {
-                return Some(v.clone());
+            if let Some(v) = c.own(name) {
+                return Some(v);
             }
         }
         None
     }
+
     pub fn set_attr(&self, name: Str, v: Value) {
+        let f = flags_for(name.as_str(), &v);
         let old = write(&self.dict).set(name, v);
+        self.flags.fetch_or(f, Ordering::Release);
         drop(old);
+    }
+
+    pub fn del_attr(&self, name: &str) -> Option<Value> {
+        write(&self.dict).remove(name)
+    }
+
+    fn any_flag(&self, f: u32) -> bool {
+        self.flags.load(Ordering::Relaxed) & f != 0 || self.mro.iter().any(|c| c.flags.load(Ordering::Relaxed) & f != 0)
+    }
+
+    /// Whether some class on the MRO defines a property (so instance attribute access must
+    /// look at the class first).
+    #[inline]
+    pub fn has_properties(&self) -> bool {
+        self.any_flag(F_PROPERTY)
+    }
+
+    /// Whether some class on the MRO defines `__setattr__` in Python.
+    #[inline]
+    pub fn has_custom_setattr(&self) -> bool {
+        self.any_flag(F_SETATTR)
     }
     /// `issubclass(self, other)`.
     pub fn is_subclass(&self, other: &Class) -> bool {

@@ -23,6 +23,9 @@ pub struct CodeObj {
     pub name: Str,
     pub qualname: Str,
     pub filename: Arc<str>,
+    /// Only positional parameters and no cells: a call with exactly `argcount` positional
+    /// arguments moves them straight into the frame.
+    pub simple_call: bool,
 }
 
 pub struct Function {

@@ -1,0 +1,272 @@
+// Python threads in the browser, through the public API (www/threadlab.js) in the served page:
+// one Web Worker per thread, live output, Stop, the thread limit, and the seed lessons' output
+// compared with python3's. No tight timing bounds here: timing claims live in tests/bench.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { startIsolatedServer } from './lib/servers.mjs';
+import { openBrowser } from './lib/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startIsolatedServer();
+  browser = await openBrowser();
+  await browser.page.goto(server.url);
+  const info = await browser.page.evaluate(async () => (await import('/threadlab.js')).ready());
+  assert.equal(info.isolated, true, browser.logs.join('\n'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Runs `code` in the page; resolves with { report, pieces } (pieces: what onOutput got). */
+async function run(code, options = {}) {
+  try {
+    return await browser.page.evaluate(async ([code, options]) => {
+      const threadlab = await import('/threadlab.js');
+      const pieces = [];
+      const report = await threadlab.run(code, {
+        ...options,
+        onOutput: (p) => pieces.push({ ...p, at: performance.now() }),
+      });
+      return { report, pieces, end: performance.now() };
+    }, [code, options]);
+  } catch (e) {
+    throw new Error(`${e.message}\npage said:\n${browser.logs.join('\n')}`);
+  }
+}
+
+/** The lines of `text`, sorted: for programs whose threads race to print first. */
+const sortedLines = (text) => text.split('\n').sort();
+
+function python3(code) {
+  const r = spawnSync('python3', ['-c', code], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+/** The lanes of Python threads other than MainThread. */
+const workerLanes = (report) => report.threads.filter((t) => t.name !== 'MainThread');
+
+function spansOf(lane, state) {
+  return lane.spans.filter((s) => s.state === state);
+}
+
+/** Whether some span of `a` in `state` overlaps some span of `b` in `state`. */
+function overlap(a, b, state) {
+  return spansOf(a, state).some((x) => spansOf(b, state).some((y) => x.start_ms < y.end_ms && y.start_ms < x.end_ms));
+}
+
+const LESSON_1 = `import threading
+import time
+
+def task():
+    for i in range(3):
+        print("Task running")
+        time.sleep(1)
+
+t = threading.Thread(target=task)
+t.start()
+
+print("Main thread continues")
+`;
+
+test('threads run on distinct workers, in parallel in free mode, on one timeline', async () => {
+  const code = `import threading
+def count():
+    total = 0
+    for i in range(3_000_000):
+        total += 1
+print("starting")
+ts = [threading.Thread(target=count) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print("done")
+`;
+  const { report } = await run(code, { mode: 'free' });
+  assert.equal(report.error, null, report.stderr);
+  assert.equal(report.stdout, 'starting\ndone\n');
+  assert.equal(report.mode, 'free');
+  const [main] = report.threads;
+  const lanes = workerLanes(report);
+  assert.equal(lanes.length, 2);
+  assert.equal(main.native_id, 0, 'the main thread runs on the engine worker');
+  const ids = lanes.map((l) => l.native_id);
+  assert.ok(ids.every((id) => Number.isInteger(id) && id > 0), `thread-set workers: ${ids}`);
+  assert.equal(new Set(ids).size, 2, `distinct workers: ${ids}`);
+  assert.ok(overlap(lanes[0], lanes[1], 'running'), 'both counted at the same time');
+  // One timeline across workers: the threads begin after main printed "starting" (before
+  // start()), and every span lies within the run.
+  const startingAt = report.output.find((o) => o.text === 'starting\n').t_ms;
+  for (const lane of lanes) {
+    assert.ok(lane.spans[0].start_ms >= startingAt, `${lane.name} began at ${lane.spans[0].start_ms}, main printed at ${startingAt}`);
+    assert.ok(lane.spans.at(-1).end_ms <= report.wall_ms + 0.001);
+  }
+});
+
+test('lesson 1 prints what python3 prints, live', async () => {
+  const { report, pieces, end } = await run(LESSON_1, { mode: 'gil' });
+  // Which of the first two lines comes first is a race in CPython too (with stdout a pipe,
+  // python3 here printed either, and a busy machine can delay the new thread here), but main
+  // never waits for the thread's sleeps.
+  assert.deepEqual(sortedLines(report.stdout), sortedLines(python3(LESSON_1)));
+  assert.deepEqual(report.stdout.split('\n').slice(2), ['Task running', 'Task running', '']);
+  assert.equal(report.error, null);
+  assert.deepEqual(pieces.map((p) => p.text).join(''), report.stdout);
+  assert.deepEqual(pieces.map((p) => p.thread), report.output.map((o) => o.thread));
+  assert.ok(pieces.every((p) => p.stream === 'stdout'));
+  // Live: the first line reached the page long before the run's 3 s were over.
+  assert.ok(end - pieces[0].at > 1000, `first line ${end - pieces[0].at} ms before the end`);
+  const [, lane] = report.threads;
+  assert.ok(lane.native_id > 0);
+  assert.equal(spansOf(lane, 'sleeping').length, 3);
+});
+
+test('lesson 2: the main thread is MainThread', async () => {
+  const code = 'import threading\n\nprint(threading.current_thread().name)\n';
+  const { report } = await run(code);
+  assert.equal(report.stdout, 'MainThread\n');
+  assert.equal(report.stdout, python3(code));
+});
+
+test('lesson 7: join() waits, and without it main goes on', async () => {
+  const task = `import threading
+import time
+
+def task():
+    for i in range(2):
+        print("Task running")
+        time.sleep(0.3)
+
+t = threading.Thread(target=task)
+`;
+  const withJoin = `${task}t.start()\nt.join()  # main thread waits here\nprint("Done")\n`;
+  const withoutJoin = `${task}t.start()\nprint("Done")\n`;
+
+  const joined = await run(withJoin, { mode: 'gil' });
+  assert.equal(joined.report.error, null, joined.report.stderr);
+  assert.equal(joined.report.stdout, python3(withJoin));
+  assert.equal(joined.report.stdout, 'Task running\nTask running\nDone\n');
+
+  // Without join, "Done" races the thread's first line (in CPython too), but comes before its
+  // second: main does not wait.
+  const { report } = await run(withoutJoin, { mode: 'gil' });
+  assert.equal(report.error, null, report.stderr);
+  assert.deepEqual(sortedLines(report.stdout), sortedLines(python3(withoutJoin)));
+  assert.equal(report.stdout.split('\n').at(-2), 'Task running');
+});
+
+test('Stop halts a long count and a long sleep promptly, and the next run works', async () => {
+  const programs = {
+    count: 'n = 0\nwhile n < 10**10:\n    n += 1\nprint(n)\n',
+    sleep: 'import time\nprint("sleeping")\ntime.sleep(60)\nprint("woke")\n',
+    threads: `import threading, time
+def spin():
+    while True:
+        pass
+def nap():
+    time.sleep(60)
+ts = [threading.Thread(target=spin), threading.Thread(target=nap)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+`,
+  };
+  for (const [name, code] of Object.entries(programs)) {
+    const r = await browser.page.evaluate(async (code) => {
+      const threadlab = await import('/threadlab.js');
+      const started = performance.now();
+      const running = threadlab.run(code, { mode: 'gil' });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await threadlab.stop();
+      const report = await running;
+      const ms = performance.now() - started;
+      const next = await threadlab.run('print(6 * 7)');
+      return { report, ms, next };
+    }, code);
+    // The programs would take a minute or more; "promptly" here is a generous bound.
+    assert.ok(r.ms < 10_000, `${name}: stopped after ${r.ms} ms`);
+    assert.equal(r.report.stopped, true, `${name}: ${JSON.stringify(r.report.error)}`);
+    assert.equal(r.report.error?.type, 'KeyboardInterrupt');
+    assert.ok(!r.report.stdout.includes('woke'));
+    assert.equal(r.next.stdout, '42\n', `${name}: the run after Stop`);
+    assert.equal(r.next.stopped, false);
+  }
+});
+
+test('12 sleeping threads (more than the warm set) each get a worker and overlap', async () => {
+  const code = `import threading, time
+def nap():
+    time.sleep(0.3)
+ts = [threading.Thread(target=nap) for _ in range(12)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print("all awake")
+`;
+  const { report } = await run(code, { mode: 'gil' });
+  assert.equal(report.stdout, 'all awake\n', report.stderr);
+  const lanes = workerLanes(report);
+  assert.equal(lanes.length, 12);
+  assert.equal(new Set(lanes.map((l) => l.native_id)).size, 12, 'twelve distinct workers');
+  // All twelve asleep at once: the last to fall asleep did so before the first woke.
+  const naps = lanes.map((l) => spansOf(l, 'sleeping')[0]);
+  const lastStart = Math.max(...naps.map((s) => s.start_ms));
+  const firstEnd = Math.min(...naps.map((s) => s.end_ms));
+  assert.ok(lastStart < firstEnd, `sleeps overlap: last began ${lastStart}, first ended ${firstEnd}`);
+});
+
+test("past the limit Thread.start() raises RuntimeError: can't start new thread", async () => {
+  const caught = `import threading
+ev = threading.Event()
+ts = []
+try:
+    for i in range(70):
+        t = threading.Thread(target=ev.wait)
+        t.start()
+        ts.append(t)
+except RuntimeError as e:
+    print("started", len(ts), "then:", e)
+ev.set()
+for t in ts:
+    t.join()
+print("joined", len(ts))
+`;
+  const info = await browser.page.evaluate(async () => (await import('/threadlab.js')).ready());
+  const { report } = await run(caught, { mode: 'gil' });
+  assert.equal(report.error, null, report.stderr);
+  assert.equal(report.stdout, `started ${info.limit} then: can't start new thread\njoined ${info.limit}\n`);
+
+  // Uncaught (daemon threads, so the program can end): the traceback arrives live on stderr.
+  const uncaught = `import threading
+ev = threading.Event()
+for i in range(10):
+    threading.Thread(target=ev.wait, daemon=True).start()
+`;
+  const { report: r, pieces } = await run(uncaught, { mode: 'gil', maxThreads: 4 });
+  assert.equal(r.error?.type, 'RuntimeError');
+  assert.equal(r.error?.message, "can't start new thread");
+  assert.match(r.stderr, /RuntimeError: can't start new thread\n$/);
+  const stderr = pieces.filter((p) => p.stream === 'stderr').map((p) => p.text).join('');
+  assert.equal(stderr, r.stderr);
+  assert.equal(r.exit_code, 1);
+});
+
+test('one run at a time: a second run() while one is going rejects', async () => {
+  const message = await browser.page.evaluate(async () => {
+    const threadlab = await import('/threadlab.js');
+    const first = threadlab.run('import time\ntime.sleep(0.3)\n');
+    const second = await threadlab.run('print(1)').then(() => 'resolved', (e) => e.message);
+    await first;
+    return second;
+  });
+  assert.match(message, /already running/);
+});
