@@ -274,7 +274,7 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if inst.exc.is_none() && !inst.class.has_properties() && !inst.class.has_custom_setattr() {
+                if inst.exc.is_none() && inst.class.plain_setattr() {
                     let old = inst.dict().set(name.clone(), v);
                     drop(old);
                     return Ok(());

@@ -277,6 +277,21 @@ impl super::thread::Vm {
                         f!().pc = pc;
                         let n = f!().stack.len();
                         let base_i = n - argc as usize - 2;
+                        // `lst.append(x)`, the commonest method call, without argument parsing.
+                        if argc == 1 {
+                            let s = &mut f!().stack;
+                            if let (Value::Builtin(b), Value::List(_)) = (&s[base_i], &s[base_i + 1]) {
+                                if std::ptr::eq(*b, &super::builtins::methods::LIST_APPEND) {
+                                    let item = s.pop().unwrap();
+                                    if let Some(Value::List(l)) = s.pop() {
+                                        l.push(item);
+                                    }
+                                    s.pop();
+                                    s.push(Value::None);
+                                    continue;
+                                }
+                            }
+                        }
                         let ci = if f!().stack[base_i].is_null() { base_i + 1 } else { base_i };
                         match tri!(self.call_on_stack(fr, ci, &[])) {
                             Called::Frame => {

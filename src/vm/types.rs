@@ -286,7 +286,7 @@ fn build() -> Types {
         bool_,
         float: c("float", o, TypeKind::Float, m::FLOAT_METHODS, None),
         str_: c("str", o, TypeKind::Str, m::STR_METHODS, None),
-        list: c("list", o, TypeKind::List, m::LIST_METHODS, None),
+        list: make_class_with("builtins", "list", o, TypeKind::List, m::LIST_METHODS, vec![("append", Value::Builtin(&m::LIST_APPEND))], None),
         tuple: c("tuple", o, TypeKind::Tuple, m::TUPLE_METHODS, None),
         dict,
         set: c("set", o, TypeKind::Set, m::SET_METHODS, None),

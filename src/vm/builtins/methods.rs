@@ -87,8 +87,10 @@ pub static STR_METHODS: &[Builtin] = builtins_table![
     "removesuffix" => s::removesuffix,
 ];
 
+/// `list.append`, referenced by the interpreter's fast path.
+pub static LIST_APPEND: Builtin = Builtin { name: "append", f: c::list_append };
+
 pub static LIST_METHODS: &[Builtin] = builtins_table![
-    "append" => c::list_append,
     "extend" => c::list_extend,
     "pop" => c::list_pop,
     "insert" => c::list_insert,

@@ -139,6 +139,11 @@ impl Class {
         for (k, v) in dict.entries.iter() {
             flags |= flags_for(k.as_str(), v);
         }
+        // Flags aggregate over the MRO at creation; later changes to a base are not seen by
+        // existing subclasses (rare: assigning a property or __setattr__ to a class after the fact).
+        for c in &mro {
+            flags |= c.flags.load(Ordering::Relaxed) & !F_DICT;
+        }
         Class { name, qualname, module, bases, mro, fixed, dict: RwLock::new(dict), flags: AtomicU32::new(flags), kind, native_new }
     }
 
@@ -186,8 +191,15 @@ impl Class {
         write(&self.dict).remove(name)
     }
 
+    #[inline]
     fn any_flag(&self, f: u32) -> bool {
-        self.flags.load(Ordering::Relaxed) & f != 0 || self.mro.iter().any(|c| c.flags.load(Ordering::Relaxed) & f != 0)
+        self.flags.load(Ordering::Relaxed) & f != 0
+    }
+
+    /// Whether plain instance attribute stores can go straight to the instance dict.
+    #[inline]
+    pub fn plain_setattr(&self) -> bool {
+        self.flags.load(Ordering::Relaxed) & (F_PROPERTY | F_SETATTR) == 0
     }
 
     /// Whether some class on the MRO defines a property (so instance attribute access must
