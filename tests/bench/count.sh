@@ -36,19 +36,22 @@ median_min() {
 
 bench() {
     local label="$1" file="$2" expected="$3"; shift 3
-    local py tl
-    # A failing run (wrong output) marks the row instead of aborting the other benchmarks.
-    if ! py=$(set -o pipefail; for _ in $(seq "$reps"); do time_ms "$expected" python3 "$here/$file" || exit 1; done | median_min); then
-        printf '| %s | failed | | |\n' "$label"
-        return
-    fi
-    if ! tl=$(set -o pipefail; for _ in $(seq "$reps"); do time_ms "$expected" "$bin" run "$here/$file" "$@" || exit 1; done | median_min); then
-        read -r py_med py_min <<<"$py"
-        printf '| %s | %s (%s) | failed (wrong output) | |\n' "$label" "$py_med" "$py_min"
-        return
-    fi
-    read -r py_med py_min <<<"$py"
-    read -r tl_med tl_min <<<"$tl"
+    local py_times=() tl_times=() t
+    # python3 and threadlab runs alternate, so a change in machine load hits both alike.
+    for _ in $(seq "$reps"); do
+        if ! t=$(time_ms "$expected" python3 "$here/$file"); then
+            printf '| %s | failed | | |\n' "$label"
+            return
+        fi
+        py_times+=("$t")
+        if ! t=$(time_ms "$expected" "$bin" run "$here/$file" "$@"); then
+            printf '| %s | | failed (wrong output) | |\n' "$label"
+            return
+        fi
+        tl_times+=("$t")
+    done
+    read -r py_med py_min <<<"$(printf '%s\n' "${py_times[@]}" | median_min)"
+    read -r tl_med tl_min <<<"$(printf '%s\n' "${tl_times[@]}" | median_min)"
     ratio=$(awk -v p="$py_med" -v t="$tl_med" 'BEGIN { printf "%.2f", p / t }')
     min_ratio=$(awk -v p="$py_min" -v t="$tl_min" 'BEGIN { printf "%.2f", p / t }')
     printf '| %s | %s (%s) | %s (%s) | %s (%s) |\n' "$label" "$py_med" "$py_min" "$tl_med" "$tl_min" "$ratio" "$min_ratio"
