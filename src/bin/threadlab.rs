@@ -110,7 +110,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let filename = if file == "-" { "<stdin>".to_string() } else { file };
+    // python3 names the script by its absolute path in tracebacks (`__file__` too).
+    let filename = match file.as_str() {
+        "-" => "<stdin>".to_string(),
+        f => std::path::absolute(f).map_or(file.clone(), |p| p.to_string_lossy().into_owned()),
+    };
     let sink: Arc<dyn OutputSink> = if json { Arc::new(NullSink) } else { Arc::new(StdoutSink) };
     let opts = RunOptions { mode, switch_interval, filename, ..RunOptions::default() };
     let out = run(&source, opts, sink);
