@@ -285,22 +285,14 @@ run_tests() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# bench: placeholder until the benchmarks land; it says what it runs and never invents numbers.
+# bench: every benchmark (native and headless Chromium) through tests/bench/run.sh, which prints
+# markdown tables for BENCHMARKS.md. Timing claims live there, never in the tests.
 
 bench() {
   ensure_build_tools
-  if [ -d tests/bench ] && ls tests/bench/*.sh >/dev/null 2>&1; then
-    local script
-    for script in tests/bench/*.sh; do
-      say "bench: running $script"
-      bash "$script"
-    done
-  elif [ -f src/bin/threadlab-bench.rs ] || grep -q 'name = "threadlab-bench"' Cargo.toml; then
-    say "bench: cargo run --release --bin threadlab-bench"
-    cargo run --release --bin threadlab-bench -- "$@"
-  else
-    say "bench: nothing to run yet (no tests/bench/*.sh and no threadlab-bench binary)"
-  fi
+  ensure_chromium
+  say "bench: tests/bench/run.sh (release build, then native and browser benchmarks)"
+  bash tests/bench/run.sh "$@"
 }
 
 usage() {
@@ -312,7 +304,7 @@ usage: ./build.sh <command>
   test              every test suite: native cargo test, wasm tests in headless Chromium,
                     end-to-end tests of the page
   build             build the wasm engine into www/pkg/
-  bench             run the benchmarks (placeholder until they exist)
+  bench             run the benchmarks (native and headless Chromium; see BENCHMARKS.md)
   bootstrap         install the pinned toolchain, wasm-bindgen-cli, npm packages and
                     Chromium for the tests (the other commands do this themselves)
 EOF
