@@ -64,11 +64,20 @@ fn ast_matches_cpython() {
             Ok(m) => {
                 let got = dump(&m, true);
                 if &got != want {
-                    failures.push(format!("source:\n{}\nthreadlab: {}\ncpython:   {}\n", src, got, want));
+                    failures.push(format!(
+                        "source:\n{}\nthreadlab: {}\ncpython:   {}\n",
+                        src, got, want
+                    ));
                 }
             }
             Err(e) => failures.push(format!("source:\n{}\nthreadlab error: {:?}\n", src, e)),
         }
     }
-    assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), PROGRAMS.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ:\n{}",
+        failures.len(),
+        PROGRAMS.len(),
+        failures.join("\n")
+    );
 }

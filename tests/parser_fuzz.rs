@@ -18,6 +18,10 @@ line''' + r'\d+'
     "@decorator(1)\ndef g(*, k=1) -> int:\n    nonlocal_ = {1, 2} | {3}\n    return (yield_ for yield_ in range(3))\n\nwith open(p) as f, lock:\n    data = f.read()\n",
     "from threading import Thread, Lock\nimport queue as q\n\nresults = {}\ndef worker(i):\n    results[i] = i * i  # store\n    if i % 2 == 0 and i > 0:\n        raise ValueError(f'bad {i}')\n",
     "total = 0\nfor i in range(10_000_000):\n\ttotal += i\n\tif total > 100:\n\t\tbreak\nx = 1 + \\\n    2\nprint(total, x, sep=', ', end='\\n')\n",
+    "import threading, time\nevent = threading.Event()\n\ndef waiter(name, *, timeout=None):\n    print(name, 'waiting')\n    if not event.wait(timeout):\n        return None\n    return {n: n ** 2 for n in range(3) if n != 1}\n",
+    "sem = threading.Semaphore(2)\nq = []\nwhile len(q) < 5 and not done:\n    try:\n        item = q.pop(0) if q else None\n    except IndexError as exc:\n        raise RuntimeError(\"empty\") from exc\n    else:\n        continue\n",
+    "def outer():\n    count = 0\n    def inner(step=1):\n        nonlocal count\n        count += step\n        return lambda: count\n    return inner\nresult = outer()(2)()\nprint(result, [*range(3)], {**{}}, sep='|')\n",
+    "for i, (a, b) in enumerate(zip(xs, ys)):\n    if a < b <= 10 or a is not None:\n        print(i, a[1:-1:2], b[::-1])\n    elif a in b: pass\n    else: break\nassert len(xs) == len(ys), f\"{len(xs)} != {len(ys)}\"\n",
     "class Counter:\n    count: int = 0\n\n    def __init__(self):\n        self.lock = threading.Lock()\n\n    def incr(self, by=1):\n        with self.lock:\n            self.count += by\n        return self.count\n",
 ];
 
@@ -60,7 +64,6 @@ fn mutated_programs_match_cpython() {
         for (src, want) in refs.iter().zip(&expected) {
             total += 1;
             let got = ours(src);
-            let strip = |s: &str| s.rsplitn(2, '|').last().unwrap_or("").to_string();
             if got.starts_with("NotImplementedError") {
                 // Valid Python outside the subset (CPython may still reject it in its compiler).
                 continue;
@@ -69,15 +72,72 @@ fn mutated_programs_match_cpython() {
                 Ok(true) => {}
                 Ok(false) => {
                     col_diff += 1;
-                    eprintln!("caret differs: {:?}\n  threadlab: {}\n  cpython:   {}", src, got, want);
+                    eprintln!(
+                        "caret differs: {:?}\n  threadlab: {}\n  cpython:   {}",
+                        src, got, want
+                    );
                 }
-                Err(()) => msg_diff.push(format!("{:?}\n  threadlab: {}\n  cpython:   {}", src, got, want)),
+                Err(()) => msg_diff.push(format!(
+                    "{:?}\n  threadlab: {}\n  cpython:   {}",
+                    src, got, want
+                )),
             }
         }
     }
-    eprintln!("{} mutations, {} differ in message, {} in caret only", total, msg_diff.len(), col_diff);
+    eprintln!(
+        "{} mutations, {} differ in message, {} in caret only",
+        total,
+        msg_diff.len(),
+        col_diff
+    );
     let shown: Vec<_> = msg_diff.iter().take(40).cloned().collect();
     // Known divergence: `d, ef f(a, b=1, *args, c, **kw)` — CPython's answer there depends on
     // which partial parses its PEG memo holds; threadlab says "invalid syntax".
-    assert!(msg_diff.len() <= 2, "{} of {} differ:\n{}", msg_diff.len(), total, shown.join("\n"));
+    assert!(
+        msg_diff.len() <= 2,
+        "{} of {} differ:\n{}",
+        msg_diff.len(),
+        total,
+        shown.join("\n")
+    );
+}
+
+/// By hand: `FUZZ_SEEDS=file cargo test --test parser_fuzz fuzz_file -- --ignored --nocapture`
+/// mutates the programs in `file` (separated by lines of `#####`) and lists disagreements.
+#[test]
+#[ignore]
+fn fuzz_file() {
+    let text =
+        std::fs::read_to_string(std::env::var("FUZZ_SEEDS").expect("set FUZZ_SEEDS")).unwrap();
+    let (mut total, mut bad, mut carets) = (0, 0, 0);
+    for seed in text.split("\n#####\n") {
+        let cases = mutations(seed);
+        let refs: Vec<&str> = cases.iter().map(String::as_str).collect();
+        let expected = python_lines(PY_ERRORS, &[], &refs);
+        for (src, want) in refs.iter().zip(&expected) {
+            total += 1;
+            let got = ours(src);
+            if got.starts_with("NotImplementedError") {
+                continue;
+            }
+            match compare(&got, want) {
+                Ok(true) => {}
+                Ok(false) => {
+                    carets += 1;
+                    println!(
+                        "caret: {:?}\n  threadlab: {}\n  cpython:   {}",
+                        src, got, want
+                    );
+                }
+                Err(()) => {
+                    bad += 1;
+                    println!("{:?}\n  threadlab: {}\n  cpython:   {}", src, got, want);
+                }
+            }
+        }
+    }
+    println!(
+        "{} mutations, {} differ, {} in caret only",
+        total, bad, carets
+    );
 }

@@ -23,7 +23,11 @@ fn code_blocks(text: &str) -> Vec<String> {
 
 #[test]
 fn seed_tutorial_blocks_parse_like_cpython() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/threading-tutorial.txt")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/threading-tutorial.txt"
+    ))
+    .unwrap();
     let blocks = code_blocks(&text);
     assert!(blocks.len() >= 10, "found only {} blocks", blocks.len());
     let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
@@ -32,12 +36,22 @@ fn seed_tutorial_blocks_parse_like_cpython() {
     for (src, want) in refs.iter().zip(&expected) {
         match threadlab::lang::parse(src) {
             Ok(_) => {
-                assert_eq!(want, "OK", "CPython rejects but threadlab accepts:\n{}", src);
+                assert_eq!(
+                    want, "OK",
+                    "CPython rejects but threadlab accepts:\n{}",
+                    src
+                );
                 parsed += 1;
             }
             Err(e) => {
                 let got = format!("{}|{}|{}", e.kind, json_str(&e.msg), e.line);
-                assert!(want.starts_with(&got), "block:\n{}\nthreadlab: {:?}\ncpython: {}", src, e, want);
+                assert!(
+                    want.starts_with(&got),
+                    "block:\n{}\nthreadlab: {:?}\ncpython: {}",
+                    src,
+                    e,
+                    want
+                );
             }
         }
     }
@@ -46,7 +60,11 @@ fn seed_tutorial_blocks_parse_like_cpython() {
 
 #[test]
 fn seed_tutorial_ast_matches_cpython() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/threading-tutorial.txt")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/threading-tutorial.txt"
+    ))
+    .unwrap();
     let blocks = code_blocks(&text);
     let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
     let expected = python_lines(PY_DUMP, &["1"], &refs);

@@ -59,7 +59,10 @@ pub fn tokenize(source: &str) -> Lexed {
         let (line, col) = (lx.line, lx.col_of(lx.i.min(lx.c.len())));
         lx.push_at(Tok::Error, line, col, line, col, col);
     }
-    Lexed { tokens: lx.toks, fail }
+    Lexed {
+        tokens: lx.toks,
+        fail,
+    }
 }
 
 fn is_ident_start(c: char) -> bool {
@@ -121,7 +124,10 @@ impl Lexer {
         let last_line_start = if c.is_empty() {
             0
         } else {
-            c[..c.len() - 1].iter().rposition(|&ch| ch == '\n').map_or(0, |p| p + 1)
+            c[..c.len() - 1]
+                .iter()
+                .rposition(|&ch| ch == '\n')
+                .map_or(0, |p| p + 1)
         };
         Lexer {
             c,
@@ -162,9 +168,25 @@ impl Lexer {
         (self.c.len() - self.last_line_start) as u32
     }
 
-    fn push_at(&mut self, tok: Tok, line: u32, col: u32, end_line: u32, end_col: u32, err_col: u32) {
+    fn push_at(
+        &mut self,
+        tok: Tok,
+        line: u32,
+        col: u32,
+        end_line: u32,
+        end_col: u32,
+        err_col: u32,
+    ) {
         let level = self.parens.len() as u32;
-        self.toks.push(Token { tok, line, col, end_line, end_col, level, err_col });
+        self.toks.push(Token {
+            tok,
+            line,
+            col,
+            end_line,
+            end_col,
+            level,
+            err_col,
+        });
     }
     /// Push a token that started at index `start` on line `line` (start may lie on an earlier line
     /// for triple-quoted strings, so the caller passes the column).
@@ -177,10 +199,18 @@ impl Lexer {
         self.parens.last().copied()
     }
     fn fail(&self, hard: bool, msg: impl Into<String>, line: u32, col: u32) -> LexFail {
-        LexFail { err: CompileError::syntax(msg, line, col), hard, open: self.open_paren() }
+        LexFail {
+            err: CompileError::syntax(msg, line, col),
+            hard,
+            open: self.open_paren(),
+        }
     }
     fn fail_kind(&self, kind: &'static str, msg: &str, line: u32, col: u32) -> LexFail {
-        LexFail { err: CompileError::new(kind, msg, line, col), hard: false, open: self.open_paren() }
+        LexFail {
+            err: CompileError::new(kind, msg, line, col),
+            hard: false,
+            open: self.open_paren(),
+        }
     }
     /// A SyntaxError at CPython's "current position": `cur` is the index just past the last
     /// character read, so the reported offset is the column of that character.
@@ -191,8 +221,17 @@ impl Lexer {
     /// EOF reached: inside brackets that is "'(' was never closed"; otherwise unexpected EOF.
     fn eof_fail(&self) -> LexFail {
         match self.open_paren() {
-            Some((ch, line, col)) => LexFail { err: never_closed(ch, line, col), hard: false, open: Some((ch, line, col)) },
-            None => self.fail(false, "unexpected EOF while parsing", self.last_line, self.eof_err_col()),
+            Some((ch, line, col)) => LexFail {
+                err: never_closed(ch, line, col),
+                hard: false,
+                open: Some((ch, line, col)),
+            },
+            None => self.fail(
+                false,
+                "unexpected EOF while parsing",
+                self.last_line,
+                self.eof_err_col(),
+            ),
         }
     }
 
@@ -210,7 +249,12 @@ impl Lexer {
             _ => {
                 // CPython reads the offending character and measures from its buffer start.
                 let col = (self.i + 1 - self.buf_start) as u32;
-                Err(self.fail(false, "unexpected character after line continuation character", self.line, col))
+                Err(self.fail(
+                    false,
+                    "unexpected character after line continuation character",
+                    self.line,
+                    col,
+                ))
             }
         }
     }
@@ -257,11 +301,15 @@ impl Lexer {
                     }
                     self.push_at(Tok::Newline, line, col, line, col + 1, col);
                 }
-                '.' if self.ch(start + 1).is_some_and(|d| d.is_ascii_digit()) => self.number(line, col)?,
+                '.' if self.ch(start + 1).is_some_and(|d| d.is_ascii_digit()) => {
+                    self.number(line, col)?
+                }
                 '0'..='9' => self.number(line, col)?,
                 '\'' | '"' => self.string(start, line, col, "")?,
                 '\\' => self.continuation()?,
-                '\0' => return Err(self.fail(true, "source code cannot contain null bytes", line, col)),
+                '\0' => {
+                    return Err(self.fail(true, "source code cannot contain null bytes", line, col))
+                }
                 _ => self.operator(c, line, col)?,
             }
         }
@@ -306,10 +354,19 @@ impl Lexer {
         }
         let ws = (self.i - self.line_start) as u32;
         let at_eof = self.peek().is_none();
-        let (line, err_col) = if at_eof { (self.last_line, self.eof_err_col()) } else { (self.line, ws) };
+        let (line, err_col) = if at_eof {
+            (self.last_line, self.eof_err_col())
+        } else {
+            (self.line, ws)
+        };
         let (cur, cur_alt) = *self.indents.last().unwrap();
         let tab_error = || LexFail {
-            err: CompileError::new("TabError", "inconsistent use of tabs and spaces in indentation", line, 1),
+            err: CompileError::new(
+                "TabError",
+                "inconsistent use of tabs and spaces in indentation",
+                line,
+                1,
+            ),
             hard: false,
             open: None,
         };
@@ -319,7 +376,12 @@ impl Lexer {
             }
         } else if col > cur {
             if self.indents.len() >= MAX_INDENT {
-                return Err(self.fail_kind("IndentationError", "too many levels of indentation", line, err_col));
+                return Err(self.fail_kind(
+                    "IndentationError",
+                    "too many levels of indentation",
+                    line,
+                    err_col,
+                ));
             }
             if alt <= cur_alt {
                 return Err(tab_error());
@@ -337,9 +399,17 @@ impl Lexer {
             let (now, now_alt) = *self.indents.last().unwrap();
             if col != now {
                 // CPython points past the end of the offending line.
-                let end = self.c[self.i..].iter().position(|&ch| ch == '\n').map_or(self.c.len(), |p| self.i + p + 1);
+                let end = self.c[self.i..]
+                    .iter()
+                    .position(|&ch| ch == '\n')
+                    .map_or(self.c.len(), |p| self.i + p + 1);
                 let ec = (end - self.line_start) as u32;
-                return Err(self.fail_kind("IndentationError", "unindent does not match any outer indentation level", line, ec));
+                return Err(self.fail_kind(
+                    "IndentationError",
+                    "unindent does not match any outer indentation level",
+                    line,
+                    ec,
+                ));
             }
             if alt != now_alt {
                 return Err(tab_error());
@@ -379,7 +449,13 @@ impl Lexer {
         }
         if nonascii {
             for (k, &c) in self.c[start..j].iter().enumerate() {
-                let ok = c.is_ascii_alphanumeric() || c == '_' || if k == 0 { c.is_alphabetic() } else { c.is_alphanumeric() };
+                let ok = c.is_ascii_alphanumeric()
+                    || c == '_'
+                    || if k == 0 {
+                        c.is_alphabetic()
+                    } else {
+                        c.is_alphanumeric()
+                    };
                 if !ok {
                     let msg = if is_printable(c) {
                         format!("invalid character '{}' (U+{:04X})", c, c as u32)
@@ -416,7 +492,9 @@ impl Lexer {
         loop {
             match self.peek() {
                 None => return Err(self.unterminated(triple, line, col, self.last_line)),
-                Some('\n') if !triple => return Err(self.unterminated(triple, line, col, self.line)),
+                Some('\n') if !triple => {
+                    return Err(self.unterminated(triple, line, col, self.line))
+                }
                 Some(c) => {
                     self.bump();
                     if c == quote {
@@ -451,21 +529,32 @@ impl Lexer {
     }
 
     fn unterminated(&self, triple: bool, line: u32, col: u32, detected: u32) -> LexFail {
-        let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
-        self.fail(true, format!("{} (detected at line {})", what, detected), line, col)
+        let what = if triple {
+            "unterminated triple-quoted string literal"
+        } else {
+            "unterminated string literal"
+        };
+        self.fail(
+            true,
+            format!("{} (detected at line {})", what, detected),
+            line,
+            col,
+        )
     }
 
     fn operator(&mut self, c: char, line: u32, col: u32) -> LexResult<()> {
         const THREE: &[&str] = &["**=", "...", "//=", "<<=", ">>="];
         const TWO: &[&str] = &[
-            "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", ":=", "<<", "<=", "<>", "==", ">=",
-            ">>", "@=", "^=", "|=",
+            "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", ":=", "<<", "<=", "<>",
+            "==", ">=", ">>", "@=", "^=", "|=",
         ];
         const ONE: &[&str] = &[
-            "%", "&", "(", ")", "*", "+", ",", "-", ".", "/", ":", ";", "<", "=", ">", "@", "[", "]", "^",
-            "{", "|", "}", "~", "!", "$", "?", "`",
+            "%", "&", "(", ")", "*", "+", ",", "-", ".", "/", ":", ";", "<", "=", ">", "@", "[",
+            "]", "^", "{", "|", "}", "~", "!", "$", "?", "`",
         ];
-        let s3: String = self.c[self.i..(self.i + 3).min(self.c.len())].iter().collect();
+        let s3: String = self.c[self.i..(self.i + 3).min(self.c.len())]
+            .iter()
+            .collect();
         for table in [THREE, TWO] {
             if let Some(op) = table.iter().find(|&&op| s3.starts_with(op)) {
                 for _ in 0..op.chars().count() {
@@ -496,7 +585,10 @@ impl Lexer {
                     let msg = if oline != line {
                         format!("closing parenthesis '{}' does not match opening parenthesis '{}' on line {}", c, open, oline)
                     } else {
-                        format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c, open)
+                        format!(
+                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            c, open
+                        )
                     };
                     return Err(self.hard_at_cur(self.i, msg));
                 }
@@ -504,7 +596,10 @@ impl Lexer {
             _ => {}
         }
         if !is_printable(c) {
-            return Err(self.hard_at_cur(self.i, format!("invalid non-printable character U+{:04X}", c as u32)));
+            return Err(self.hard_at_cur(
+                self.i,
+                format!("invalid non-printable character U+{:04X}", c as u32),
+            ));
         }
         match ONE.iter().find(|&&op| op.starts_with(c)) {
             Some(op) => self.push(Tok::Op(op), line, col),
@@ -590,7 +685,10 @@ impl Lexer {
                     }
                     if !in_radix(d(p)) {
                         if radix != 16 && d(p).is_ascii_digit() {
-                            return Err(err(p + 1, format!("invalid digit '{}' in {} literal", d(p), name)));
+                            return Err(err(
+                                p + 1,
+                                format!("invalid digit '{}' in {} literal", d(p), name),
+                            ));
                         }
                         return Err(err(p, format!("invalid {} literal", name)));
                     }
@@ -602,7 +700,10 @@ impl Lexer {
                     }
                 }
                 if radix != 16 && d(p).is_ascii_digit() {
-                    return Err(err(p + 1, format!("invalid digit '{}' in {} literal", d(p), name)));
+                    return Err(err(
+                        p + 1,
+                        format!("invalid digit '{}' in {} literal", d(p), name),
+                    ));
                 }
                 verify_end(p, name)?;
                 kind = Kind::Int(radix);
@@ -697,7 +798,9 @@ impl Lexer {
                 let digits = if radix == 10 { &text[..] } else { &text[2..] };
                 match i64::from_str_radix(digits, radix) {
                     Ok(v) => Number::Int(v),
-                    Err(_) => Number::BigInt(BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default()),
+                    Err(_) => Number::BigInt(
+                        BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default(),
+                    ),
                 }
             }
         };

@@ -18,9 +18,18 @@ pub fn python(script: &str, input: &str) -> String {
         .stderr(Stdio::piped())
         .spawn()
         .expect("python3 must be on PATH for the parser oracle tests");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "python3 failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "python3 failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -44,7 +53,11 @@ pub fn json_str(s: &str) -> String {
 
 /// Python's `repr` of a str.
 pub fn py_repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut o = String::new();
     o.push(quote);
     for c in s.chars() {
@@ -58,7 +71,9 @@ pub fn py_repr_str(s: &str) -> String {
                 o.push(c);
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => write!(o, "\\x{:02x}", c as u32).unwrap(),
-            c if (0x80..0xa0).contains(&(c as u32)) || c == '\u{ad}' => write!(o, "\\x{:02x}", c as u32).unwrap(),
+            c if (0x80..0xa0).contains(&(c as u32)) || c == '\u{ad}' => {
+                write!(o, "\\x{:02x}", c as u32).unwrap()
+            }
             c => o.push(c),
         }
     }
@@ -88,15 +103,29 @@ pub fn py_repr_float(f: f64) -> String {
             if n <= int_len {
                 format!("{}{}.0", digits, "0".repeat((int_len - n) as usize))
             } else {
-                format!("{}.{}", &digits[..int_len as usize], &digits[int_len as usize..])
+                format!(
+                    "{}.{}",
+                    &digits[..int_len as usize],
+                    &digits[int_len as usize..]
+                )
             }
         } else {
             format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
         };
         format!("{}{}", sign, s)
     } else {
-        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
-        format!("{}{}e{}{:02}", sign, m, if exp < 0 { '-' } else { '+' }, exp.abs())
+        let m = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits.clone()
+        };
+        format!(
+            "{}{}e{}{:02}",
+            sign,
+            m,
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     }
 }
 
@@ -115,7 +144,10 @@ pub struct Dumper {
 }
 
 pub fn dump(m: &Module, positions: bool) -> String {
-    let mut d = Dumper { out: String::new(), positions };
+    let mut d = Dumper {
+        out: String::new(),
+        positions,
+    };
     d.s("Module(body=");
     d.stmts(&m.body);
     d.s(", type_ignores=[])");
@@ -193,7 +225,11 @@ impl Dumper {
                 write!(self.out, ", simple={})", simple).unwrap();
             }
             If { test, body, orelse } | While { test, body, orelse } => {
-                self.s(if matches!(st.kind, If { .. }) { "If" } else { "While" });
+                self.s(if matches!(st.kind, If { .. }) {
+                    "If"
+                } else {
+                    "While"
+                });
                 self.at(st.pos);
                 self.s("(test=");
                 self.expr(test, Ctx::Load);
@@ -203,7 +239,12 @@ impl Dumper {
                 self.stmts(orelse);
                 self.s(")");
             }
-            For { target, iter, body, orelse } => {
+            For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.s("For");
                 self.at(st.pos);
                 self.s("(target=");
@@ -251,7 +292,12 @@ impl Dumper {
                 self.exprs(&c.decorators, Ctx::Load);
                 self.s(")");
             }
-            Try { body, handlers, orelse, finalbody } => {
+            Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.s("Try");
                 self.at(st.pos);
                 self.s("(body=");
@@ -315,7 +361,11 @@ impl Dumper {
                 self.s(", level=0)");
             }
             Global(names) | Nonlocal(names) => {
-                self.s(if matches!(st.kind, Global(_)) { "Global" } else { "Nonlocal" });
+                self.s(if matches!(st.kind, Global(_)) {
+                    "Global"
+                } else {
+                    "Nonlocal"
+                });
                 self.at(st.pos);
                 self.s("(names=");
                 self.list(names, |d, n| d.s(&py_repr_str(n)));
@@ -363,12 +413,16 @@ impl Dumper {
 
     fn params(&mut self, p: &Params) {
         self.s("arguments(posonlyargs=[], args=");
-        self.list(&p.args, |d, a| write!(d.out, "arg(arg={})", py_repr_str(&a.name)).unwrap());
+        self.list(&p.args, |d, a| {
+            write!(d.out, "arg(arg={})", py_repr_str(&a.name)).unwrap()
+        });
         if let Some(v) = &p.vararg {
             write!(self.out, ", vararg=arg(arg={})", py_repr_str(v)).unwrap();
         }
         self.s(", kwonlyargs=");
-        self.list(&p.kwonly, |d, a| write!(d.out, "arg(arg={})", py_repr_str(&a.name)).unwrap());
+        self.list(&p.kwonly, |d, a| {
+            write!(d.out, "arg(arg={})", py_repr_str(&a.name)).unwrap()
+        });
         self.s(", kw_defaults=");
         self.list(&p.kwonly, |d, a| match &a.default {
             Some(e) => d.expr(e, Ctx::Load),
@@ -514,12 +568,20 @@ impl Dumper {
             BoolOp { op, values } => {
                 self.s("BoolOp");
                 self.at(e.pos);
-                let name = if *op == threadlab::lang::ast::BoolOp::And { "And" } else { "Or" };
+                let name = if *op == threadlab::lang::ast::BoolOp::And {
+                    "And"
+                } else {
+                    "Or"
+                };
                 write!(self.out, "(op={}(), values=", name).unwrap();
                 self.exprs(values, Ctx::Load);
                 self.s(")");
             }
-            Compare { left, ops, comparators } => {
+            Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.s("Compare");
                 self.at(e.pos);
                 self.s("(left=");
@@ -544,7 +606,11 @@ impl Dumper {
                 self.exprs(comparators, Ctx::Load);
                 self.s(")");
             }
-            Call { func, args, keywords } => {
+            Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.s("Call");
                 self.at(e.pos);
                 self.s("(func=");
@@ -595,7 +661,11 @@ impl Dumper {
                 self.s(")");
             }
             List(elts) | Tuple(elts) => {
-                self.s(if matches!(e.kind, List(_)) { "List" } else { "Tuple" });
+                self.s(if matches!(e.kind, List(_)) {
+                    "List"
+                } else {
+                    "Tuple"
+                });
                 self.at(e.pos);
                 self.s("(elts=");
                 self.exprs(elts, ctx);
@@ -620,7 +690,9 @@ impl Dumper {
                 self.exprs(elts, Ctx::Load);
                 self.s(")");
             }
-            ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
+            ListComp { elt, generators }
+            | SetComp { elt, generators }
+            | GeneratorExp { elt, generators } => {
                 self.s(match e.kind {
                     ListComp { .. } => "ListComp",
                     SetComp { .. } => "SetComp",
@@ -633,7 +705,11 @@ impl Dumper {
                 self.comps(generators);
                 self.s(")");
             }
-            DictComp { key, value, generators } => {
+            DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 self.s("DictComp");
                 self.at(e.pos);
                 self.s("(key=");
@@ -770,14 +846,27 @@ pub fn python_lines(script: &str, args: &[&str], sources: &[&str]) -> Vec<String
     let input: String = sources.iter().map(|s| json_str(s) + "\n").collect();
     let mut cmd = Command::new("python3");
     cmd.arg("-c").arg(script).args(args);
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("python3");
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3");
     // Feed stdin from another thread: python's output pipe must be drained meanwhile.
     let mut stdin = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
     let out = child.wait_with_output().unwrap();
     feeder.join().unwrap();
-    assert!(out.status.success(), "python3 failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect()
+    assert!(
+        out.status.success(),
+        "python3 failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 /// Compare one result: `got` from threadlab, `want` from `PY_ERRORS`. Returns

@@ -1,6 +1,7 @@
 //! Atoms and displays: names, literals, `(...)`, `[...]`, `{...}`, comprehensions,
 //! subscripts and call arguments.
 
+use super::expr::starts_expr;
 use super::{mk, PResult, Parser};
 use crate::lang::ast::{Comprehension, Constant, Expr, ExprKind, Keyword, Pos};
 use crate::lang::token::{Number, Tok};
@@ -27,7 +28,11 @@ impl<'a> Parser<'a> {
         if self.at_op("*") {
             return self.star_named_expression();
         }
-        let lower = if self.at_op(":") { None } else { Some(self.named_expression()?) };
+        let lower = if self.at_op(":") {
+            None
+        } else {
+            Some(self.named_expression()?)
+        };
         if !self.eat_op(":") {
             return lower.ok_or_else(|| self.invalid::<()>().unwrap_err());
         }
@@ -40,13 +45,23 @@ impl<'a> Parser<'a> {
         };
         let upper = bound(self)?;
         let step = if self.eat_op(":") { bound(self)? } else { None };
-        Ok(mk(ExprKind::Slice { lower: lower.map(Box::new), upper, step }, pos))
+        Ok(mk(
+            ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper,
+                step,
+            },
+            pos,
+        ))
     }
 
     /// `( args )` of a call: positional, `*args`, `key=value`, `**kw`, or one bare generator.
     pub(super) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.advance();
-        let open_pos = Pos { line: open.line, col: open.col };
+        let open_pos = Pos {
+            line: open.line,
+            col: open.col,
+        };
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_kw = false;
@@ -55,7 +70,10 @@ impl<'a> Parser<'a> {
             let pos = self.pos_here();
             if self.eat_op("*") {
                 if seen_double_star {
-                    return Err(self.error_at(pos, "iterable argument unpacking follows keyword argument unpacking"));
+                    return Err(self.error_at(
+                        pos,
+                        "iterable argument unpacking follows keyword argument unpacking",
+                    ));
                 }
                 let value = self.expression()?;
                 args.push(mk(ExprKind::Starred(Box::new(value)), pos));
@@ -68,28 +86,48 @@ impl<'a> Parser<'a> {
                 self.advance();
                 let value = self.expression()?;
                 if self.at_kw("for") {
-                    return Err(self.error_at(pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+                    return Err(self.error_at(
+                        pos,
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    ));
                 }
-                keywords.push(Keyword { name: Some(name), value });
+                keywords.push(Keyword {
+                    name: Some(name),
+                    value,
+                });
                 seen_kw = true;
-            } else if matches!(self.tok(), Tok::Kw("True" | "False" | "None")) && self.peek_nth(1).tok.is_op("=") {
-                let Tok::Kw(k) = self.tok() else { unreachable!() };
+            } else if matches!(self.tok(), Tok::Kw("True" | "False" | "None"))
+                && self.peek_nth(1).tok.is_op("=")
+            {
+                let Tok::Kw(k) = self.tok() else {
+                    unreachable!()
+                };
                 return Err(self.error_at(pos, format!("cannot assign to {}", k)));
             } else {
                 let value = self.named_expression_checked(false)?;
                 if self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
-                    let lone = args.is_empty() && keywords.is_empty() && (self.at_op(")") || self.at_op(",") && self.peek_nth(1).tok.is_op(")"));
+                    let lone = args.is_empty()
+                        && keywords.is_empty()
+                        && (self.at_op(")") || self.at_op(",") && self.peek_nth(1).tok.is_op(")"));
                     if !lone {
-                        return Err(self.error_at(value.pos, "Generator expression must be parenthesized"));
+                        return Err(
+                            self.error_at(value.pos, "Generator expression must be parenthesized")
+                        );
                     }
-                    let gen = ExprKind::GeneratorExp { elt: Box::new(value), generators };
+                    let gen = ExprKind::GeneratorExp {
+                        elt: Box::new(value),
+                        generators,
+                    };
                     args.push(mk(gen, open_pos));
                     self.eat_op(",");
                     continue;
                 }
                 if self.at_op("=") {
-                    return Err(self.error_at(value.pos, "expression cannot contain assignment, perhaps you meant \"==\"?"));
+                    return Err(self.error_at(
+                        value.pos,
+                        "expression cannot contain assignment, perhaps you meant \"==\"?",
+                    ));
                 }
                 if seen_kw || seen_double_star {
                     let msg = if seen_double_star {
@@ -133,7 +171,10 @@ impl<'a> Parser<'a> {
 
     pub(super) fn atom(&mut self) -> PResult<Expr> {
         let t = self.peek();
-        let pos = Pos { line: t.line, col: t.col };
+        let pos = Pos {
+            line: t.line,
+            col: t.col,
+        };
         let kind = match &t.tok {
             Tok::Name(n) => ExprKind::Name(n.clone()),
             Tok::Number(n) => ExprKind::Constant(match n {
@@ -160,6 +201,19 @@ impl<'a> Parser<'a> {
     }
 
     /// `(...)`: a group, a tuple, a generator expression, or `(yield)`.
+    /// The first element of `(...)`, `[...]` or `{...}`. After `*x` CPython's second pass
+    /// re-reads it as `*expression` (`invalid_comprehension`), whose diagnostics see `*a b`.
+    pub(super) fn first_display_element(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        let e = self.star_named_expression()?;
+        if let ExprKind::Starred(inner) = &e.kind {
+            if starts_expr(self.tok()) && !self.lenient {
+                self.check_juxtaposed(start + 1, inner)?;
+            }
+        }
+        Ok(e)
+    }
+
     #[inline(never)]
     pub(super) fn paren_atom(&mut self) -> PResult<Expr> {
         let pos = self.pos_here();
@@ -172,11 +226,17 @@ impl<'a> Parser<'a> {
             self.expect_op(")")?;
             return Ok(e);
         }
-        let first = self.star_named_expression()?;
+        let first = self.first_display_element()?;
         let result = if self.at_kw("for") {
             self.check_comprehension_elt(&first)?;
             let generators = self.comprehension_clauses()?;
-            mk(ExprKind::GeneratorExp { elt: Box::new(first), generators }, pos)
+            mk(
+                ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
+                pos,
+            )
         } else if self.at_op(",") {
             let mut elts = vec![first];
             while self.eat_op(",") {
@@ -203,12 +263,18 @@ impl<'a> Parser<'a> {
         self.advance();
         let mut elts = Vec::new();
         if !self.at_op("]") {
-            let first = self.star_named_expression()?;
+            let first = self.first_display_element()?;
             if self.at_kw("for") {
                 self.check_comprehension_elt(&first)?;
                 let generators = self.comprehension_clauses()?;
                 self.expect_op("]")?;
-                return Ok(mk(ExprKind::ListComp { elt: Box::new(first), generators }, pos));
+                return Ok(mk(
+                    ExprKind::ListComp {
+                        elt: Box::new(first),
+                        generators,
+                    },
+                    pos,
+                ));
             }
             elts.push(first);
             while self.eat_op(",") {
@@ -216,7 +282,10 @@ impl<'a> Parser<'a> {
                     break;
                 }
                 if self.at_kw("for") {
-                    return Err(self.error_at(elts[0].pos, "did you forget parentheses around the comprehension target?"));
+                    return Err(self.error_at(
+                        elts[0].pos,
+                        "did you forget parentheses around the comprehension target?",
+                    ));
                 }
                 elts.push(self.star_named_expression()?);
             }
@@ -244,13 +313,19 @@ impl<'a> Parser<'a> {
         let first_key = if self.eat_op("**") {
             None
         } else {
-            let e = self.star_named_expression()?;
+            let e = self.first_display_element()?;
             if !self.at_op(":") || matches!(e.kind, ExprKind::Starred(_)) {
                 // A set.
                 if self.at_kw("for") {
                     self.check_comprehension_elt(&e)?;
                     let generators = self.comprehension_clauses()?;
-                    return Ok(mk(ExprKind::SetComp { elt: Box::new(e), generators }, pos));
+                    return Ok(mk(
+                        ExprKind::SetComp {
+                            elt: Box::new(e),
+                            generators,
+                        },
+                        pos,
+                    ));
                 }
                 let mut elts = vec![e];
                 while self.eat_op(",") {
@@ -258,7 +333,10 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     if self.at_kw("for") {
-                        return Err(self.error_at(elts[0].pos, "did you forget parentheses around the comprehension target?"));
+                        return Err(self.error_at(
+                            elts[0].pos,
+                            "did you forget parentheses around the comprehension target?",
+                        ));
                     }
                     elts.push(self.star_named_expression()?);
                 }
@@ -273,7 +351,11 @@ impl<'a> Parser<'a> {
                 let star = self.prev();
                 let v = self.bitwise_or()?;
                 if self.at_kw("for") {
-                    return Err(self.error("dict unpacking cannot be used in dict comprehension", star.line, star.col));
+                    return Err(self.error(
+                        "dict unpacking cannot be used in dict comprehension",
+                        star.line,
+                        star.col,
+                    ));
                 }
                 items.push((None, v))
             }
@@ -281,7 +363,14 @@ impl<'a> Parser<'a> {
                 let v = self.dict_value()?;
                 if self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
-                    return Ok(mk(ExprKind::DictComp { key: Box::new(k), value: Box::new(v), generators }, pos));
+                    return Ok(mk(
+                        ExprKind::DictComp {
+                            key: Box::new(k),
+                            value: Box::new(v),
+                            generators,
+                        },
+                        pos,
+                    ));
                 }
                 items.push((Some(k), v));
             }
@@ -297,7 +386,11 @@ impl<'a> Parser<'a> {
                 if !self.at_op(":") {
                     // CPython's `invalid_kvpair`: the caret goes under the key's last character.
                     let end = self.prev();
-                    return Err(self.error("':' expected after dictionary key", end.end_line, end.end_col - 1));
+                    return Err(self.error(
+                        "':' expected after dictionary key",
+                        end.end_line,
+                        end.end_col - 1,
+                    ));
                 }
                 let v = self.dict_value()?;
                 items.push((Some(k), v));
@@ -310,11 +403,19 @@ impl<'a> Parser<'a> {
     pub(super) fn dict_value(&mut self) -> PResult<Expr> {
         let colon = self.advance();
         if self.at_op("}") || self.at_op(",") {
-            return Err(self.error("expression expected after dictionary key and ':'", colon.line, colon.col));
+            return Err(self.error(
+                "expression expected after dictionary key and ':'",
+                colon.line,
+                colon.col,
+            ));
         }
         if self.at_op("*") {
             let star = self.peek();
-            return Err(self.error("cannot use a starred expression in a dictionary value", star.line, star.col));
+            return Err(self.error(
+                "cannot use a starred expression in a dictionary value",
+                star.line,
+                star.col,
+            ));
         }
         self.expression()
     }
@@ -322,15 +423,24 @@ impl<'a> Parser<'a> {
     /// `[*a for ...]`: CPython's `invalid_comprehension`.
     pub(super) fn check_comprehension_elt(&self, elt: &Expr) -> PResult<()> {
         if matches!(elt.kind, ExprKind::Starred(_)) {
-            return Err(self.error_at(elt.pos, "iterable unpacking cannot be used in comprehension"));
+            return Err(self.error_at(
+                elt.pos,
+                "iterable unpacking cannot be used in comprehension",
+            ));
         }
         Ok(())
     }
 
     /// `[a, b for x in y]`: the target of a comprehension must be parenthesized.
-    pub(super) fn check_unparenthesized_comprehension_target(&mut self, elts: &[Expr]) -> PResult<()> {
+    pub(super) fn check_unparenthesized_comprehension_target(
+        &mut self,
+        elts: &[Expr],
+    ) -> PResult<()> {
         if elts.len() > 1 && self.at_kw("for") {
-            return Err(self.error_at(elts[0].pos, "did you forget parentheses around the comprehension target?"));
+            return Err(self.error_at(
+                elts[0].pos,
+                "did you forget parentheses around the comprehension target?",
+            ));
         }
         Ok(())
     }

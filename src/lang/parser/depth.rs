@@ -7,7 +7,11 @@
 
 use crate::lang::ast::{Expr, ExprKind, FStringPart, Module, Pos, Stmt, StmtKind};
 
-pub(super) const MAX_EXPR_DEPTH: usize = 1000;
+/// Longest operator chain (`a+a+...`, `-----x`, `x.a.a...`) accepted; CPython's own limit is
+/// near 3000.
+pub(super) const MAX_CHAIN: usize = 1000;
+/// Deepest expression tree accepted: a maximal chain plus some nesting around it.
+pub(super) const MAX_EXPR_DEPTH: usize = MAX_CHAIN + 200;
 
 /// The position of an expression nested deeper than `MAX_EXPR_DEPTH`, if any.
 pub(super) fn too_deep(m: &Module) -> Option<Pos> {
@@ -34,18 +38,26 @@ fn children(e: &Expr) -> Vec<&Expr> {
         BinOp { left, right, .. } => out.extend([&**left, &**right]),
         UnaryOp { operand, .. } => out.push(operand),
         BoolOp { values, .. } => out.extend(values),
-        Compare { left, comparators, .. } => {
+        Compare {
+            left, comparators, ..
+        } => {
             out.push(left);
             out.extend(comparators);
         }
-        Call { func, args, keywords } => {
+        Call {
+            func,
+            args,
+            keywords,
+        } => {
             out.push(func);
             out.extend(args);
             out.extend(keywords.iter().map(|k| &k.value));
         }
         Attribute { value, .. } | Starred(value) => out.push(value),
         Subscript { value, index } => out.extend([&**value, &**index]),
-        Slice { lower, upper, step } => out.extend([lower, upper, step].into_iter().flatten().map(|b| &**b)),
+        Slice { lower, upper, step } => {
+            out.extend([lower, upper, step].into_iter().flatten().map(|b| &**b))
+        }
         List(v) | Tuple(v) | Set(v) => out.extend(v),
         Dict(items) => {
             for (k, v) in items {
@@ -53,14 +65,20 @@ fn children(e: &Expr) -> Vec<&Expr> {
                 out.push(v);
             }
         }
-        ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
+        ListComp { elt, generators }
+        | SetComp { elt, generators }
+        | GeneratorExp { elt, generators } => {
             out.push(elt);
             for g in generators {
                 out.extend([&g.target, &g.iter]);
                 out.extend(&g.ifs);
             }
         }
-        DictComp { key, value, generators } => {
+        DictComp {
+            key,
+            value,
+            generators,
+        } => {
             out.extend([&**key, &**value]);
             for g in generators {
                 out.extend([&g.target, &g.iter]);
@@ -69,7 +87,13 @@ fn children(e: &Expr) -> Vec<&Expr> {
         }
         Lambda { params, body } => {
             out.push(body);
-            out.extend(params.args.iter().chain(&params.kwonly).filter_map(|p| p.default.as_ref()));
+            out.extend(
+                params
+                    .args
+                    .iter()
+                    .chain(&params.kwonly)
+                    .filter_map(|p| p.default.as_ref()),
+            );
         }
         IfExp { test, body, orelse } => out.extend([&**test, &**body, &**orelse]),
     }
@@ -106,14 +130,25 @@ fn stmt_exprs<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
                 stmt_exprs(body, out);
                 stmt_exprs(orelse, out);
             }
-            For { target, iter, body, orelse } => {
+            For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 out.extend([target, iter]);
                 stmt_exprs(body, out);
                 stmt_exprs(orelse, out);
             }
             FunctionDef(f) => {
                 out.extend(&f.decorators);
-                out.extend(f.params.args.iter().chain(&f.params.kwonly).filter_map(|p| p.default.as_ref()));
+                out.extend(
+                    f.params
+                        .args
+                        .iter()
+                        .chain(&f.params.kwonly)
+                        .filter_map(|p| p.default.as_ref()),
+                );
                 stmt_exprs(&f.body, out);
             }
             ClassDef(c) => {
@@ -121,7 +156,12 @@ fn stmt_exprs<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
                 out.extend(&c.bases);
                 stmt_exprs(&c.body, out);
             }
-            Try { body, handlers, orelse, finalbody } => {
+            Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 stmt_exprs(body, out);
                 for h in handlers {
                     out.extend(h.typ.iter());
@@ -143,7 +183,14 @@ fn stmt_exprs<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
                 }
                 stmt_exprs(body, out);
             }
-            Break | Continue | Pass | Return(None) | Import(_) | ImportFrom { .. } | Global(_) | Nonlocal(_) => {}
+            Break
+            | Continue
+            | Pass
+            | Return(None)
+            | Import(_)
+            | ImportFrom { .. }
+            | Global(_)
+            | Nonlocal(_) => {}
         }
     }
 }

@@ -24,7 +24,8 @@ impl<'a> Parser<'a> {
         if first.is_op("[") && matches!(e.kind, ExprKind::List(_)) {
             return self.closes_at_span_end(start);
         }
-        if first.is_op("(") && matches!(e.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. }) {
+        if first.is_op("(") && matches!(e.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
+        {
             return self.closes_at_span_end(start);
         }
         false
@@ -44,9 +45,11 @@ impl<'a> Parser<'a> {
         // CPython 3.11 compares soft keywords with strncmp over the name's length, so any
         // prefix of one ("c", "ma", ...) counts as a soft keyword here.
         let soft_kw = matches!(&first.tok, Tok::Name(n) if ["_", "case", "match"].iter().any(|k| k.starts_with(n.as_str())));
-        let name_string = matches!(first.tok, Tok::Name(_)) && matches!(self.toks[start + 1].tok, Tok::Str(_));
+        let name_string =
+            matches!(first.tok, Tok::Name(_)) && matches!(self.toks[start + 1].tok, Tok::Str(_));
         let single_name = matches!(a.kind, ExprKind::Name(_)) && self.pos == start + 1;
-        let legacy = single_name && matches!(&a.kind, ExprKind::Name(n) if n == "print" || n == "exec");
+        let legacy =
+            single_name && matches!(&a.kind, ExprKind::Name(n) if n == "print" || n == "exec");
         // Did CPython's `invalid_expression` parse the rest (leaving memoized, error-free results)?
         let mut memo_hides_errors = false;
         if !soft_kw && !name_string {
@@ -60,7 +63,10 @@ impl<'a> Parser<'a> {
             }
             memo_hides_errors = !ok || self.backtracks != backtracks;
         }
-        if matches!(first.tok, Tok::Name(_)) && !self.toks[start + 1].tok.is_op("(") && self.depth < 100 {
+        if matches!(first.tok, Tok::Name(_))
+            && !self.toks[start + 1].tok.is_op("(")
+            && self.depth < 100
+        {
             // CPython parses `NAME star_expressions` with its diagnostics on, so an error
             // nested in the rest (`_ n range(3)`) surfaces here.
             let b = self.speculate(|p| {
@@ -70,8 +76,13 @@ impl<'a> Parser<'a> {
             match b {
                 Err(e) if is_specific(&e) && !memo_hides_errors => return Err(e),
                 Ok(_) if legacy => {
-                    let ExprKind::Name(n) = &a.kind else { unreachable!() };
-                    let msg = format!("Missing parentheses in call to '{0}'. Did you mean {0}(...)?", n);
+                    let ExprKind::Name(n) = &a.kind else {
+                        unreachable!()
+                    };
+                    let msg = format!(
+                        "Missing parentheses in call to '{0}'. Did you mean {0}(...)?",
+                        n
+                    );
                     return Err(self.error_at(a.pos, msg));
                 }
                 _ => {}
@@ -96,7 +107,9 @@ impl<'a> Parser<'a> {
         let after_body = self.pos;
         if self.eat_kw("if") {
             // PEG ordered choice: without a complete `if ... else ...`, the disjunction alone.
-            let full = self.disjunction().is_ok() && self.eat_kw("else") && self.expression_without_invalid().is_ok();
+            let full = self.disjunction().is_ok()
+                && self.eat_kw("else")
+                && self.expression_without_invalid().is_ok();
             if !full {
                 self.pos = after_body;
             }

@@ -1,9 +1,7 @@
 //! Expressions, from `lambda` down to atoms, with CPython's precedence.
 
 use super::{mk, PResult, Parser};
-use crate::lang::ast::{
-    BinOp, BoolOp, CmpOp, Constant, Expr, ExprKind, Pos, UnaryOp,
-};
+use crate::lang::ast::{BinOp, BoolOp, CmpOp, Constant, Expr, ExprKind, Pos, UnaryOp};
 use crate::lang::token::Tok;
 
 /// Can this token begin an expression? (Used to tell a trailing comma from a continued tuple.)
@@ -24,7 +22,13 @@ pub(super) fn is_specific(e: &crate::lang::error::CompileError) -> bool {
 
 fn wrap_unary(ops: Vec<(UnaryOp, Pos)>, mut e: Expr) -> Expr {
     for (op, pos) in ops.into_iter().rev() {
-        e = mk(ExprKind::UnaryOp { op, operand: Box::new(e) }, pos);
+        e = mk(
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(e),
+            },
+            pos,
+        );
     }
     e
 }
@@ -161,13 +165,21 @@ impl<'a> Parser<'a> {
 
     /// CPython's `invalid_named_expression`: `f() := 1`, `if x = 1:` and friends.
     #[inline(never)]
-    pub(super) fn check_named_expression(&mut self, start: usize, e: &Expr, check_eq: bool) -> PResult<()> {
+    pub(super) fn check_named_expression(
+        &mut self,
+        start: usize,
+        e: &Expr,
+        check_eq: bool,
+    ) -> PResult<()> {
         if self.at_op(":=") {
             if self.speculate(|p| {
                 p.advance();
                 p.expression().is_ok()
             }) {
-                return Err(self.error_at(e.pos, format!("cannot use assignment expressions with {}", expr_name(e))));
+                return Err(self.error_at(
+                    e.pos,
+                    format!("cannot use assignment expressions with {}", expr_name(e)),
+                ));
             }
             return Ok(());
         }
@@ -232,7 +244,14 @@ impl<'a> Parser<'a> {
         let mut e = last;
         while let Some((body, test)) = links.pop() {
             let pos = body.pos;
-            e = mk(ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(e) }, pos);
+            e = mk(
+                ExprKind::IfExp {
+                    test: Box::new(test),
+                    body: Box::new(body),
+                    orelse: Box::new(e),
+                },
+                pos,
+            );
         }
         Ok(e)
     }
@@ -274,8 +293,14 @@ impl<'a> Parser<'a> {
             if !self.eat_kw(kw) {
                 break;
             }
-            let v = if op == BoolOp::Or { self.conjunction() } else { self.inversion() };
-            let Some(v) = self.or_backtrack(before, v)? else { break };
+            let v = if op == BoolOp::Or {
+                self.conjunction()
+            } else {
+                self.inversion()
+            };
+            let Some(v) = self.or_backtrack(before, v)? else {
+                break;
+            };
             values.push(v);
         }
         if values.len() == 1 {
@@ -301,14 +326,23 @@ impl<'a> Parser<'a> {
         }
         let mut e = self.comparison()?;
         while let Some(pos) = nots.pop() {
-            e = mk(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(e) }, pos);
+            e = mk(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(e),
+                },
+                pos,
+            );
         }
         Ok(e)
     }
 
     pub(super) fn comparison(&mut self) -> PResult<Expr> {
         let left = self.bitwise_or()?;
-        if matches!(self.tok(), Tok::Op("==" | "!=" | "<" | "<=" | ">" | ">=") | Tok::Kw("in" | "is" | "not")) {
+        if matches!(
+            self.tok(),
+            Tok::Op("==" | "!=" | "<" | "<=" | ">" | ">=") | Tok::Kw("in" | "is" | "not")
+        ) {
             return self.comparison_chain(left);
         }
         Ok(left)
@@ -345,7 +379,9 @@ impl<'a> Parser<'a> {
             };
             self.advance();
             let right = self.bitwise_or();
-            let Some(right) = self.or_backtrack(before, right)? else { break };
+            let Some(right) = self.or_backtrack(before, right)? else {
+                break;
+            };
             ops.push(op);
             comparators.push(right);
         }
@@ -353,7 +389,14 @@ impl<'a> Parser<'a> {
             return Ok(left);
         }
         let pos = left.pos;
-        Ok(mk(ExprKind::Compare { left: Box::new(left), ops, comparators }, pos))
+        Ok(mk(
+            ExprKind::Compare {
+                left: Box::new(left),
+                ops,
+                comparators,
+            },
+            pos,
+        ))
     }
 
     /// Binary operators from `|` (loosest) to `* / // % @` (tightest), by precedence climbing.
@@ -375,13 +418,27 @@ impl<'a> Parser<'a> {
             let before = self.pos;
             self.advance();
             let right = self.factor();
-            let Some(mut right) = self.or_backtrack(before, right)? else { return Ok(left) };
-            // Tighter operators to the right take `right` as their left operand.
+            let Some(mut right) = self.or_backtrack(before, right)? else {
+                return Ok(left);
+            };
+            // Tighter operators to the right take `right` as their left operand (unless
+            // their operand failed and was backtracked: then nothing moved, and we stop).
             while binop(self.tok()).is_some_and(|(_, p)| p > prec) {
+                let at = self.pos;
                 right = self.binary_climb(right, prec + 1)?;
+                if self.pos == at {
+                    break;
+                }
             }
             let pos = left.pos;
-            left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, pos);
+            left = mk(
+                ExprKind::BinOp {
+                    left: Box::new(left),
+                    op,
+                    right: Box::new(right),
+                },
+                pos,
+            );
         }
         Ok(left)
     }
@@ -412,9 +469,13 @@ impl<'a> Parser<'a> {
 
     /// A chain like `-a ** -b ** c`, collected as operands with their prefix operators, then
     /// folded from the right, so long chains don't recurse. `chain` holds the first operand.
-    pub(super) fn power_chain_items(&mut self, mut chain: Vec<(Vec<(UnaryOp, Pos)>, Expr)>) -> PResult<Expr> {
+    pub(super) fn power_chain_items(
+        &mut self,
+        mut chain: Vec<(Vec<(UnaryOp, Pos)>, Expr)>,
+    ) -> PResult<Expr> {
         loop {
-            let len = chain.len() + chain.iter().map(|(ops, _)| ops.len()).sum::<usize>();
+            // Operators so far: the `**`s and the unary prefixes.
+            let len = chain.len() - 1 + chain.iter().map(|(ops, _)| ops.len()).sum::<usize>();
             self.check_chain(len, chain[0].1.pos)?;
             let before = self.pos;
             if !self.eat_op("**") {
@@ -430,7 +491,14 @@ impl<'a> Parser<'a> {
         let mut e = wrap_unary(ops, base);
         while let Some((ops, base)) = chain.pop() {
             let pos = base.pos;
-            let pow = mk(ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(e) }, pos);
+            let pow = mk(
+                ExprKind::BinOp {
+                    left: Box::new(base),
+                    op: BinOp::Pow,
+                    right: Box::new(e),
+                },
+                pos,
+            );
             e = wrap_unary(ops, pow);
         }
         Ok(e)
@@ -477,18 +545,34 @@ impl<'a> Parser<'a> {
                 Tok::Op(".") => {
                     self.advance();
                     let attr = self.name();
-                    let Some(attr) = self.or_backtrack(before, attr)? else { return Ok(e) };
-                    ExprKind::Attribute { value: Box::new(e), attr }
+                    let Some(attr) = self.or_backtrack(before, attr)? else {
+                        return Ok(e);
+                    };
+                    ExprKind::Attribute {
+                        value: Box::new(e),
+                        attr,
+                    }
                 }
                 Tok::Op("(") => {
                     let args = self.call_arguments();
-                    let Some((args, keywords)) = self.or_backtrack(before, args)? else { return Ok(e) };
-                    ExprKind::Call { func: Box::new(e), args, keywords }
+                    let Some((args, keywords)) = self.or_backtrack(before, args)? else {
+                        return Ok(e);
+                    };
+                    ExprKind::Call {
+                        func: Box::new(e),
+                        args,
+                        keywords,
+                    }
                 }
                 Tok::Op("[") => {
                     let index = self.subscript_index();
-                    let Some(index) = self.or_backtrack(before, index)? else { return Ok(e) };
-                    ExprKind::Subscript { value: Box::new(e), index: Box::new(index) }
+                    let Some(index) = self.or_backtrack(before, index)? else {
+                        return Ok(e);
+                    };
+                    ExprKind::Subscript {
+                        value: Box::new(e),
+                        index: Box::new(index),
+                    }
                 }
                 _ => return Ok(e),
             };
@@ -496,7 +580,6 @@ impl<'a> Parser<'a> {
         }
         unreachable!()
     }
-
 
     /// `[slices]` after a primary.
     pub(super) fn subscript_index(&mut self) -> PResult<Expr> {

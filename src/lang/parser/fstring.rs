@@ -28,7 +28,10 @@ struct DecodeError(String);
 /// Offset of each char as CPython's escape decoder counts it: non-ASCII chars were
 /// rewritten as 10-byte `\U........` escapes before decoding.
 fn decoder_offset(chars: &[char], upto: usize) -> usize {
-    chars[..upto].iter().map(|c| if c.is_ascii() { 1 } else { 10 }).sum()
+    chars[..upto]
+        .iter()
+        .map(|c| if c.is_ascii() { 1 } else { 10 })
+        .sum()
 }
 
 /// Decode backslash escapes in a non-raw string body.
@@ -41,7 +44,10 @@ fn decode_escapes(body: &str) -> Result<String, DecodeError> {
     let mut i = 0;
     let fail = |start: usize, last: usize, what: &str| {
         let (s, e) = (decoder_offset(&chars, start), decoder_offset(&chars, last));
-        DecodeError(format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}", s, e, what))
+        DecodeError(format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}",
+            s, e, what
+        ))
     };
     while i < chars.len() {
         let c = chars[i];
@@ -121,8 +127,10 @@ impl<'a> Parser<'a> {
         self.peek();
         let toks: &'a [Token] = &self.toks[first..self.pos];
         let (has_bytes, has_str) = (
-            toks.iter().any(|t| matches!(&t.tok, Tok::Str(l) if l.bytes)),
-            toks.iter().any(|t| matches!(&t.tok, Tok::Str(l) if !l.bytes)),
+            toks.iter()
+                .any(|t| matches!(&t.tok, Tok::Str(l) if l.bytes)),
+            toks.iter()
+                .any(|t| matches!(&t.tok, Tok::Str(l) if !l.bytes)),
         );
         if has_bytes && has_str {
             return Err(self.error_last("cannot mix bytes and nonbytes literals"));
@@ -133,7 +141,9 @@ impl<'a> Parser<'a> {
         let mut parts = Vec::new();
         let mut is_f = false;
         for t in toks {
-            let Tok::Str(lit) = &t.tok else { unreachable!() };
+            let Tok::Str(lit) = &t.tok else {
+                unreachable!()
+            };
             if lit.fstring {
                 is_f = true;
                 let chars: Vec<char> = lit.body.chars().collect();
@@ -216,7 +226,17 @@ impl<'a> Parser<'a> {
             }
             let (end, doubled) = lit_end.unwrap_or((chars.len(), false));
             let text: String = chars[start..end].iter().collect();
-            let text = if lit.raw { text } else { self.decode(&text, Pos { line: tok.line, col: tok.col })? };
+            let text = if lit.raw {
+                text
+            } else {
+                self.decode(
+                    &text,
+                    Pos {
+                        line: tok.line,
+                        col: tok.col,
+                    },
+                )?
+            };
             push_literal(parts, &text);
             if doubled {
                 *i += 1; // skip the second brace
@@ -238,7 +258,14 @@ impl<'a> Parser<'a> {
     }
 
     /// One `{expr[=][!c][:spec]}` field; `chars[*i]` is its `{`.
-    fn fstring_field(&mut self, lit: &StrLit, tok: &Token, chars: &[char], i: &mut usize, level: u32) -> PResult<FStringField> {
+    fn fstring_field(
+        &mut self,
+        lit: &StrLit,
+        tok: &Token,
+        chars: &[char],
+        i: &mut usize,
+        level: u32,
+    ) -> PResult<FStringField> {
         if level >= 2 {
             return Err(self.error_last("f-string: expressions nested too deeply"));
         }
@@ -325,7 +352,10 @@ impl<'a> Parser<'a> {
             return Err(self.error_last("f-string: expecting '}'"));
         }
         let expr_text: String = chars[expr_start..*i].iter().collect();
-        if expr_text.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c')) {
+        if expr_text
+            .chars()
+            .all(|c| matches!(c, ' ' | '\t' | '\n' | '\x0c'))
+        {
             let msg = match chars[*i] {
                 c @ ('!' | ':' | '=') => format!("f-string: expression required before '{}'", c),
                 _ => "f-string: empty expression not allowed".to_string(),
@@ -353,7 +383,9 @@ impl<'a> Parser<'a> {
             };
             *i += 1;
             if !matches!(c, 's' | 'r' | 'a') {
-                return Err(self.error_last("f-string: invalid conversion character: expected 's', 'r', or 'a'"));
+                return Err(self.error_last(
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                ));
             }
             conversion = Some(c);
         }
@@ -377,11 +409,23 @@ impl<'a> Parser<'a> {
         if debug_text.is_some() && !has_spec && conversion.is_none() {
             conversion = Some('r');
         }
-        Ok(FStringField { expr, debug_text, conversion, format_spec })
+        Ok(FStringField {
+            expr,
+            debug_text,
+            conversion,
+            format_spec,
+        })
     }
 
     /// Parse a field's expression text as CPython does: `(text)` with a fresh parser.
-    fn fstring_expr(&mut self, lit: &StrLit, tok: &Token, chars: &[char], start: usize, text: &str) -> PResult<Expr> {
+    fn fstring_expr(
+        &mut self,
+        lit: &StrLit,
+        tok: &Token,
+        chars: &[char],
+        start: usize,
+        text: &str,
+    ) -> PResult<Expr> {
         // Where the text starts in the source, for node positions.
         let before = &chars[..start];
         let newlines = before.iter().filter(|&&c| c == '\n').count() as u32;
@@ -436,7 +480,10 @@ impl<'a> Parser<'a> {
 }
 
 /// A tokenizer error inside an f-string field: CPython reports it relative to `(expr)`.
-fn unshift_lex(mut e: crate::lang::error::CompileError, err_line: u32) -> crate::lang::error::CompileError {
+fn unshift_lex(
+    mut e: crate::lang::error::CompileError,
+    err_line: u32,
+) -> crate::lang::error::CompileError {
     e.line = e.line - 1 + err_line;
     e
 }

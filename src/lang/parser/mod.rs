@@ -80,7 +80,18 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(toks: &'a [Token]) -> Parser<'a> {
-        Parser { toks, pos: 0, furthest: 0, seen_max: 0, depth: 0, deferred: None, scopes: vec![Scope::Module], lenient: false, backtracks: 0, param_names: Vec::new() }
+        Parser {
+            toks,
+            pos: 0,
+            furthest: 0,
+            seen_max: 0,
+            depth: 0,
+            deferred: None,
+            scopes: vec![Scope::Module],
+            lenient: false,
+            backtracks: 0,
+            param_names: Vec::new(),
+        }
     }
 
     // ---- token cursor ----
@@ -99,7 +110,9 @@ impl<'a> Parser<'a> {
     fn peek_nth(&mut self, k: usize) -> &'a Token {
         let i = (self.pos + k).min(self.toks.len() - 1);
         // Stop at the end marker or error token: nothing lies past them.
-        let i = (self.pos..=i).find(|&j| matches!(self.toks[j].tok, Tok::EndMarker | Tok::Error)).unwrap_or(i);
+        let i = (self.pos..=i)
+            .find(|&j| matches!(self.toks[j].tok, Tok::EndMarker | Tok::Error))
+            .unwrap_or(i);
         if i > self.furthest {
             self.furthest = i;
             self.seen_max = self.seen_max.max(i);
@@ -160,7 +173,10 @@ impl<'a> Parser<'a> {
     }
     fn pos_here(&mut self) -> Pos {
         let t = self.peek();
-        Pos { line: t.line, col: t.col }
+        Pos {
+            line: t.line,
+            col: t.col,
+        }
     }
     /// The token just consumed.
     fn prev(&self) -> &'a Token {
@@ -190,8 +206,12 @@ impl<'a> Parser<'a> {
     fn invalid<T>(&self) -> PResult<T> {
         let t = &self.toks[self.furthest];
         Err(match t.tok {
-            Tok::Indent => CompileError::new("IndentationError", "unexpected indent", t.line, t.err_col),
-            Tok::Dedent => CompileError::new("IndentationError", "unexpected unindent", t.line, t.err_col),
+            Tok::Indent => {
+                CompileError::new("IndentationError", "unexpected indent", t.line, t.err_col)
+            }
+            Tok::Dedent => {
+                CompileError::new("IndentationError", "unexpected unindent", t.line, t.err_col)
+            }
             _ => self.error("invalid syntax", t.line, known_col(t)),
         })
     }
@@ -205,7 +225,7 @@ impl<'a> Parser<'a> {
     /// Refuse an operator chain (`a+a+...`, `x.a.a...`) that would build a tree deeper than
     /// later passes can walk.
     fn check_chain(&self, len: usize, pos: Pos) -> PResult<()> {
-        if len > depth::MAX_EXPR_DEPTH {
+        if len > depth::MAX_CHAIN {
             return Err(too_deep_error(pos));
         }
         Ok(())
@@ -225,7 +245,10 @@ impl<'a> Parser<'a> {
 }
 
 fn too_deep_error(pos: Pos) -> CompileError {
-    let what = format!("expressions nested more than {} levels deep", depth::MAX_EXPR_DEPTH);
+    let what = format!(
+        "nesting expressions more than {} levels deep",
+        depth::MAX_CHAIN
+    );
     CompileError::not_implemented(what, pos.line, pos.col)
 }
 
@@ -241,4 +264,3 @@ fn known_col(t: &Token) -> u32 {
 fn mk(kind: ExprKind, pos: Pos) -> Expr {
     Expr { kind, pos }
 }
-

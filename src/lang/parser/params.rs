@@ -18,7 +18,13 @@ impl<'a> Parser<'a> {
         }
         let mut e = self.expression()?;
         while let Some((pos, params)) = heads.pop() {
-            e = mk(ExprKind::Lambda { params: Box::new(params), body: Box::new(e) }, pos);
+            e = mk(
+                ExprKind::Lambda {
+                    params: Box::new(params),
+                    body: Box::new(e),
+                },
+                pos,
+            );
         }
         Ok(e)
     }
@@ -27,7 +33,10 @@ impl<'a> Parser<'a> {
     /// whole file parses.
     pub(super) fn note_param(&mut self, name: &str) {
         let t = self.prev();
-        let pos = Pos { line: t.line, col: t.col };
+        let pos = Pos {
+            line: t.line,
+            col: t.col,
+        };
         if self.param_names.iter().any(|n| n == name) {
             if self.deferred.is_none() {
                 let msg = format!("duplicate argument '{}' in function definition", name);
@@ -59,14 +68,25 @@ impl<'a> Parser<'a> {
         });
         if matched {
             let what = if def { "Function" } else { "Lambda expression" };
-            return Err(self.error(format!("{} parameters cannot be parenthesized", what), open.line, open.col));
+            return Err(self.error(
+                format!("{} parameters cannot be parenthesized", what),
+                open.line,
+                open.col,
+            ));
         }
         Ok(())
     }
 
     /// A parameter list up to (not including) `close`: `)` for def, `:` for lambda.
     pub(super) fn params(&mut self, close: &str, annotations: bool) -> PResult<Params> {
-        self.param_names.clear();
+        // A lambda in a default value has its own list: keep the outer one aside.
+        let outer = std::mem::take(&mut self.param_names);
+        let r = self.param_list(close, annotations);
+        self.param_names = outer;
+        r
+    }
+
+    fn param_list(&mut self, close: &str, annotations: bool) -> PResult<Params> {
         let mut params = Params::default();
         let mut seen_default = false;
         let mut star_seen = false;
@@ -81,13 +101,21 @@ impl<'a> Parser<'a> {
                 }
                 if self.at_op("=") {
                     let t = self.peek();
-                    return Err(self.error("var-keyword argument cannot have default value", t.line, t.col));
+                    return Err(self.error(
+                        "var-keyword argument cannot have default value",
+                        t.line,
+                        t.col,
+                    ));
                 }
                 params.kwarg = Some(name);
                 if self.eat_op(",") {
                     let t = self.peek();
                     if matches!(t.tok, Tok::Name(_) | Tok::Op("*" | "**" | "/")) {
-                        return Err(self.error("arguments cannot follow var-keyword argument", t.line, t.col));
+                        return Err(self.error(
+                            "arguments cannot follow var-keyword argument",
+                            t.line,
+                            t.col,
+                        ));
                     }
                 }
                 break;
@@ -112,7 +140,11 @@ impl<'a> Parser<'a> {
                     }
                     if self.at_op("=") {
                         let t = self.peek();
-                        return Err(self.error("var-positional argument cannot have default value", t.line, t.col));
+                        return Err(self.error(
+                            "var-positional argument cannot have default value",
+                            t.line,
+                            t.col,
+                        ));
                     }
                     params.vararg = Some(name);
                     star_pos = None;
@@ -134,7 +166,11 @@ impl<'a> Parser<'a> {
                 let default = if self.eat_op("=") {
                     if self.at_op(")") || self.at_op(",") {
                         let eq = self.prev();
-                        return Err(self.error("expected default value expression", eq.line, eq.col));
+                        return Err(self.error(
+                            "expected default value expression",
+                            eq.line,
+                            eq.col,
+                        ));
                     }
                     Some(self.expression()?)
                 } else {
@@ -146,7 +182,9 @@ impl<'a> Parser<'a> {
                     if default.is_some() {
                         seen_default = true;
                     } else if seen_default {
-                        return Err(self.error_at(pos, "non-default argument follows default argument"));
+                        return Err(
+                            self.error_at(pos, "non-default argument follows default argument")
+                        );
                     }
                     params.args.push(Param { name, default, pos });
                 }

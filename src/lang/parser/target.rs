@@ -16,7 +16,9 @@ pub(super) enum Targets {
 /// CPython's `_PyPegen_get_invalid_target`: the first sub-expression that can't be assigned to.
 pub(super) fn invalid_target(e: &Expr, kind: Targets) -> Option<&Expr> {
     match &e.kind {
-        ExprKind::List(elts) | ExprKind::Tuple(elts) => elts.iter().find_map(|x| invalid_target(x, kind)),
+        ExprKind::List(elts) | ExprKind::Tuple(elts) => {
+            elts.iter().find_map(|x| invalid_target(x, kind))
+        }
         ExprKind::Starred(inner) => {
             if kind == Targets::Del {
                 Some(e)
@@ -45,7 +47,11 @@ impl<'a> Parser<'a> {
         match invalid_target(e, kind) {
             None => Ok(()),
             Some(bad) => {
-                let verb = if kind == Targets::Del { "delete" } else { "assign to" };
+                let verb = if kind == Targets::Del {
+                    "delete"
+                } else {
+                    "assign to"
+                };
                 Err(self.error_at(bad.pos, format!("cannot {} {}", verb, expr_name(bad))))
             }
         }
@@ -75,12 +81,19 @@ impl<'a> Parser<'a> {
     /// target as `star_expressions` with diagnostics on (`invalid_for_target`).
     pub(super) fn for_target(&mut self) -> PResult<Expr> {
         let start = self.pos;
-        let result = self.target_list(Targets::For).and_then(|t| if self.eat_kw("in") { Ok(t) } else { self.invalid() });
+        let result = self.target_list(Targets::For).and_then(|t| {
+            if self.eat_kw("in") {
+                Ok(t)
+            } else {
+                self.invalid()
+            }
+        });
         match result {
             Err(e) if !super::expr::is_specific(&e) => {
                 let retry = self.speculate(|p| {
                     p.pos = start;
-                    p.star_expressions().and_then(|t| p.check_target(&t, Targets::For))
+                    p.star_expressions()
+                        .and_then(|t| p.check_target(&t, Targets::For))
                 });
                 match retry {
                     Err(e2) if super::expr::is_specific(&e2) => Err(e2),
@@ -117,14 +130,21 @@ impl<'a> Parser<'a> {
             _ => (t0, Some(start)),
         };
         match elem_start {
-            Some(es) if !matches!(elem.kind, ExprKind::Starred(_)) => self.check_here_assign(elem, es, eq),
+            Some(es) if !matches!(elem.kind, ExprKind::Starred(_)) => {
+                self.check_here_assign(elem, es, eq)
+            }
             _ => Ok(()),
         }
     }
 
     /// `elem = rhs` where rhs is a `bitwise_or` not followed by `=`: CPython's
     /// `invalid_named_expression` messages.
-    pub(super) fn check_here_assign(&mut self, elem: &Expr, start: usize, eq: usize) -> PResult<()> {
+    pub(super) fn check_here_assign(
+        &mut self,
+        elem: &Expr,
+        start: usize,
+        eq: usize,
+    ) -> PResult<()> {
         let name = matches!(elem.kind, ExprKind::Name(_)) && eq == start + 1;
         // Alternative 3's lookaheads run before its value is read.
         if !name {
@@ -143,12 +163,16 @@ impl<'a> Parser<'a> {
         match rhs {
             // A diagnostic inside the value wins (CPython parses it with its checks on).
             Err(e) if super::expr::is_specific(&e) => Err(e),
-            Ok(true) if name => {
-                Err(self.error_at(elem.pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"))
-            }
+            Ok(true) if name => Err(self.error_at(
+                elem.pos,
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            )),
             Ok(true) => Err(self.error_at(
                 elem.pos,
-                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(elem)),
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(elem)
+                ),
             )),
             _ => Ok(()),
         }
