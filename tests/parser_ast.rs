@@ -51,6 +51,7 @@ const PROGRAMS: &[&str] = &[
     "if (a and\n    b):\n    pass\nwhile not done: pass\n",
     "match = 1\ncase = 2\n_ = 3\nprint(match, case, _)\n",
     "for x in 1, 2, 3: pass\nfor x in *a, *b: pass\nreturn_ = [x for x in y] if 0 else 1\n",
+    "x = f\"{x:{y!r}}\" f\"{'a' if x else 'b'}\" f\"{x:=5}\" f\"{{}}\" f\"{x=!r:>{w}}\" f\"\"\"{a[\"b\"]}\"\"\"\n",
     "x = 1 if a else 2, 3\ny = lambda: (yield_)\nz = [lambda x: x for _ in y]\n",
 ];
 

@@ -217,6 +217,14 @@ const BAD: &[&str] = &[
     "x = 1 if 2 else\n",
     "x = [1 for]\n",
     "t.start(\n",
+    "x = f\"{a \u{a2}}\"\n",
+    "x = f\"{lambda x: 1}\"\n",
+    "x = f\"{x!}\"\n",
+    "x = f\"{x}}\"\n",
+    "x = f\"{\"\n",
+    "x = f\"{x!r=}\"\n",
+    "x = f'{a['b']}'\n",
+    "x = f\"{a[\\\"b\\\"]}\"\n",
 ];
 
 fn ours(src: &str) -> String {

@@ -305,7 +305,7 @@ impl Lexer {
                     self.number(line, col)?
                 }
                 '0'..='9' => self.number(line, col)?,
-                '\'' | '"' => self.string(start, line, col, "")?,
+                '\'' | '"' => self.string(line, col, "")?,
                 '\\' => self.continuation()?,
                 '\0' => {
                     return Err(self.fail(true, "source code cannot contain null bytes", line, col))
@@ -438,7 +438,7 @@ impl Lexer {
             if matches!(self.ch(j), Some('\'' | '"')) {
                 let prefix: String = self.c[start..j].iter().collect();
                 self.i = j;
-                return self.string(start, line, col, &prefix);
+                return self.string(line, col, &prefix);
             }
         }
         let mut j = start;
@@ -477,7 +477,7 @@ impl Lexer {
     }
 
     /// A string literal; `self.i` is at the opening quote, `start` at the prefix.
-    fn string(&mut self, start: usize, line: u32, col: u32, prefix: &str) -> LexResult<()> {
+    fn string(&mut self, line: u32, col: u32, prefix: &str) -> LexResult<()> {
         let quote = self.bump().unwrap();
         let triple = self.peek() == Some(quote) && self.ch(self.i + 1) == Some(quote);
         if triple {
@@ -512,7 +512,6 @@ impl Lexer {
                 }
             }
         }
-        let _ = start;
         let lower = prefix.to_ascii_lowercase();
         let lit = StrLit {
             raw: lower.contains('r'),

@@ -126,34 +126,38 @@ impl<'a> Parser<'a> {
         // CPython handles the literals after reading the following token; errors point there.
         self.peek();
         let toks: &'a [Token] = &self.toks[first..self.pos];
-        let (has_bytes, has_str) = (
-            toks.iter()
-                .any(|t| matches!(&t.tok, Tok::Str(l) if l.bytes)),
-            toks.iter()
-                .any(|t| matches!(&t.tok, Tok::Str(l) if !l.bytes)),
-        );
-        if has_bytes && has_str {
-            return Err(self.error_last("cannot mix bytes and nonbytes literals"));
-        }
-        if has_bytes {
-            self.unsupported("bytes literals", pos);
-        }
         let mut parts = Vec::new();
         let mut is_f = false;
-        for t in toks {
+        let mut bytes_mode = false;
+        // In CPython's order: decode a literal, check it doesn't mix bytes and str with the
+        // first one, then parse it if it's an f-string.
+        for (i, t) in toks.iter().enumerate() {
             let Tok::Str(lit) = &t.tok else {
                 unreachable!()
             };
-            if lit.fstring {
-                is_f = true;
-                let chars: Vec<char> = lit.body.chars().collect();
-                let mut i = 0;
-                self.fstring_parse(lit, t, &chars, &mut i, 0, &mut parts)?;
+            let decoded = if lit.fstring {
+                None
             } else if lit.raw {
-                push_literal(&mut parts, &lit.body);
+                Some(lit.body.clone())
             } else {
-                let text = self.decode(&lit.body, pos)?;
-                push_literal(&mut parts, &text);
+                Some(self.decode(&lit.body, pos)?)
+            };
+            if i == 0 {
+                bytes_mode = lit.bytes;
+                if bytes_mode {
+                    self.unsupported("bytes literals", pos);
+                }
+            } else if lit.bytes != bytes_mode {
+                return Err(self.error_last("cannot mix bytes and nonbytes literals"));
+            }
+            match decoded {
+                Some(text) => push_literal(&mut parts, &text),
+                None => {
+                    is_f = true;
+                    let chars: Vec<char> = lit.body.chars().collect();
+                    let mut i = 0;
+                    self.fstring_parse(lit, t, &chars, &mut i, 0, &mut parts)?;
+                }
             }
         }
         if !is_f {
