@@ -269,3 +269,29 @@ fn star_imports_and_positional_only_params_are_accepted() {
     parse("from threading import *\n").unwrap();
     parse("def f(a, /, b):\n    return a + b\n").unwrap();
 }
+
+/// By hand, optimized: where a parse's time goes (`--release -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn profile_phases() {
+    let unit = "def worker(n, results, lock, *, delay=0.01):\n    total = 0\n    for i in range(n):\n        if i % 3 == 0 and not i % 5:\n            total += i ** 2\n        elif i in (7, 11, 13):\n            total -= [x * 2 for x in range(i) if x][-1]\n        else:\n            total += {'a': 1, 'b': 2}.get('a', 0)\n    with lock:\n        results[n] = f\"{n:>4}: {total:,} ({delay=})\"\n    return total\n";
+    let src = unit.repeat(84);
+    let runs = 20;
+    let t = Instant::now();
+    for _ in 0..runs {
+        let _ = threadlab::lang::lexer::tokenize(&src);
+    }
+    eprintln!("tokenize: {:?}", t.elapsed() / runs);
+    let t = Instant::now();
+    for _ in 0..runs {
+        let _ = parse(&src);
+    }
+    eprintln!("parse:    {:?}", t.elapsed() / runs);
+    let nof = src.replace("f\"{n:>4}: {total:,} ({delay=})\"", "'x'");
+    let t = Instant::now();
+    for _ in 0..runs {
+        let _ = parse(&nof);
+    }
+    eprintln!("parse without f-strings: {:?}", t.elapsed() / runs);
+}
+

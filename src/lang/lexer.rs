@@ -468,9 +468,9 @@ impl Lexer {
         }
         let text: String = self.c[start..j].iter().collect();
         self.i = j;
-        let tok = match KEYWORDS.iter().find(|&&k| k == text) {
-            Some(k) => Tok::Kw(k),
-            None => Tok::Name(text),
+        let tok = match KEYWORDS.binary_search(&text.as_str()) {
+            Ok(k) => Tok::Kw(KEYWORDS[k]),
+            Err(_) => Tok::Name(text),
         };
         self.push(tok, line, col);
         Ok(())
@@ -551,12 +551,14 @@ impl Lexer {
             "%", "&", "(", ")", "*", "+", ",", "-", ".", "/", ":", ";", "<", "=", ">", "@", "[",
             "]", "^", "{", "|", "}", "~", "!", "$", "?", "`",
         ];
-        let s3: String = self.c[self.i..(self.i + 3).min(self.c.len())]
-            .iter()
-            .collect();
+        // The next three characters as ASCII bytes (operators are ASCII).
+        let mut window = [0u8; 3];
+        for (k, b) in window.iter_mut().enumerate() {
+            *b = self.ch(self.i + k).filter(char::is_ascii).map_or(0, |c| c as u8);
+        }
         for table in [THREE, TWO] {
-            if let Some(op) = table.iter().find(|&&op| s3.starts_with(op)) {
-                for _ in 0..op.chars().count() {
+            if let Some(op) = table.iter().find(|op| window.starts_with(op.as_bytes())) {
+                for _ in 0..op.len() {
                     self.bump();
                 }
                 self.push(Tok::Op(op), line, col);

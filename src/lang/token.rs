@@ -60,6 +60,7 @@ pub struct Token {
     pub err_col: u32,
 }
 
+/// Python's reserved words, sorted (the lexer binary-searches them).
 pub const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",

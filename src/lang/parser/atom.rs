@@ -1,7 +1,7 @@
 //! Atoms and displays: names, literals, `(...)`, `[...]`, `{...}`, comprehensions,
 //! subscripts and call arguments.
 
-use super::expr::starts_expr;
+use super::expr::{is_specific, starts_expr};
 use super::{mk, PResult, Parser};
 use crate::lang::ast::{Comprehension, Constant, Expr, ExprKind, Keyword, Pos};
 use crate::lang::token::{Number, Tok};
@@ -57,6 +57,11 @@ impl<'a> Parser<'a> {
 
     /// `( args )` of a call: positional, `*args`, `key=value`, `**kw`, or one bare generator.
     pub(super) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.arguments(true)
+    }
+
+    /// `( args )`; a class's bases (`genexp == false`) can't be a bare generator expression.
+    pub(super) fn arguments(&mut self, genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.advance();
         let open_pos = Pos {
             line: open.line,
@@ -75,7 +80,15 @@ impl<'a> Parser<'a> {
                         "iterable argument unpacking follows keyword argument unpacking",
                     ));
                 }
-                let value = self.expression()?;
+                let value = match self.expression() {
+                    Err(e) if seen_kw && !is_specific(&e) => {
+                        return Err(self.error_at(
+                            pos,
+                            "iterable argument unpacking follows keyword argument unpacking",
+                        ))
+                    }
+                    value => value?,
+                };
                 args.push(mk(ExprKind::Starred(Box::new(value)), pos));
             } else if self.eat_op("**") {
                 let value = self.expression()?;
@@ -105,22 +118,22 @@ impl<'a> Parser<'a> {
                 return Err(self.error_at(pos, format!("cannot assign to {}", k)));
             } else {
                 let value = self.named_expression_checked(false)?;
-                if self.at_kw("for") {
+                if genexp && self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
-                    let lone = args.is_empty()
-                        && keywords.is_empty()
-                        && (self.at_op(")") || self.at_op(",") && self.peek_nth(1).tok.is_op(")"));
-                    if !lone {
+                    let others = !args.is_empty() || !keywords.is_empty();
+                    if others || self.at_op(",") {
                         return Err(
                             self.error_at(value.pos, "Generator expression must be parenthesized")
                         );
+                    }
+                    if !self.at_op(")") {
+                        return self.invalid();
                     }
                     let gen = ExprKind::GeneratorExp {
                         elt: Box::new(value),
                         generators,
                     };
                     args.push(mk(gen, open_pos));
-                    self.eat_op(",");
                     continue;
                 }
                 if self.at_op("=") {
@@ -225,6 +238,18 @@ impl<'a> Parser<'a> {
             let e = self.yield_expr()?;
             self.expect_op(")")?;
             return Ok(e);
+        }
+        if self.at_op("**") {
+            // CPython's `invalid_group`: `(**x)`.
+            let star = self.peek();
+            let grouped = self.speculate(|p| {
+                p.advance();
+                p.expression().is_ok() && p.at_op(")")
+            });
+            if grouped {
+                let msg = "cannot use double starred expression here";
+                return Err(self.error(msg, star.line, star.col));
+            }
         }
         let first = self.first_display_element()?;
         let result = if self.at_kw("for") {
@@ -360,7 +385,7 @@ impl<'a> Parser<'a> {
                 items.push((None, v))
             }
             Some(k) => {
-                let v = self.dict_value()?;
+                let v = self.dict_value(false)?;
                 if self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
                     return Ok(mk(
@@ -379,10 +404,12 @@ impl<'a> Parser<'a> {
             if self.at_op("}") {
                 break;
             }
+            // CPython diagnoses the items after the first only as dict items (its
+            // `invalid_kvpair`), not as expressions: parse them without diagnostics.
             if self.eat_op("**") {
                 items.push((None, self.bitwise_or()?));
             } else {
-                let k = self.expression()?;
+                let k = self.expression_without_invalid()?;
                 if !self.at_op(":") {
                     // CPython's `invalid_kvpair`: the caret goes under the key's last character.
                     let end = self.prev();
@@ -392,7 +419,7 @@ impl<'a> Parser<'a> {
                         end.end_col - 1,
                     ));
                 }
-                let v = self.dict_value()?;
+                let v = self.dict_value(true)?;
                 items.push((Some(k), v));
             }
         }
@@ -400,7 +427,7 @@ impl<'a> Parser<'a> {
     }
 
     /// After `key`: `: value`, with CPython's messages for a missing or starred value.
-    pub(super) fn dict_value(&mut self) -> PResult<Expr> {
+    pub(super) fn dict_value(&mut self, later_item: bool) -> PResult<Expr> {
         let colon = self.advance();
         if self.at_op("}") || self.at_op(",") {
             return Err(self.error(
@@ -416,6 +443,9 @@ impl<'a> Parser<'a> {
                 star.line,
                 star.col,
             ));
+        }
+        if later_item {
+            return self.expression_without_invalid();
         }
         self.expression()
     }

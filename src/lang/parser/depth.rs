@@ -17,87 +17,82 @@ pub(super) const MAX_EXPR_DEPTH: usize = MAX_CHAIN + 200;
 pub(super) fn too_deep(m: &Module) -> Option<Pos> {
     let mut roots = Vec::new();
     stmt_exprs(&m.body, &mut roots);
+    // Depth-first with an explicit stack: the trees checked here may be too deep to recurse.
     let mut stack: Vec<(&Expr, usize)> = roots.into_iter().map(|e| (e, 1)).collect();
     while let Some((e, d)) = stack.pop() {
         if d > MAX_EXPR_DEPTH {
             return Some(e.pos);
         }
-        for child in children(e) {
-            stack.push((child, d + 1));
-        }
+        push_children(e, d + 1, &mut stack);
     }
     None
 }
 
-fn children(e: &Expr) -> Vec<&Expr> {
+fn push_children<'a>(e: &'a Expr, d: usize, stack: &mut Vec<(&'a Expr, usize)>) {
     use ExprKind::*;
-    let mut out: Vec<&Expr> = Vec::new();
+    let mut push = |x: &'a Expr| stack.push((x, d));
     match &e.kind {
         Name(_) | Constant(_) => {}
-        FString(parts) => fstring_exprs(parts, &mut out),
-        BinOp { left, right, .. } => out.extend([&**left, &**right]),
-        UnaryOp { operand, .. } => out.push(operand),
-        BoolOp { values, .. } => out.extend(values),
-        Compare {
-            left, comparators, ..
-        } => {
-            out.push(left);
-            out.extend(comparators);
+        FString(parts) => {
+            let mut fields = Vec::new();
+            fstring_exprs(parts, &mut fields);
+            fields.into_iter().for_each(push);
         }
-        Call {
-            func,
-            args,
-            keywords,
-        } => {
-            out.push(func);
-            out.extend(args);
-            out.extend(keywords.iter().map(|k| &k.value));
+        BinOp { left, right, .. } => {
+            push(left);
+            push(right);
         }
-        Attribute { value, .. } | Starred(value) => out.push(value),
-        Subscript { value, index } => out.extend([&**value, &**index]),
-        Slice { lower, upper, step } => {
-            out.extend([lower, upper, step].into_iter().flatten().map(|b| &**b))
+        UnaryOp { operand, .. } => push(operand),
+        BoolOp { values, .. } => values.iter().for_each(push),
+        Compare { left, comparators, .. } => {
+            push(left);
+            comparators.iter().for_each(push);
         }
-        List(v) | Tuple(v) | Set(v) => out.extend(v),
+        Call { func, args, keywords } => {
+            push(func);
+            args.iter().for_each(&mut push);
+            keywords.iter().for_each(|k| push(&k.value));
+        }
+        Attribute { value, .. } | Starred(value) => push(value),
+        Subscript { value, index } => {
+            push(value);
+            push(index);
+        }
+        Slice { lower, upper, step } => [lower, upper, step].into_iter().flatten().for_each(|b| push(b)),
+        List(v) | Tuple(v) | Set(v) => v.iter().for_each(push),
         Dict(items) => {
             for (k, v) in items {
-                out.extend(k.iter());
-                out.push(v);
+                k.iter().for_each(&mut push);
+                push(v);
             }
         }
-        ListComp { elt, generators }
-        | SetComp { elt, generators }
-        | GeneratorExp { elt, generators } => {
-            out.push(elt);
+        ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
+            push(elt);
             for g in generators {
-                out.extend([&g.target, &g.iter]);
-                out.extend(&g.ifs);
+                push(&g.target);
+                push(&g.iter);
+                g.ifs.iter().for_each(&mut push);
             }
         }
-        DictComp {
-            key,
-            value,
-            generators,
-        } => {
-            out.extend([&**key, &**value]);
+        DictComp { key, value, generators } => {
+            push(key);
+            push(value);
             for g in generators {
-                out.extend([&g.target, &g.iter]);
-                out.extend(&g.ifs);
+                push(&g.target);
+                push(&g.iter);
+                g.ifs.iter().for_each(&mut push);
             }
         }
         Lambda { params, body } => {
-            out.push(body);
-            out.extend(
-                params
-                    .args
-                    .iter()
-                    .chain(&params.kwonly)
-                    .filter_map(|p| p.default.as_ref()),
-            );
+            push(body);
+            params.args.iter().chain(&params.kwonly).filter_map(|p| p.default.as_ref()).for_each(push);
         }
-        IfExp { test, body, orelse } => out.extend([&**test, &**body, &**orelse]),
+        IfExp { test, body, orelse } => {
+            push(test);
+            push(body);
+            push(orelse);
+        }
     }
-    out
 }
 
 fn fstring_exprs<'a>(parts: &'a [FStringPart], out: &mut Vec<&'a Expr>) {

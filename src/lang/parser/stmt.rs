@@ -270,18 +270,8 @@ impl<'a> Parser<'a> {
         if self.at_op(":") {
             return self.ann_assign(first);
         }
-        if self.at_op(":=") && !matches!(first.kind, ExprKind::Name(_)) {
-            let valued = self.speculate(|p| {
-                p.advance();
-                p.expression().is_ok()
-            });
-            if valued {
-                let msg = format!(
-                    "cannot use assignment expressions with {}",
-                    expr_name(&first)
-                );
-                return Err(self.error_at(first.pos, msg));
-            }
+        if self.at_op(":=") {
+            self.check_statement_walrus(&first, start)?;
         }
         if let Some(op) = aug_op(self.tok()) {
             if !matches!(
@@ -333,6 +323,28 @@ impl<'a> Parser<'a> {
             targets.push(v);
         };
         Ok(StmtKind::Assign { targets, value })
+    }
+
+    /// `t := value` as a statement. CPython reads the statement's start as list elements
+    /// (`star_named_expression`), so it judges `t`, or the last element of a bare tuple:
+    /// a name there is a valid `:=` (and the statement just invalid syntax).
+    fn check_statement_walrus(&mut self, first: &Expr, start: usize) -> PResult<()> {
+        let target = match &first.kind {
+            ExprKind::Tuple(elts) if !self.toks[start].tok.is_op("(") => elts.last().unwrap(),
+            _ => first,
+        };
+        if matches!(target.kind, ExprKind::Name(_) | ExprKind::Starred(_)) {
+            return Ok(());
+        }
+        let valued = self.speculate(|p| {
+            p.advance();
+            p.expression().is_ok()
+        });
+        if valued {
+            let msg = format!("cannot use assignment expressions with {}", expr_name(target));
+            return Err(self.error_at(target.pos, msg));
+        }
+        Ok(())
     }
 
     fn ann_assign(&mut self, target: Expr) -> PResult<StmtKind> {
@@ -713,7 +725,7 @@ impl<'a> Parser<'a> {
         let mut bases = Vec::new();
         if self.at_op("(") {
             let call_pos = self.pos_here();
-            let (args, keywords) = self.call_arguments()?;
+            let (args, keywords) = self.arguments(false)?;
             if !keywords.is_empty() {
                 self.unsupported("keyword arguments in a class definition", call_pos);
             }
