@@ -35,15 +35,12 @@ impl LexFail {
     /// CPython re-tokenizes the rest of the file after a parser error; this returns the error
     /// that replaces the parser's (which was found at `parser_line`), if any.
     pub fn overrides(&self, parser_line: u32) -> Option<CompileError> {
-        if let Some((ch, line, col)) = self.open {
-            if parser_line > line {
-                return Some(never_closed(ch, line, col));
-            }
-        }
         if self.hard {
-            Some(self.err.clone())
-        } else {
-            None
+            return Some(self.err.clone());
+        }
+        match self.open {
+            Some((ch, line, col)) if parser_line > line => Some(never_closed(ch, line, col)),
+            _ => None,
         }
     }
 }

@@ -71,24 +71,33 @@ impl<'a> Parser<'a> {
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_kw = false;
         let mut seen_double_star = false;
+        // Only `*a` / `k=v` / `**m` so far: CPython's `kwargs` form of the argument list.
+        let mut only_kwargs_form = true;
         while !self.at_op(")") {
             let pos = self.pos_here();
             if self.eat_op("*") {
+                let unpacking_msg = "iterable argument unpacking follows keyword argument unpacking";
                 if seen_double_star {
-                    return Err(self.error_at(
-                        pos,
-                        "iterable argument unpacking follows keyword argument unpacking",
-                    ));
+                    return Err(self.error_at(pos, unpacking_msg));
                 }
                 let value = match self.expression() {
-                    Err(e) if seen_kw && !is_specific(&e) => {
-                        return Err(self.error_at(
-                            pos,
-                            "iterable argument unpacking follows keyword argument unpacking",
-                        ))
+                    // CPython's `invalid_arguments: args ',' '*'`, reached for a broken
+                    // `*` after arguments in the kwargs form (its message fits only one case).
+                    Err(e) if !is_specific(&e) && only_kwargs_form && (!args.is_empty() || seen_kw) => {
+                        return Err(self.error_at(pos, unpacking_msg))
                     }
                     value => value?,
                 };
+                if genexp && self.at_kw("for") {
+                    // `f(*a for a in b)`, or a second positional argument before `for`.
+                    if args.is_empty() && keywords.is_empty() {
+                        let msg = "iterable unpacking cannot be used in comprehension";
+                        return Err(self.error_at(pos, msg));
+                    }
+                    if !args.is_empty() {
+                        return Err(self.error_at(pos, "Generator expression must be parenthesized"));
+                    }
+                }
                 args.push(mk(ExprKind::Starred(Box::new(value)), pos));
             } else if self.eat_op("**") {
                 let value = self.expression()?;
@@ -142,6 +151,7 @@ impl<'a> Parser<'a> {
                         "expression cannot contain assignment, perhaps you meant \"==\"?",
                     ));
                 }
+                only_kwargs_form = false;
                 if seen_kw || seen_double_star {
                     let msg = if seen_double_star {
                         "positional argument follows keyword argument unpacking"
@@ -239,15 +249,19 @@ impl<'a> Parser<'a> {
             self.expect_op(")")?;
             return Ok(e);
         }
-        if self.at_op("**") {
-            // CPython's `invalid_group`: `(**x)`.
+        if self.at_op("**") || self.at_op("*") {
+            // CPython's `invalid_group`: `(*x)`, `(**x)`.
             let star = self.peek();
             let grouped = self.speculate(|p| {
                 p.advance();
                 p.expression().is_ok() && p.at_op(")")
             });
             if grouped {
-                let msg = "cannot use double starred expression here";
+                let msg = if star.tok.is_op("*") {
+                    "cannot use starred expression here"
+                } else {
+                    "cannot use double starred expression here"
+                };
                 return Err(self.error(msg, star.line, star.col));
             }
         }
@@ -272,10 +286,6 @@ impl<'a> Parser<'a> {
             }
             mk(ExprKind::Tuple(elts), pos)
         } else {
-            if matches!(first.kind, ExprKind::Starred(_)) && self.at_op(")") {
-                // `(*a)` alone: CPython's "cannot use starred expression here".
-                return Err(self.error_at(first.pos, "cannot use starred expression here"));
-            }
             first
         };
         self.expect_op(")")?;
@@ -385,7 +395,7 @@ impl<'a> Parser<'a> {
                 items.push((None, v))
             }
             Some(k) => {
-                let v = self.dict_value(false)?;
+                let v = self.dict_value()?;
                 if self.at_kw("for") {
                     let generators = self.comprehension_clauses()?;
                     return Ok(mk(
@@ -404,12 +414,15 @@ impl<'a> Parser<'a> {
             if self.at_op("}") {
                 break;
             }
-            // CPython diagnoses the items after the first only as dict items (its
-            // `invalid_kvpair`), not as expressions: parse them without diagnostics.
+            // CPython diagnoses `a b:` in a key after the first item as a missing ':' (its
+            // `invalid_kvpair`), not as a missing comma: that one check is silenced.
             if self.eat_op("**") {
                 items.push((None, self.bitwise_or()?));
             } else {
-                let k = self.expression_without_invalid()?;
+                let outer = self.quiet_depth.replace(self.depth + 1);
+                let k = self.expression();
+                self.quiet_depth = outer;
+                let k = k?;
                 if !self.at_op(":") {
                     // CPython's `invalid_kvpair`: the caret goes under the key's last character.
                     let end = self.prev();
@@ -419,7 +432,7 @@ impl<'a> Parser<'a> {
                         end.end_col - 1,
                     ));
                 }
-                let v = self.dict_value(true)?;
+                let v = self.dict_value()?;
                 items.push((Some(k), v));
             }
         }
@@ -427,7 +440,7 @@ impl<'a> Parser<'a> {
     }
 
     /// After `key`: `: value`, with CPython's messages for a missing or starred value.
-    pub(super) fn dict_value(&mut self, later_item: bool) -> PResult<Expr> {
+    pub(super) fn dict_value(&mut self) -> PResult<Expr> {
         let colon = self.advance();
         if self.at_op("}") || self.at_op(",") {
             return Err(self.error(
@@ -443,9 +456,6 @@ impl<'a> Parser<'a> {
                 star.line,
                 star.col,
             ));
-        }
-        if later_item {
-            return self.expression_without_invalid();
         }
         self.expression()
     }

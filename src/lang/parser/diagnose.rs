@@ -15,27 +15,23 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// CPython's `!(list|tuple|genexp|'True'|'None'|'False')` before `invalid_named_expression`.
-    pub(super) fn is_excluded_assign_target(&mut self, start: usize, e: &Expr) -> bool {
+    /// CPython's `!(list|tuple|genexp|'True'|'None'|'False')` lookahead before
+    /// `invalid_named_expression`: does the expression at `start` begin with one of those?
+    pub(super) fn is_excluded_assign_target(&mut self, start: usize) -> bool {
         let first = &self.toks[start].tok;
         if first.is_kw("True") || first.is_kw("None") || first.is_kw("False") {
             return true;
         }
-        if first.is_op("[") && matches!(e.kind, ExprKind::List(_)) {
-            return self.closes_at_span_end(start);
+        if !(first.is_op("[") || first.is_op("(")) {
+            return false;
         }
-        if first.is_op("(") && matches!(e.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
-        {
-            return self.closes_at_span_end(start);
-        }
-        false
-    }
-
-    /// Whether the bracket opened at token `open` is closed by the last token consumed.
-    pub(super) fn closes_at_span_end(&self, open: usize) -> bool {
-        let level = self.toks[open].level;
-        let close = (open + 1..self.toks.len()).find(|&j| self.toks[j].level < level);
-        close == Some(self.pos - 1)
+        self.speculate(|p| {
+            p.pos = start;
+            matches!(
+                p.atom().map(|a| a.kind),
+                Ok(ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
+            )
+        })
     }
 
     /// An expression directly followed by another: a missing comma in brackets

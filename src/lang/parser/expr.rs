@@ -98,7 +98,11 @@ impl<'a> Parser<'a> {
             if !self.starts_star_expr() {
                 break;
             }
-            elts.push(self.star_expression()?);
+            // An element that fails to parse leaves a trailing comma (PEG backtracking).
+            let before = self.pos;
+            let item = self.star_expression();
+            let Some(item) = self.or_backtrack(before, item)? else { break };
+            elts.push(item);
         }
         Ok(mk(ExprKind::Tuple(elts), pos))
     }
@@ -215,31 +219,41 @@ impl<'a> Parser<'a> {
     pub(super) fn expression_tail(&mut self, start: usize, first: Expr) -> PResult<Expr> {
         let mut links: Vec<(Expr, Expr)> = Vec::new();
         let (mut start, mut body) = (start, first);
+        // No diagnostics in lenient mode or where a dict key silences them.
+        let quiet = self.lenient || self.quiet_depth == Some(self.depth);
         let last = loop {
             if !self.at_kw("if") {
-                if starts_expr(self.tok()) && !self.lenient {
+                if starts_expr(self.tok()) && !quiet {
                     self.check_juxtaposed(start, &body)?;
                 }
                 break body;
             }
+            // A broken `if ... else ...` leaves `body` alone standing (PEG's ordered choice).
             let if_tok = self.pos;
             self.advance();
-            let test = self.disjunction()?;
+            let test = self.disjunction();
+            let Some(test) = self.or_backtrack(if_tok, test)? else { break body };
             if !self.at_kw("else") {
-                if !self.at_op(":") {
+                if !self.at_op(":") && !quiet {
                     return Err(self.error_at(body.pos, "expected 'else' after 'if' expression"));
                 }
                 self.pos = if_tok;
-                return self.invalid();
+                break body;
             }
             self.advance();
             self.check_chain(links.len() + 1, body.pos)?;
-            links.push((body, test));
             if self.at_kw("lambda") {
-                break self.lambda()?;
+                let orelse = self.lambda();
+                let Some(orelse) = self.or_backtrack(if_tok, orelse)? else { break body };
+                links.push((body, test));
+                break orelse;
             }
-            start = self.pos;
-            body = self.disjunction()?;
+            let next_start = self.pos;
+            let orelse = self.disjunction();
+            let Some(orelse) = self.or_backtrack(if_tok, orelse)? else { break body };
+            links.push((body, test));
+            start = next_start;
+            body = orelse;
         };
         let mut e = last;
         while let Some((body, test)) = links.pop() {
@@ -536,7 +550,18 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    pub(super) fn trailers(&mut self, mut e: Expr) -> PResult<Expr> {
+    pub(super) fn trailers(&mut self, e: Expr) -> PResult<Expr> {
+        // Inside a later dict key, CPython reports nothing from within calls and subscripts.
+        if self.quiet_depth.is_some_and(|d| self.depth >= d) && !self.lenient {
+            self.lenient = true;
+            let r = self.trailer_chain(e);
+            self.lenient = false;
+            return r;
+        }
+        self.trailer_chain(e)
+    }
+
+    pub(super) fn trailer_chain(&mut self, mut e: Expr) -> PResult<Expr> {
         for len in 1.. {
             let before = self.pos;
             let pos = e.pos;

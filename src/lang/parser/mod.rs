@@ -42,9 +42,14 @@ pub fn parse(source: &str) -> Result<Module, CompileError> {
         }
         Err(e) => {
             let Some(fail) = fail else { return Err(e) };
+            // CPython reports an unexpected indent or unindent without reading further.
+            let misplaced_block = e.msg == "unexpected indent" || e.msg == "unexpected unindent";
             // The tokenizer's error surfaces as soon as any token fetch reaches it.
             if matches!(tokens[p.seen_max].tok, Tok::Error) {
                 return Err(fail.err);
+            }
+            if misplaced_block {
+                return Err(e);
             }
             Err(fail.overrides(tokens[p.seen_max].line).unwrap_or(e))
         }
@@ -74,6 +79,8 @@ pub(crate) struct Parser<'a> {
     lenient: bool,
     /// How often lenient mode backtracked (tells whether CPython's memo holds a partial parse).
     backtracks: u32,
+    /// The nesting depth whose missing-comma check is silenced (a later dict key).
+    quiet_depth: Option<u32>,
     /// Parameter names of the list being parsed (duplicate detection).
     param_names: Vec<String>,
 }
@@ -90,6 +97,7 @@ impl<'a> Parser<'a> {
             scopes: vec![Scope::Module],
             lenient: false,
             backtracks: 0,
+            quiet_depth: None,
             param_names: Vec::new(),
         }
     }

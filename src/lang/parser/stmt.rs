@@ -1,7 +1,7 @@
 //! Statements: simple statements, compound statements and blocks.
 
-use super::expr::{expr_name, starts_expr};
-use super::target::{invalid_target, Targets};
+use super::expr::{expr_name, is_specific, starts_expr};
+use super::target::{invalid_target, is_bare_tuple, Targets};
 use super::{mk, PResult, Parser, Scope};
 use crate::lang::ast::{
     Alias, BinOp, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Module, Pos, Stmt,
@@ -271,7 +271,7 @@ impl<'a> Parser<'a> {
             return self.ann_assign(first);
         }
         if self.at_op(":=") {
-            self.check_statement_walrus(&first, start)?;
+            self.check_statement_walrus(&first)?;
         }
         if let Some(op) = aug_op(self.tok()) {
             if !matches!(
@@ -303,6 +303,9 @@ impl<'a> Parser<'a> {
             });
         }
         if !self.at_op("=") {
+            if is_bare_tuple(&first) && starts_expr(self.tok()) {
+                self.check_juxtaposed_elements()?;
+            }
             return Ok(StmtKind::Expr(first));
         }
         let mut targets = vec![first];
@@ -316,7 +319,15 @@ impl<'a> Parser<'a> {
                 self.check_target(target, Targets::Star)?;
             }
             self.advance(); // '='
-            let v = self.assign_value()?;
+            let v = match self.assign_value() {
+                Ok(v) => v,
+                Err(e) if !is_specific(&e) => {
+                    // No assignment parses: CPython's `invalid_assignment` looks at `t0 = ...`.
+                    self.check_first_target(&targets[0], first_start, first_eq)?;
+                    return Err(e);
+                }
+                Err(e) => return Err(e),
+            };
             if !self.at_op("=") {
                 break v;
             }
@@ -325,12 +336,27 @@ impl<'a> Parser<'a> {
         Ok(StmtKind::Assign { targets, value })
     }
 
+    /// `a, b c = 1`: CPython's `invalid_assignment` reads `a, b` as list elements and then,
+    /// for lack of a comma, starts another list at `c`, whose `c = 1` it diagnoses.
+    fn check_juxtaposed_elements(&mut self) -> PResult<()> {
+        let r = self.speculate(|p| loop {
+            p.star_named_expression()?;
+            if !p.eat_op(",") {
+                return Ok(());
+            }
+        });
+        match r {
+            Err(e) if is_specific(&e) => Err(e),
+            _ => Ok(()),
+        }
+    }
+
     /// `t := value` as a statement. CPython reads the statement's start as list elements
     /// (`star_named_expression`), so it judges `t`, or the last element of a bare tuple:
     /// a name there is a valid `:=` (and the statement just invalid syntax).
-    fn check_statement_walrus(&mut self, first: &Expr, start: usize) -> PResult<()> {
+    fn check_statement_walrus(&mut self, first: &Expr) -> PResult<()> {
         let target = match &first.kind {
-            ExprKind::Tuple(elts) if !self.toks[start].tok.is_op("(") => elts.last().unwrap(),
+            ExprKind::Tuple(elts) if is_bare_tuple(first) => elts.last().unwrap(),
             _ => first,
         };
         if matches!(target.kind, ExprKind::Name(_) | ExprKind::Starred(_)) {
@@ -348,6 +374,10 @@ impl<'a> Parser<'a> {
     }
 
     fn ann_assign(&mut self, target: Expr) -> PResult<StmtKind> {
+        if matches!(target.kind, ExprKind::Starred(_)) {
+            // Not an `expression`: none of CPython's annotation diagnostics apply.
+            return self.invalid();
+        }
         if !matches!(
             target.kind,
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }

@@ -13,6 +13,11 @@ pub(super) enum Targets {
     Del,
 }
 
+/// `a, b` rather than `(a, b)`: a bare tuple starts where its first element does.
+pub(super) fn is_bare_tuple(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Tuple(elts) if elts.first().is_some_and(|first| first.pos == e.pos))
+}
+
 /// CPython's `_PyPegen_get_invalid_target`: the first sub-expression that can't be assigned to.
 pub(super) fn invalid_target(e: &Expr, kind: Targets) -> Option<&Expr> {
     match &e.kind {
@@ -119,7 +124,7 @@ impl<'a> Parser<'a> {
     /// `start` is t0's first token, `eq` its `=`.
     pub(super) fn check_first_target(&mut self, t0: &Expr, start: usize, eq: usize) -> PResult<()> {
         let (elem, elem_start) = match &t0.kind {
-            ExprKind::Tuple(elts) if elts.len() > 1 && !self.toks[start].tok.is_op("(") => {
+            ExprKind::Tuple(elts) if elts.len() > 1 && is_bare_tuple(t0) => {
                 let last = elts.last().unwrap();
                 let idx = (start..eq).find(|&j| {
                     let t = &self.toks[j];
@@ -150,7 +155,7 @@ impl<'a> Parser<'a> {
         if !name {
             let saved = self.pos;
             self.pos = eq;
-            let excluded = self.is_excluded_assign_target(start, elem);
+            let excluded = self.is_excluded_assign_target(start);
             self.pos = saved;
             if excluded || !self.is_bitwise_or_span(start, eq) {
                 return Ok(());

@@ -6,7 +6,7 @@
 //! * `registry.rs`: per-run table of live threads and the `Thread-N` counter.
 //! * `lock.rs`: Lock and RLock. `condition.rs`, `event.rs`, `semaphore.rs`: the rest, with
 //!   CPython's first-come-first-notified waiter queues (`waiters.rs`).
-//! * `prelude.py`: what is simplest in Python on top of those (Timer, local).
+//! * `prelude.py`: what is simplest in Python on top of those (Timer).
 //!
 //! At interpreter exit the main thread waits for every non-daemon thread (an exit hook, as
 //! `threading._shutdown`); `vm::run` then shuts the daemons down.
