@@ -53,6 +53,8 @@ const PROGRAMS: &[&str] = &[
     "for x in 1, 2, 3: pass\nfor x in *a, *b: pass\nreturn_ = [x for x in y] if 0 else 1\n",
     "x = f\"{x:{y!r}}\" f\"{'a' if x else 'b'}\" f\"{x:=5}\" f\"{{}}\" f\"{x=!r:>{w}}\" f\"\"\"{a[\"b\"]}\"\"\"\n",
     "f(a=1, *b)\nf(a=1, **b, c=2)\nf(x for x in y)(1)\nf(x for x in y for z in w if z)\n",
+    "(a) + b\n(f)(x)\n(a).b[(c)]\n(a) < b\n(a) or b and (c)\n(a) if (b) else (c)\n(a) ** (b)\n-(a) ** 2\n(a), b = (c), d\n((a), b) = c\n[(a), b] = c\nx = (yield_)\n",
+    "x = ((1 + 2) * 3) - (4)\nprint((lambda: 0)(), ((x)), (x,), ([x][0]).y)\n",
     "x =+ 1\nx = 1 .real\nx = 00\nx = 0x_1\nx = 0o_7\nx = 1_0.0_1e1_0\n",
     "x = 1 if a else 2, 3\ny = lambda: (yield_)\nz = [lambda x: x for _ in y]\n",
 ];

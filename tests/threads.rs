@@ -166,10 +166,9 @@ fn seed_lesson5_count() {
     }
 }
 
-/// Lesson 6 (three 2 s downloads). CPython starts the threads in order and each prints at once
-/// (start() waits until the new thread runs), so the three "Downloading" lines are in order;
-/// the three "Finished" lines come ~0.1 ms apart after 2 s and their order is not fixed, so
-/// they are compared as a set. Sequential mode prints each download's two lines together.
+/// Lesson 6 (three 2 s downloads). The three "Downloading" lines come first and the three
+/// "Finished" lines after 2 s, but within each group the order is a race (in CPython too), so
+/// each group is compared as a set. Sequential mode prints each download's two lines together.
 #[test]
 fn seed_lesson6_downloads() {
     let path = seed("07_seed_level6_download.py");
@@ -180,7 +179,11 @@ fn seed_lesson6_downloads() {
     let starts = "Downloading a.mp4\nDownloading b.mp4\nDownloading c.mp4\n";
     for (run, label) in runs.iter().zip(["python3", "gil", "free"]) {
         let out = run.stdout_text();
-        assert!(out.starts_with(starts), "{}: {:?}", label, out);
+        // Which new thread prints first is a race in CPython too (python3 has printed
+        // "Downloading b.mp4" first here), so the first three lines are compared as a set.
+        let mut first: Vec<&str> = out.lines().take(3).collect();
+        first.sort();
+        assert_eq!(first.join("\n") + "\n", starts, "{}: {:?}", label, out);
         assert!(out.ends_with("All downloads complete\n"), "{}: {:?}", label, out);
         assert!(compare(&runs[0], run, true).is_empty(), "{}: {:?}", label, compare(&runs[0], run, true));
     }

@@ -80,9 +80,15 @@ echo "- gil / sequential = **$(ratio "$g" "$s")** median, $(ratio "$(field "$l5_
      "(target 0.9-1.2); python3 threads / one-after-other = $(ratio "$p" "$pp")"
 echo "- sequential / free = **$(ratio "$s" "$f")** median, $(ratio "$(field "$l5_seq" 4)" "$(field "$l5_free" 4)") fastest" \
      "(target >= 1.8 on 2 cores)"
-# The parallelism the machine actually offered meanwhile (other jobs share the cores).
+# The parallelism the machine actually offered meanwhile (other jobs share the cores), and how
+# many cores free mode's runs got (user CPU time / wall time of the whole process).
 caps=$(for _ in $(seq "$reps"); do python3 "$progs/cores.py" | awk '{ print $2 }'; done | sort -n | tr '\n' ' ')
+used=$(for _ in $(seq "$reps"); do
+    /usr/bin/time -f "%U %e" "$bin" run "$progs/lesson5_threads.py" --mode free 2>&1 >/dev/null \
+        | awk '{ printf "%.2f\n", $1 / $2 }'
+done | sort -n | tr '\n' ' ')
 echo "- cores available (python3, 2 processes vs 1, $reps tries, sorted): $caps"
+echo "- cores used by threadlab free (user CPU / wall, $reps runs, sorted): $used"
 echo
 
 # ---- Lesson 6 -----------------------------------------------------------------------------

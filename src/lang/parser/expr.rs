@@ -20,6 +20,14 @@ pub(super) fn is_specific(e: &crate::lang::error::CompileError) -> bool {
     !(e.msg == "invalid syntax" || e.msg == "unexpected indent" || e.msg == "unexpected unindent")
 }
 
+/// An operand of a `**` chain: prefix unary operators, the operand, and where the operand
+/// (after the prefixes) starts.
+pub(super) struct PowerOperand {
+    unary: Vec<(UnaryOp, Pos)>,
+    base: Expr,
+    start: Pos,
+}
+
 fn wrap_unary(ops: Vec<(UnaryOp, Pos)>, mut e: Expr) -> Expr {
     for (op, pos) in ops.into_iter().rev() {
         e = mk(
@@ -217,7 +225,8 @@ impl<'a> Parser<'a> {
     /// from a list so long chains don't recurse, or a juxtaposed expression to diagnose.
     #[inline(never)]
     pub(super) fn expression_tail(&mut self, start: usize, first: Expr) -> PResult<Expr> {
-        let mut links: Vec<(Expr, Expr)> = Vec::new();
+        // (body, test, where the body's tokens start)
+        let mut links: Vec<(Expr, Expr, Pos)> = Vec::new();
         let (mut start, mut body) = (start, first);
         // No diagnostics in lenient mode or where a dict key silences them.
         let quiet = self.lenient || self.quiet_depth == Some(self.depth);
@@ -245,19 +254,18 @@ impl<'a> Parser<'a> {
             if self.at_kw("lambda") {
                 let orelse = self.lambda();
                 let Some(orelse) = self.or_backtrack(if_tok, orelse)? else { break body };
-                links.push((body, test));
+                links.push((body, test, self.token_pos(start)));
                 break orelse;
             }
             let next_start = self.pos;
             let orelse = self.disjunction();
             let Some(orelse) = self.or_backtrack(if_tok, orelse)? else { break body };
-            links.push((body, test));
+            links.push((body, test, self.token_pos(start)));
             start = next_start;
             body = orelse;
         };
         let mut e = last;
-        while let Some((body, test)) = links.pop() {
-            let pos = body.pos;
+        while let Some((body, test, pos)) = links.pop() {
             e = mk(
                 ExprKind::IfExp {
                     test: Box::new(test),
@@ -280,27 +288,31 @@ impl<'a> Parser<'a> {
         r
     }
 
+    // A node made from a left operand starts where that operand's tokens start, which is
+    // before its own position when it is parenthesized: `(a) + b` starts at `(`.
+
     pub(super) fn disjunction(&mut self) -> PResult<Expr> {
+        let start = self.pos_here();
         let first = self.conjunction()?;
         if self.at_kw("or") {
-            return self.bool_chain(first, BoolOp::Or);
+            return self.bool_chain(first, BoolOp::Or, start);
         }
         Ok(first)
     }
 
     pub(super) fn conjunction(&mut self) -> PResult<Expr> {
+        let start = self.pos_here();
         let first = self.inversion()?;
         if self.at_kw("and") {
-            return self.bool_chain(first, BoolOp::And);
+            return self.bool_chain(first, BoolOp::And, start);
         }
         Ok(first)
     }
 
     /// `first or b or c` / `first and b and c`.
     #[inline(never)]
-    pub(super) fn bool_chain(&mut self, first: Expr, op: BoolOp) -> PResult<Expr> {
+    pub(super) fn bool_chain(&mut self, first: Expr, op: BoolOp, pos: Pos) -> PResult<Expr> {
         let kw = if op == BoolOp::Or { "or" } else { "and" };
-        let pos = first.pos;
         let mut values = vec![first];
         loop {
             let before = self.pos;
@@ -352,19 +364,20 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.pos_here();
         let left = self.bitwise_or()?;
         if matches!(
             self.tok(),
             Tok::Op("==" | "!=" | "<" | "<=" | ">" | ">=") | Tok::Kw("in" | "is" | "not")
         ) {
-            return self.comparison_chain(left);
+            return self.comparison_chain(left, start);
         }
         Ok(left)
     }
 
     /// `left < b <= c ...`: one Compare node.
     #[inline(never)]
-    pub(super) fn comparison_chain(&mut self, left: Expr) -> PResult<Expr> {
+    pub(super) fn comparison_chain(&mut self, left: Expr, pos: Pos) -> PResult<Expr> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         loop {
@@ -402,7 +415,6 @@ impl<'a> Parser<'a> {
         if ops.is_empty() {
             return Ok(left);
         }
-        let pos = left.pos;
         Ok(mk(
             ExprKind::Compare {
                 left: Box::new(left),
@@ -415,22 +427,24 @@ impl<'a> Parser<'a> {
 
     /// Binary operators from `|` (loosest) to `* / // % @` (tightest), by precedence climbing.
     pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
+        let start = self.pos_here();
         let left = self.factor()?;
         if binop(self.tok()).is_some() {
-            return self.binary_climb(left, 0);
+            return self.binary_climb(left, 0, start);
         }
         Ok(left)
     }
 
     /// Extend `left` with operators binding at least as tightly as `min_prec`.
     #[inline(never)]
-    pub(super) fn binary_climb(&mut self, mut left: Expr, min_prec: u8) -> PResult<Expr> {
+    pub(super) fn binary_climb(&mut self, mut left: Expr, min_prec: u8, start: Pos) -> PResult<Expr> {
         let mut len = 0;
         while let Some((op, prec)) = binop(self.tok()).filter(|&(_, p)| p >= min_prec) {
             len += 1;
             self.check_chain(len, left.pos)?;
             let before = self.pos;
             self.advance();
+            let right_start = self.pos_here();
             let right = self.factor();
             let Some(mut right) = self.or_backtrack(before, right)? else {
                 return Ok(left);
@@ -439,19 +453,18 @@ impl<'a> Parser<'a> {
             // their operand failed and was backtracked: then nothing moved, and we stop).
             while binop(self.tok()).is_some_and(|(_, p)| p > prec) {
                 let at = self.pos;
-                right = self.binary_climb(right, prec + 1)?;
+                right = self.binary_climb(right, prec + 1, right_start)?;
                 if self.pos == at {
                     break;
                 }
             }
-            let pos = left.pos;
             left = mk(
                 ExprKind::BinOp {
                     left: Box::new(left),
                     op,
                     right: Box::new(right),
                 },
-                pos,
+                start,
             );
         }
         Ok(left)
@@ -463,9 +476,10 @@ impl<'a> Parser<'a> {
         if matches!(self.tok(), Tok::Op("-" | "+" | "~") | Tok::Kw("await")) {
             return self.power_chain();
         }
+        let start = self.pos_here();
         let e = self.primary()?;
         if self.at_op("**") {
-            return self.power_chain_from(e);
+            return self.power_chain_from(e, start);
         }
         Ok(e)
     }
@@ -477,20 +491,17 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    pub(super) fn power_chain_from(&mut self, base: Expr) -> PResult<Expr> {
-        self.power_chain_items(vec![(Vec::new(), base)])
+    pub(super) fn power_chain_from(&mut self, base: Expr, start: Pos) -> PResult<Expr> {
+        self.power_chain_items(vec![PowerOperand { unary: Vec::new(), base, start }])
     }
 
     /// A chain like `-a ** -b ** c`, collected as operands with their prefix operators, then
     /// folded from the right, so long chains don't recurse. `chain` holds the first operand.
-    pub(super) fn power_chain_items(
-        &mut self,
-        mut chain: Vec<(Vec<(UnaryOp, Pos)>, Expr)>,
-    ) -> PResult<Expr> {
+    pub(super) fn power_chain_items(&mut self, mut chain: Vec<PowerOperand>) -> PResult<Expr> {
         loop {
             // Operators so far: the `**`s and the unary prefixes.
-            let len = chain.len() - 1 + chain.iter().map(|(ops, _)| ops.len()).sum::<usize>();
-            self.check_chain(len, chain[0].1.pos)?;
+            let unary: usize = chain.iter().map(|o| o.unary.len()).sum();
+            self.check_chain(chain.len() - 1 + unary, chain[0].start)?;
             let before = self.pos;
             if !self.eat_op("**") {
                 break;
@@ -501,26 +512,18 @@ impl<'a> Parser<'a> {
                 None => break,
             }
         }
-        let (ops, base) = chain.pop().unwrap();
-        let mut e = wrap_unary(ops, base);
-        while let Some((ops, base)) = chain.pop() {
-            let pos = base.pos;
-            let pow = mk(
-                ExprKind::BinOp {
-                    left: Box::new(base),
-                    op: BinOp::Pow,
-                    right: Box::new(e),
-                },
-                pos,
-            );
-            e = wrap_unary(ops, pow);
+        let last = chain.pop().unwrap();
+        let mut e = wrap_unary(last.unary, last.base);
+        while let Some(PowerOperand { unary, base, start }) = chain.pop() {
+            let pow = ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(e) };
+            e = wrap_unary(unary, mk(pow, start));
         }
         Ok(e)
     }
 
     /// Prefix unary operators, then an (`await`) primary.
-    pub(super) fn power_operand(&mut self) -> PResult<(Vec<(UnaryOp, Pos)>, Expr)> {
-        let mut ops = Vec::new();
+    pub(super) fn power_operand(&mut self) -> PResult<PowerOperand> {
+        let mut unary = Vec::new();
         loop {
             let op = match self.tok() {
                 Tok::Op("-") => UnaryOp::Neg,
@@ -528,43 +531,44 @@ impl<'a> Parser<'a> {
                 Tok::Op("~") => UnaryOp::Invert,
                 _ => break,
             };
-            ops.push((op, self.pos_here()));
-            self.check_chain(ops.len(), ops[0].1)?;
+            unary.push((op, self.pos_here()));
+            self.check_chain(unary.len(), unary[0].1)?;
             self.advance();
         }
+        let start = self.pos_here();
         if self.at_kw("await") {
-            let pos = self.pos_here();
             self.advance();
-            self.unsupported("'await'", pos);
+            self.unsupported("'await'", start);
         }
-        Ok((ops, self.primary()?))
+        let base = self.primary()?;
+        Ok(PowerOperand { unary, base, start })
     }
 
     /// An atom followed by calls, attributes and subscripts.
     pub(super) fn primary(&mut self) -> PResult<Expr> {
+        let start = self.pos_here();
         let e = self.atom()?;
         if matches!(self.tok(), Tok::Op("." | "(" | "[")) {
-            return self.trailers(e);
+            return self.trailers(e, start);
         }
         Ok(e)
     }
 
     #[inline(never)]
-    pub(super) fn trailers(&mut self, e: Expr) -> PResult<Expr> {
+    pub(super) fn trailers(&mut self, e: Expr, start: Pos) -> PResult<Expr> {
         // Inside a later dict key, CPython reports nothing from within calls and subscripts.
         if self.quiet_depth.is_some_and(|d| self.depth >= d) && !self.lenient {
             self.lenient = true;
-            let r = self.trailer_chain(e);
+            let r = self.trailer_chain(e, start);
             self.lenient = false;
             return r;
         }
-        self.trailer_chain(e)
+        self.trailer_chain(e, start)
     }
 
-    pub(super) fn trailer_chain(&mut self, mut e: Expr) -> PResult<Expr> {
+    pub(super) fn trailer_chain(&mut self, mut e: Expr, pos: Pos) -> PResult<Expr> {
         for len in 1.. {
             let before = self.pos;
-            let pos = e.pos;
             self.check_chain(len, pos)?;
             let kind = match self.tok() {
                 Tok::Op(".") => {

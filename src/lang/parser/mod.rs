@@ -186,6 +186,10 @@ impl<'a> Parser<'a> {
             col: t.col,
         }
     }
+    fn token_pos(&self, index: usize) -> Pos {
+        let t = &self.toks[index];
+        Pos { line: t.line, col: t.col }
+    }
     /// The token just consumed.
     fn prev(&self) -> &'a Token {
         &self.toks[self.pos.saturating_sub(1)]

@@ -1,7 +1,7 @@
 //! Statements: simple statements, compound statements and blocks.
 
 use super::expr::{expr_name, is_specific, starts_expr};
-use super::target::{invalid_target, is_bare_tuple, Targets};
+use super::target::{invalid_target, Targets};
 use super::{mk, PResult, Parser, Scope};
 use crate::lang::ast::{
     Alias, BinOp, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Module, Pos, Stmt,
@@ -271,7 +271,7 @@ impl<'a> Parser<'a> {
             return self.ann_assign(first);
         }
         if self.at_op(":=") {
-            self.check_statement_walrus(&first)?;
+            self.check_statement_walrus(&first, start)?;
         }
         if let Some(op) = aug_op(self.tok()) {
             if !matches!(
@@ -303,7 +303,7 @@ impl<'a> Parser<'a> {
             });
         }
         if !self.at_op("=") {
-            if is_bare_tuple(&first) && starts_expr(self.tok()) {
+            if self.is_bare_tuple(&first, start, self.pos) && starts_expr(self.tok()) {
                 self.check_juxtaposed_elements()?;
             }
             return Ok(StmtKind::Expr(first));
@@ -354,9 +354,11 @@ impl<'a> Parser<'a> {
     /// `t := value` as a statement. CPython reads the statement's start as list elements
     /// (`star_named_expression`), so it judges `t`, or the last element of a bare tuple:
     /// a name there is a valid `:=` (and the statement just invalid syntax).
-    fn check_statement_walrus(&mut self, first: &Expr) -> PResult<()> {
+    fn check_statement_walrus(&mut self, first: &Expr, start: usize) -> PResult<()> {
         let target = match &first.kind {
-            ExprKind::Tuple(elts) if is_bare_tuple(first) => elts.last().unwrap(),
+            ExprKind::Tuple(elts) if self.is_bare_tuple(first, start, self.pos) => {
+                elts.last().unwrap()
+            }
             _ => first,
         };
         if matches!(target.kind, ExprKind::Name(_) | ExprKind::Starred(_)) {

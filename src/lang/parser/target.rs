@@ -13,11 +13,6 @@ pub(super) enum Targets {
     Del,
 }
 
-/// `a, b` rather than `(a, b)`: a bare tuple starts where its first element does.
-pub(super) fn is_bare_tuple(e: &Expr) -> bool {
-    matches!(&e.kind, ExprKind::Tuple(elts) if elts.first().is_some_and(|first| first.pos == e.pos))
-}
-
 /// CPython's `_PyPegen_get_invalid_target`: the first sub-expression that can't be assigned to.
 pub(super) fn invalid_target(e: &Expr, kind: Targets) -> Option<&Expr> {
     match &e.kind {
@@ -47,6 +42,20 @@ pub(super) fn invalid_target(e: &Expr, kind: Targets) -> Option<&Expr> {
 }
 
 impl<'a> Parser<'a> {
+    /// `a, b` rather than `(a, b)`: `e`, parsed from tokens `start..end`, is a tuple that is
+    /// not one parenthesized group.
+    pub(super) fn is_bare_tuple(&self, e: &Expr, start: usize, end: usize) -> bool {
+        if !matches!(e.kind, ExprKind::Tuple(_)) {
+            return false;
+        }
+        if !self.toks[start].tok.is_op("(") {
+            return true;
+        }
+        let level = self.toks[start].level;
+        let close = (start + 1..end).find(|&j| self.toks[j].level < level);
+        close != Some(end - 1)
+    }
+
     /// "cannot assign to X" / "cannot delete X" for the first invalid part of `e`.
     pub(super) fn check_target(&self, e: &Expr, kind: Targets) -> PResult<()> {
         match invalid_target(e, kind) {
@@ -124,7 +133,7 @@ impl<'a> Parser<'a> {
     /// `start` is t0's first token, `eq` its `=`.
     pub(super) fn check_first_target(&mut self, t0: &Expr, start: usize, eq: usize) -> PResult<()> {
         let (elem, elem_start) = match &t0.kind {
-            ExprKind::Tuple(elts) if elts.len() > 1 && is_bare_tuple(t0) => {
+            ExprKind::Tuple(elts) if elts.len() > 1 && self.is_bare_tuple(t0, start, eq) => {
                 let last = elts.last().unwrap();
                 let idx = (start..eq).find(|&j| {
                     let t = &self.toks[j];
