@@ -6,6 +6,7 @@
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use threadlab::runtime::{Mode, NullSink, OutputSink, StdoutSink};
 use threadlab::vm::{run, RunOptions};
@@ -115,7 +116,8 @@ fn main() -> ExitCode {
         "-" => "<stdin>".to_string(),
         f => std::path::absolute(f).map_or(file.clone(), |p| p.to_string_lossy().into_owned()),
     };
-    let sink: Arc<dyn OutputSink> = if json { Arc::new(NullSink) } else { Arc::new(StdoutSink) };
+    let console = Arc::new(Console::default());
+    let sink: Arc<dyn OutputSink> = if json { Arc::new(NullSink) } else { console.clone() };
     let opts = RunOptions { mode, switch_interval, filename, ..RunOptions::default() };
     let out = run(&source, opts, sink);
     if json {
@@ -123,12 +125,35 @@ fn main() -> ExitCode {
         let _ = writeln!(stdout, "{}", out.report.to_json());
         let _ = stdout.flush();
     } else {
-        // Tracebacks (the main thread's and other threads'), SyntaxError reports, sys.exit text.
+        // Tracebacks (the main thread's and other threads'), SyntaxError reports, sys.exit text:
+        // whatever of the run's stderr text did not already go out live.
+        let shown = console.stderr_bytes.load(Ordering::SeqCst);
+        let rest = out.stderr.get(shown..).unwrap_or(&out.stderr);
         let mut stderr = std::io::stderr().lock();
-        let _ = stderr.write_all(out.stderr.as_bytes());
+        let _ = stderr.write_all(rest.as_bytes());
         let _ = stderr.flush();
     }
     ExitCode::from(exit_status(out.exit_code))
+}
+
+/// The terminal: stdout as it is printed, and stderr (an "Exception in thread" traceback) as it
+/// is written, so a long run shows a thread's failure when it happens, as python3 does.
+#[derive(Default)]
+struct Console {
+    /// How much of the run's stderr text went out live; the rest is written at the end.
+    stderr_bytes: AtomicUsize,
+}
+
+impl OutputSink for Console {
+    fn write(&self, thread: &str, t_ms: f64, text: &str) {
+        StdoutSink.write(thread, t_ms, text);
+    }
+    fn write_stderr(&self, _thread: &str, _t_ms: f64, text: &str) {
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(text.as_bytes());
+        let _ = err.flush();
+        self.stderr_bytes.fetch_add(text.len(), Ordering::SeqCst);
+    }
 }
 
 /// A process exit status from the VM's (python3's) exit code; out-of-range codes wrap as on POSIX.

@@ -419,13 +419,14 @@ impl<'a> Parser<'a> {
             if self.eat_op("**") {
                 items.push((None, self.bitwise_or()?));
             } else {
+                let key_start = self.pos;
                 let outer = self.quiet_depth.replace(self.depth + 1);
                 let k = self.expression();
                 self.quiet_depth = outer;
                 let k = k?;
                 if !self.at_op(":") {
                     // CPython's `invalid_kvpair`: the caret goes under the key's last character.
-                    let end = self.prev();
+                    let end = &self.toks[self.node_end(&k, key_start, self.pos)];
                     return Err(self.error(
                         "':' expected after dictionary key",
                         end.end_line,
@@ -437,6 +438,24 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(mk(ExprKind::Dict(items), pos))
+    }
+
+    /// The last token of node `e`, parsed from tokens `start..end`: grouping parentheses
+    /// around it are not part of it (a tuple's or generator's own parentheses are).
+    fn node_end(&self, e: &Expr, start: usize, end: usize) -> usize {
+        let (mut s, mut last) = (start, end - 1);
+        let own_parens = matches!(e.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. });
+        while self.toks[s].tok.is_op("(") && s < last {
+            let level = self.toks[s].level;
+            let close = (s + 1..=last).find(|&j| self.toks[j].level < level);
+            let inner_is_group = self.toks[s + 1].tok.is_op("(");
+            if close != Some(last) || own_parens && !inner_is_group {
+                break;
+            }
+            s += 1;
+            last -= 1;
+        }
+        last
     }
 
     /// After `key`: `: value`, with CPython's messages for a missing or starred value.

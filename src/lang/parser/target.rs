@@ -119,13 +119,24 @@ impl<'a> Parser<'a> {
     }
 
     fn target_item(&mut self) -> PResult<Expr> {
-        if self.at_op("*") {
-            let pos = self.pos_here();
-            self.advance();
-            let inner = self.bitwise_or()?;
-            return Ok(mk(ExprKind::Starred(Box::new(inner)), pos));
+        let pos = self.pos_here();
+        let starred = self.eat_op("*");
+        let e = self.bitwise_or()?;
+        // Anything else can't begin a target: stop here, as CPython's `star_targets` does.
+        if !matches!(
+            e.kind,
+            ExprKind::Name(_)
+                | ExprKind::Attribute { .. }
+                | ExprKind::Subscript { .. }
+                | ExprKind::List(_)
+                | ExprKind::Tuple(_)
+        ) {
+            return self.invalid();
         }
-        self.bitwise_or()
+        if starred {
+            return Ok(mk(ExprKind::Starred(Box::new(e)), pos));
+        }
+        Ok(e)
     }
 
     /// An invalid first target `t0 = ...`: CPython first parses it as list elements
