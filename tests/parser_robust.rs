@@ -294,4 +294,3 @@ fn profile_phases() {
     }
     eprintln!("parse without f-strings: {:?}", t.elapsed() / runs);
 }
-

@@ -551,7 +551,10 @@ impl Lexer {
         // The next three characters as ASCII bytes (operators are ASCII).
         let mut window = [0u8; 3];
         for (k, b) in window.iter_mut().enumerate() {
-            *b = self.ch(self.i + k).filter(char::is_ascii).map_or(0, |c| c as u8);
+            *b = self
+                .ch(self.i + k)
+                .filter(char::is_ascii)
+                .map_or(0, |c| c as u8);
         }
         for table in [THREE, TWO] {
             if let Some(op) = table.iter().find(|op| window.starts_with(op.as_bytes())) {

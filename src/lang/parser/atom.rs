@@ -76,14 +76,19 @@ impl<'a> Parser<'a> {
         while !self.at_op(")") {
             let pos = self.pos_here();
             if self.eat_op("*") {
-                let unpacking_msg = "iterable argument unpacking follows keyword argument unpacking";
+                let unpacking_msg =
+                    "iterable argument unpacking follows keyword argument unpacking";
                 if seen_double_star {
                     return Err(self.error_at(pos, unpacking_msg));
                 }
                 let value = match self.expression() {
                     // CPython's `invalid_arguments: args ',' '*'`, reached for a broken
                     // `*` after arguments in the kwargs form (its message fits only one case).
-                    Err(e) if !is_specific(&e) && only_kwargs_form && (!args.is_empty() || seen_kw) => {
+                    Err(e)
+                        if !is_specific(&e)
+                            && only_kwargs_form
+                            && (!args.is_empty() || seen_kw) =>
+                    {
                         return Err(self.error_at(pos, unpacking_msg))
                     }
                     value => value?,
@@ -95,7 +100,9 @@ impl<'a> Parser<'a> {
                         return Err(self.error_at(pos, msg));
                     }
                     if !args.is_empty() {
-                        return Err(self.error_at(pos, "Generator expression must be parenthesized"));
+                        return Err(
+                            self.error_at(pos, "Generator expression must be parenthesized")
+                        );
                     }
                 }
                 args.push(mk(ExprKind::Starred(Box::new(value)), pos));
@@ -443,15 +450,16 @@ impl<'a> Parser<'a> {
     /// The last token of node `e`, parsed from tokens `start..end`: grouping parentheses
     /// around it are not part of it (a tuple's or generator's own parentheses are).
     fn node_end(&self, e: &Expr, start: usize, end: usize) -> usize {
-        let (mut s, mut last) = (start, end - 1);
-        let own_parens = matches!(e.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. });
-        while self.toks[s].tok.is_op("(") && s < last {
-            let level = self.toks[s].level;
-            let close = (s + 1..=last).find(|&j| self.toks[j].level < level);
-            let inner_is_group = self.toks[s + 1].tok.is_op("(");
-            if close != Some(last) || own_parens && !inner_is_group {
-                break;
+        // Does the `(` at `open` close exactly at `close`?
+        let wraps = |open: usize, close: usize| {
+            open < close && self.toks[open].tok.is_op("(") && {
+                let level = self.toks[open].level;
+                (open + 1..=close).find(|&j| self.toks[j].level < level) == Some(close)
             }
+        };
+        let own_parens = matches!(e.kind, ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. });
+        let (mut s, mut last) = (start, end - 1);
+        while wraps(s, last) && !(own_parens && !wraps(s + 1, last - 1)) {
             s += 1;
             last -= 1;
         }

@@ -44,11 +44,17 @@ fn push_children<'a>(e: &'a Expr, d: usize, stack: &mut Vec<(&'a Expr, usize)>) 
         }
         UnaryOp { operand, .. } => push(operand),
         BoolOp { values, .. } => values.iter().for_each(push),
-        Compare { left, comparators, .. } => {
+        Compare {
+            left, comparators, ..
+        } => {
             push(left);
             comparators.iter().for_each(push);
         }
-        Call { func, args, keywords } => {
+        Call {
+            func,
+            args,
+            keywords,
+        } => {
             push(func);
             args.iter().for_each(&mut push);
             keywords.iter().for_each(|k| push(&k.value));
@@ -58,7 +64,10 @@ fn push_children<'a>(e: &'a Expr, d: usize, stack: &mut Vec<(&'a Expr, usize)>) 
             push(value);
             push(index);
         }
-        Slice { lower, upper, step } => [lower, upper, step].into_iter().flatten().for_each(|b| push(b)),
+        Slice { lower, upper, step } => [lower, upper, step]
+            .into_iter()
+            .flatten()
+            .for_each(|b| push(b)),
         List(v) | Tuple(v) | Set(v) => v.iter().for_each(push),
         Dict(items) => {
             for (k, v) in items {
@@ -66,7 +75,9 @@ fn push_children<'a>(e: &'a Expr, d: usize, stack: &mut Vec<(&'a Expr, usize)>) 
                 push(v);
             }
         }
-        ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
+        ListComp { elt, generators }
+        | SetComp { elt, generators }
+        | GeneratorExp { elt, generators } => {
             push(elt);
             for g in generators {
                 push(&g.target);
@@ -74,7 +85,11 @@ fn push_children<'a>(e: &'a Expr, d: usize, stack: &mut Vec<(&'a Expr, usize)>) 
                 g.ifs.iter().for_each(&mut push);
             }
         }
-        DictComp { key, value, generators } => {
+        DictComp {
+            key,
+            value,
+            generators,
+        } => {
             push(key);
             push(value);
             for g in generators {
@@ -85,7 +100,12 @@ fn push_children<'a>(e: &'a Expr, d: usize, stack: &mut Vec<(&'a Expr, usize)>) 
         }
         Lambda { params, body } => {
             push(body);
-            params.args.iter().chain(&params.kwonly).filter_map(|p| p.default.as_ref()).for_each(push);
+            params
+                .args
+                .iter()
+                .chain(&params.kwonly)
+                .filter_map(|p| p.default.as_ref())
+                .for_each(push);
         }
         IfExp { test, body, orelse } => {
             push(test);

@@ -109,7 +109,9 @@ impl<'a> Parser<'a> {
             // An element that fails to parse leaves a trailing comma (PEG backtracking).
             let before = self.pos;
             let item = self.star_expression();
-            let Some(item) = self.or_backtrack(before, item)? else { break };
+            let Some(item) = self.or_backtrack(before, item)? else {
+                break;
+            };
             elts.push(item);
         }
         Ok(mk(ExprKind::Tuple(elts), pos))
@@ -241,7 +243,9 @@ impl<'a> Parser<'a> {
             let if_tok = self.pos;
             self.advance();
             let test = self.disjunction();
-            let Some(test) = self.or_backtrack(if_tok, test)? else { break body };
+            let Some(test) = self.or_backtrack(if_tok, test)? else {
+                break body;
+            };
             if !self.at_kw("else") {
                 if !self.at_op(":") && !quiet {
                     return Err(self.error_at(body.pos, "expected 'else' after 'if' expression"));
@@ -253,13 +257,17 @@ impl<'a> Parser<'a> {
             self.check_chain(links.len() + 1, body.pos)?;
             if self.at_kw("lambda") {
                 let orelse = self.lambda();
-                let Some(orelse) = self.or_backtrack(if_tok, orelse)? else { break body };
+                let Some(orelse) = self.or_backtrack(if_tok, orelse)? else {
+                    break body;
+                };
                 links.push((body, test, self.token_pos(start)));
                 break orelse;
             }
             let next_start = self.pos;
             let orelse = self.disjunction();
-            let Some(orelse) = self.or_backtrack(if_tok, orelse)? else { break body };
+            let Some(orelse) = self.or_backtrack(if_tok, orelse)? else {
+                break body;
+            };
             links.push((body, test, self.token_pos(start)));
             start = next_start;
             body = orelse;
@@ -437,7 +445,12 @@ impl<'a> Parser<'a> {
 
     /// Extend `left` with operators binding at least as tightly as `min_prec`.
     #[inline(never)]
-    pub(super) fn binary_climb(&mut self, mut left: Expr, min_prec: u8, start: Pos) -> PResult<Expr> {
+    pub(super) fn binary_climb(
+        &mut self,
+        mut left: Expr,
+        min_prec: u8,
+        start: Pos,
+    ) -> PResult<Expr> {
         let mut len = 0;
         while let Some((op, prec)) = binop(self.tok()).filter(|&(_, p)| p >= min_prec) {
             len += 1;
@@ -492,7 +505,11 @@ impl<'a> Parser<'a> {
 
     #[inline(never)]
     pub(super) fn power_chain_from(&mut self, base: Expr, start: Pos) -> PResult<Expr> {
-        self.power_chain_items(vec![PowerOperand { unary: Vec::new(), base, start }])
+        self.power_chain_items(vec![PowerOperand {
+            unary: Vec::new(),
+            base,
+            start,
+        }])
     }
 
     /// A chain like `-a ** -b ** c`, collected as operands with their prefix operators, then
@@ -515,7 +532,11 @@ impl<'a> Parser<'a> {
         let last = chain.pop().unwrap();
         let mut e = wrap_unary(last.unary, last.base);
         while let Some(PowerOperand { unary, base, start }) = chain.pop() {
-            let pow = ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(e) };
+            let pow = ExprKind::BinOp {
+                left: Box::new(base),
+                op: BinOp::Pow,
+                right: Box::new(e),
+            };
             e = wrap_unary(unary, mk(pow, start));
         }
         Ok(e)

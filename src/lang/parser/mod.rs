@@ -188,7 +188,10 @@ impl<'a> Parser<'a> {
     }
     fn token_pos(&self, index: usize) -> Pos {
         let t = &self.toks[index];
-        Pos { line: t.line, col: t.col }
+        Pos {
+            line: t.line,
+            col: t.col,
+        }
     }
     /// The token just consumed.
     fn prev(&self) -> &'a Token {

@@ -369,7 +369,10 @@ impl<'a> Parser<'a> {
             p.expression().is_ok()
         });
         if valued {
-            let msg = format!("cannot use assignment expressions with {}", expr_name(target));
+            let msg = format!(
+                "cannot use assignment expressions with {}",
+                expr_name(target)
+            );
             return Err(self.error_at(target.pos, msg));
         }
         Ok(())
