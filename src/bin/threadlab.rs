@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use threadlab::runtime::{Mode, NullSink, OutputSink, StdoutSink};
+use threadlab::runtime::{Mode, NullSink, OutputSink};
 use threadlab::vm::{run, RunOptions};
 
 const USAGE: &str = "\
@@ -145,8 +145,10 @@ struct Console {
 }
 
 impl OutputSink for Console {
-    fn write(&self, thread: &str, t_ms: f64, text: &str) {
-        StdoutSink.write(thread, t_ms, text);
+    fn write(&self, _thread: &str, _t_ms: f64, text: &str) {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
     }
     fn write_stderr(&self, _thread: &str, _t_ms: f64, text: &str) {
         let mut err = std::io::stderr().lock();
