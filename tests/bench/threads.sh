@@ -21,8 +21,11 @@ fi
 # "elapsed switches transitions" of one threadlab run (from its JSON report: the program prints
 # "elapsed S"; transitions = recorded spans).
 tl_once() {
-    local file="$1" mode="$2"
-    "$bin" run "$file" --mode "$mode" --json | python3 -c '
+    local file="$1" mode="$2" report
+    # Captured first, then parsed: python3 starting up beside the run would take a core away
+    # from free mode's two threads while they are being timed.
+    report="$("$bin" run "$file" --mode "$mode" --json)"
+    printf '%s' "$report" | python3 -c '
 import json, sys
 r = json.load(sys.stdin)
 if r.get("error"):
