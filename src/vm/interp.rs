@@ -387,7 +387,9 @@ impl super::thread::Vm {
                             }
                         }
                     }
-                    Op::BinaryOp(kind) => {
+                    // `a + b` and `a += b` share the small-int fast path; they differ only
+                    // in the slow path (`+=` may mutate a list or set in place).
+                    Op::BinaryOp(kind) | Op::InplaceOp(kind) => {
                         let b = pop!();
                         let a = top!();
                         if let (Value::Int(x), Value::Int(y)) = (&*a, &b) {
@@ -398,21 +400,11 @@ impl super::thread::Vm {
                         }
                         let a = pop!();
                         f!().pc = pc;
-                        let r = tri!(ops::binary_op(self, &a, &b, kind));
-                        push!(r);
-                    }
-                    Op::InplaceOp(kind) => {
-                        let b = pop!();
-                        let a = top!();
-                        if let (Value::Int(x), Value::Int(y)) = (&*a, &b) {
-                            if let Some(r) = int_binop_fast(kind, *x, *y) {
-                                Value::set(a, Value::Int(r));
-                                continue;
-                            }
-                        }
-                        let a = pop!();
-                        f!().pc = pc;
-                        let r = tri!(ops::inplace_op(self, &a, &b, kind));
+                        let r = if matches!(op, Op::InplaceOp(_)) {
+                            tri!(ops::inplace_op(self, &a, &b, kind))
+                        } else {
+                            tri!(ops::binary_op(self, &a, &b, kind))
+                        };
                         push!(r);
                     }
                     Op::InplaceLocalConst { op, local, konst } => {
