@@ -425,16 +425,21 @@ impl<'a> Parser<'a> {
         Ok(name)
     }
 
+    /// The `as NAME` of an import alias, if any.
+    fn as_name(&mut self) -> PResult<Option<String>> {
+        if self.eat_kw("as") {
+            Ok(Some(self.name()?))
+        } else {
+            Ok(None)
+        }
+    }
+
     fn import(&mut self) -> PResult<StmtKind> {
         self.advance();
         let mut names = Vec::new();
         loop {
             let name = self.dotted_name()?;
-            let asname = if self.eat_kw("as") {
-                Some(self.name()?)
-            } else {
-                None
-            };
+            let asname = self.as_name()?;
             names.push(Alias { name, asname });
             if !self.eat_op(",") {
                 break;
@@ -475,11 +480,7 @@ impl<'a> Parser<'a> {
         let mut names = Vec::new();
         loop {
             let name = self.name()?;
-            let asname = if self.eat_kw("as") {
-                Some(self.name()?)
-            } else {
-                None
-            };
+            let asname = self.as_name()?;
             names.push(Alias { name, asname });
             if !self.eat_op(",") {
                 break;
