@@ -208,6 +208,14 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
     }
     out.push_str(&last_line(vm, exc));
     out.push('\n');
+    if let Ok(Some(Value::List(notes))) = vm.get_attr_opt(exc, "__notes__") {
+        for note in notes.snapshot() {
+            if let Value::Str(s) = note {
+                out.push_str(s.as_str());
+                out.push('\n');
+            }
+        }
+    }
 }
 
 /// `ValueError: message` (or just the class name when the message is empty).

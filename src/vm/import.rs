@@ -10,18 +10,20 @@ impl Vm {
         if let Some(m) = super::sync::lock(&self.interp.modules).get(name) {
             return Ok(m.clone());
         }
+        // `a.b`: the package `a` first, then `b` becomes its attribute, as CPython binds it.
+        let parent = match name.rsplit_once('.') {
+            Some((p, child)) => Some((self.import_module(p)?, child)),
+            None => None,
+        };
         match super::modules::create(self, name)? {
             Some(m) => {
-                super::sync::lock(&self.interp.modules).entry(name.to_string()).or_insert(m.clone());
+                let m = super::sync::lock(&self.interp.modules).entry(name.to_string()).or_insert(m).clone();
+                if let Some((Value::Module(p), child)) = parent {
+                    p.set(child, m.clone());
+                }
                 Ok(m)
             }
-            None => {
-                let e = error("ModuleNotFoundError", format!("No module named '{}'", name));
-                if let Some(exc) = e.exception() {
-                    let _ = exc;
-                }
-                Err(e)
-            }
+            None => Err(not_found(name)),
         }
     }
 
@@ -38,4 +40,17 @@ impl Vm {
             Err(e) => Err(e),
         }
     }
+}
+
+/// CPython's ModuleNotFoundError, with a note (printed under it in the traceback) that says the
+/// module is missing from threadlab rather than from the learner's machine.
+fn not_found(name: &str) -> super::exceptions::Unwind {
+    let e = error("ModuleNotFoundError", format!("No module named '{}'", name));
+    if let Some(exc) = e.exception() {
+        if let Value::Instance(i) = exc {
+            let note = "threadlab has no such module: the README's \"Modules\" section lists the ones it has.";
+            i.dict().set(super::object::intern("__notes__"), Value::list(vec![Value::str(note)]));
+        }
+    }
+    e
 }

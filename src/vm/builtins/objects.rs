@@ -125,7 +125,18 @@ pub fn exc_with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.pos()[0].clone())
 }
 
-pub fn exc_add_note(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `BaseException.add_note(note)`: appends to `__notes__`, which the traceback prints after the
+/// exception's line.
+pub fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("add_note", 2)?;
+    if !matches!(a[1], Value::Str(_)) {
+        return Err(type_error(format!("note must be a str, not '{}'", a[1].type_name())));
+    }
+    match vm.get_attr_opt(&a[0], "__notes__")? {
+        Some(Value::List(l)) => l.push(a[1].clone()),
+        Some(_) => return Err(type_error("Cannot add note: __notes__ is not a list")),
+        None => vm.set_attr(&a[0], &intern("__notes__"), Value::list(vec![a[1].clone()]))?,
+    }
     Ok(Value::None)
 }
 

@@ -3,6 +3,7 @@
 //! `pub fn create(vm: &mut Vm) -> PyResult<Value>` and list it in `MODULES`.
 //! A module may also be written in Python: see [`source_module`].
 
+mod pylib;
 pub mod sys;
 pub mod threading;
 pub mod time;
@@ -22,8 +23,11 @@ static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::c
 
 /// Makes module `name` for this run, or None if the VM has no such module.
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    match MODULES.iter().find(|(n, _)| *n == name) {
-        Some((_, init)) => init(vm).map(Some),
+    if let Some((_, init)) = MODULES.iter().find(|(n, _)| *n == name) {
+        return init(vm).map(Some);
+    }
+    match pylib::source(name) {
+        Some(src) => source_module(vm, name, src, vec![]).map(Some),
         None => Ok(None),
     }
 }

@@ -1,0 +1,16 @@
+//! Modules written in Python and compiled into the binary (`include_str!`), run by
+//! [`super::source_module`] on first import. Most are CPython 3.11's own Lib/ sources, adapted
+//! where threadlab lacks a feature (each file's header says how).
+
+static SOURCES: &[(&str, &str)] = &[
+    ("queue", include_str!("pylib/queue.py")),
+    ("heapq", include_str!("pylib/heapq.py")),
+    ("bisect", include_str!("pylib/bisect.py")),
+    ("collections", include_str!("pylib/collections.py")),
+    ("operator", include_str!("pylib/operator.py")),
+];
+
+/// The Python source of module `name`, if it is one of these.
+pub fn source(name: &str) -> Option<&'static str> {
+    SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
