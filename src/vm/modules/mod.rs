@@ -3,6 +3,8 @@
 //! `pub fn create(vm: &mut Vm) -> PyResult<Value>` and list it in `MODULES`.
 //! A module may also be written in Python: see [`source_module`].
 
+mod internal;
+pub mod os;
 mod pylib;
 pub mod sys;
 pub mod threading;
@@ -19,7 +21,15 @@ use std::sync::{Arc, OnceLock};
 pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 
 /// The VM's modules by import name.
-static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::create), ("threading", threading::create)];
+static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::create), ("threading", threading::create), ("_threadlab", internal::create),
+    ("os", os::create),
+    ("os.path", os_path),
+];
+
+/// `os.path` is `posixpath`, as on CPython for Linux.
+fn os_path(vm: &mut Vm) -> PyResult<Value> {
+    vm.import_module("posixpath")
+}
 
 /// Makes module `name` for this run, or None if the VM has no such module.
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

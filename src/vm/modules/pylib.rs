@@ -8,6 +8,10 @@ static SOURCES: &[(&str, &str)] = &[
     ("bisect", include_str!("pylib/bisect.py")),
     ("collections", include_str!("pylib/collections.py")),
     ("operator", include_str!("pylib/operator.py")),
+    ("posixpath", include_str!("pylib/posixpath.py")),
+    ("logging", include_str!("pylib/logging.py")),
+    ("concurrent", "# The `concurrent` package: see concurrent.futures.\n"),
+    ("concurrent.futures", include_str!("pylib/concurrent/futures.py")),
 ];
 
 /// The Python source of module `name`, if it is one of these.

@@ -19,6 +19,7 @@ static FUNCS: &[Builtin] = builtins_table![
     "exit" => exit,
     "getsizeof" => getsizeof,
     "intern" => intern_,
+    "exc_info" => exc_info,
 ];
 
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
@@ -96,4 +97,16 @@ fn intern_(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Str(s) => Ok(Value::Str(crate::vm::object::intern(s.as_str()))),
         other => Err(type_error(format!("intern() argument must be str, not {}", other.type_name()))),
     }
+}
+
+/// `(type, value, None)` for the exception being handled, else `(None, None, None)`; threadlab
+/// has no traceback objects (`_threadlab.format_exception` formats one from the exception).
+fn exc_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact("exc_info", 0)?;
+    let exc = vm.handled.clone();
+    if exc.is_none() || exc.is_null() {
+        return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let cls = Value::Class(types().class_of(&exc));
+    Ok(Value::tuple(vec![cls, exc, Value::None]))
 }

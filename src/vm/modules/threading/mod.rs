@@ -46,7 +46,13 @@ static FUNCS: &[Builtin] = builtins_table![
     "get_ident" => get_ident,
     "get_native_id" => get_native_id,
     "stack_size" => stack_size,
+    "_register_atexit" => register_atexit,
 ];
+
+/// Callables for `threading._register_atexit`, run at shutdown before non-daemon threads are
+/// joined (concurrent.futures stops its idle workers this way).
+#[derive(Default)]
+struct AtExit(std::sync::Mutex<Vec<Value>>);
 
 const PRELUDE: &str = include_str!("prelude.py");
 
@@ -76,6 +82,13 @@ fn shutdown(vm: &mut Vm) {
     let reg = vm.interp.ext::<Registry>();
     if let Some((_, core)) = reg.main.get() {
         core.set_done();
+    }
+    // CPython calls them newest first, and prints (but survives) an exception from one.
+    let calls = std::mem::take(&mut *lock_mutex(&vm.interp.ext::<AtExit>().0));
+    for f in calls.iter().rev() {
+        if let Err(crate::vm::exceptions::Unwind::Exception(e)) = vm.call(f, &[]) {
+            vm.print_exception(&e);
+        }
     }
     loop {
         let pending = reg.non_daemon();
@@ -118,6 +131,12 @@ fn get_ident(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn get_native_id(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact("get_native_id", 0)?;
     Ok(Value::Int(native_id_for(vm.tid)))
+}
+
+fn register_atexit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("_register_atexit", 1)?;
+    lock_mutex(&vm.interp.ext::<AtExit>().0).push(a[0].clone());
+    Ok(Value::None)
 }
 
 /// Threads get the spawner's stack; like CPython's default, report 0 ("the platform default").

@@ -1,0 +1,47 @@
+//! `_threadlab`: the few hooks into the VM that the modules written in Python need and Python
+//! cannot express here (threadlab has no frame objects or traceback objects yet).
+
+use crate::builtins_table;
+use crate::vm::args::Args;
+use crate::vm::exceptions::{format_exception, PyResult};
+use crate::vm::object::Builtin;
+use crate::vm::thread::Vm;
+use crate::vm::value::Value;
+
+static FUNCS: &[Builtin] = builtins_table![
+    "caller" => caller,
+    "format_exception" => format_exception_text,
+];
+
+pub fn create(_vm: &mut Vm) -> PyResult<Value> {
+    let attrs = FUNCS.iter().map(|b| (b.name, Value::Builtin(b))).collect();
+    Ok(super::native_module("_threadlab", attrs))
+}
+
+/// `caller(skip)`: `(filename, lineno, funcname)` of the innermost running frame whose module's
+/// name is not in the tuple `skip` (logging's findCaller, which CPython does with frames).
+fn caller(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("caller", 1)?;
+    let skip: Vec<String> = match &a[0] {
+        Value::Tuple(t) => t.items.iter().filter_map(|v| if let Value::Str(s) = v { Some(s.as_str().to_string()) } else { None }).collect(),
+        _ => Vec::new(),
+    };
+    for f in vm.frames.iter().rev() {
+        if skip.iter().any(|s| s == f.func.module.name.as_str()) {
+            continue;
+        }
+        let code = &f.func.code.code;
+        return Ok(Value::tuple(vec![
+            Value::str(&code.filename),
+            Value::Int(code.line_at(f.pc.saturating_sub(1)) as i64),
+            Value::str(&code.name),
+        ]));
+    }
+    Ok(Value::tuple(vec![Value::str("(unknown file)"), Value::Int(0), Value::str("(unknown function)")]))
+}
+
+/// `format_exception(exc)`: the traceback text CPython prints for `exc` (chained ones included).
+fn format_exception_text(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("format_exception", 1)?;
+    Ok(Value::string(format_exception(vm, &a[0])))
+}
