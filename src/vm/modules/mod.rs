@@ -4,6 +4,7 @@
 //! A module may also be written in Python: see [`source_module`].
 
 mod internal;
+pub mod math;
 pub mod os;
 mod pylib;
 pub mod sys;
@@ -23,6 +24,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// The VM's modules by import name.
 static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::create), ("threading", threading::create), ("_threadlab", internal::create),
     ("os", os::create),
+    ("math", math::create),
     ("os.path", os_path),
 ];
 
