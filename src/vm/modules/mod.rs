@@ -5,6 +5,7 @@
 
 mod internal;
 pub mod math;
+mod random_core;
 pub mod os;
 mod pylib;
 pub mod sys;
@@ -25,6 +26,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::create), ("threading", threading::create), ("_threadlab", internal::create),
     ("os", os::create),
     ("math", math::create),
+    ("_random", random_core::create),
     ("os.path", os_path),
 ];
 

@@ -9,6 +9,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("collections", include_str!("pylib/collections.py")),
     ("operator", include_str!("pylib/operator.py")),
     ("posixpath", include_str!("pylib/posixpath.py")),
+    ("random", include_str!("pylib/random.py")),
     ("logging", include_str!("pylib/logging.py")),
     ("concurrent", "# The `concurrent` package: see concurrent.futures.\n"),
     ("concurrent.futures", include_str!("pylib/concurrent/futures.py")),

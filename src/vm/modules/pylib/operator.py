@@ -87,6 +87,13 @@ def floordiv(a, b):
 
 def index(a):
     "Same as a.__index__()."
+    # threadlab's int has no __index__ method yet.
+    if isinstance(a, bool):
+        return int(a)
+    if isinstance(a, int):
+        return a
+    if not hasattr(a, '__index__'):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(a).__name__)
     return a.__index__()
 
 def inv(a):
