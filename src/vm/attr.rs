@@ -2,8 +2,8 @@
 //! builtin values (their type's methods), and the method-call shortcut `load_method`.
 
 use super::exceptions::{attribute_error, type_error, with_state, PyResult};
-use super::object::{intern, Class, Method, Str, TypeKind, Wrapper};
-use super::thread::Vm;
+use super::types::{intern, Class, Method, Str, TypeKind, Wrapper};
+use super::state::Vm;
 use super::types::types;
 use super::value::Value;
 use std::sync::Arc;

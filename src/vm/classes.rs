@@ -1,8 +1,8 @@
 //! Class creation (`class` statements) and `super()`.
 
 use super::exceptions::{not_implemented, runtime_error, type_error, PyResult};
-use super::object::{intern, AttrMap, Class, Str, TypeKind, Wrapper};
-use super::thread::Vm;
+use super::types::{intern, AttrMap, Class, Str, TypeKind, Wrapper};
+use super::state::Vm;
 use super::types::{compute_mro, types};
 use super::value::Value;
 use std::sync::Arc;

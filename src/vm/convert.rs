@@ -3,8 +3,8 @@
 
 use super::exceptions::{exc_args, type_error, PyResult, Unwind};
 use super::format::{self, FormatSpec};
-use super::object::{intern, PyStr, Str, Wrapper};
-use super::thread::Vm;
+use super::types::{intern, PyStr, Str, Wrapper};
+use super::state::Vm;
 use super::types::types;
 use super::value::Value;
 use std::sync::Arc;

@@ -1,8 +1,8 @@
 //! The iteration protocol: `iter()`, `next()`, and collecting an iterable into a Vec.
 
 use super::exceptions::{is_exc, type_error, value_error, PyResult};
-use super::object::{Iter, IterState};
-use super::thread::Vm;
+use super::types::{Iter, IterState};
+use super::state::Vm;
 use super::value::Value;
 use std::sync::Arc;
 
@@ -21,9 +21,9 @@ impl Vm {
             Value::Iter(_) => v.clone(),
             Value::View(view) => {
                 let kind = match view.kind {
-                    super::object::ViewKind::Keys => "dict_keyiterator",
-                    super::object::ViewKind::Values => "dict_valueiterator",
-                    super::object::ViewKind::Items => "dict_itemiterator",
+                    super::types::ViewKind::Keys => "dict_keyiterator",
+                    super::types::ViewKind::Values => "dict_valueiterator",
+                    super::types::ViewKind::Items => "dict_itemiterator",
                 };
                 new_iter(IterState::Vec { items: super::builtins::collections::view_items(view), index: 0, kind })
             }

@@ -2,8 +2,8 @@
 //! builtin types first, user dunder methods last.
 
 use super::exceptions::{error, index_error, key_error, type_error, value_error, zero_division, PyResult};
-use super::object::{Dict, HashKey, Instance, Range, Set, SetMap, Slice};
-use super::thread::Vm;
+use super::types::{Dict, HashKey, Instance, Range, Set, SetMap, Slice};
+use super::state::Vm;
 use super::value::Value;
 use crate::lang::bytecode::{BinKind, CmpKind, UnaryKind};
 use num_bigint::BigInt;
@@ -720,8 +720,8 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
         _ => {}
     }
     match kind {
-        CmpKind::Eq => Ok(Value::Bool(a.is(b) || super::object::dict_key_eq(a, b))),
-        CmpKind::Ne => Ok(Value::Bool(!(a.is(b) || super::object::dict_key_eq(a, b)))),
+        CmpKind::Eq => Ok(Value::Bool(a.is(b) || super::types::dict_key_eq(a, b))),
+        CmpKind::Ne => Ok(Value::Bool(!(a.is(b) || super::types::dict_key_eq(a, b)))),
         _ => Err(type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             kind.symbol(),
@@ -813,12 +813,12 @@ pub fn key_in(vm: &mut Vm, v: &Value, candidates: impl FnOnce(i64) -> Vec<Value>
     check_hashable(v)?;
     let hash = match inst.class.lookup("__hash__") {
         Some(h @ Value::Function(_)) => match vm.call(&h, &[v.clone()])? {
-            Value::Int(i) => super::object::hash_i64(i),
+            Value::Int(i) => super::types::hash_i64(i),
             Value::Bool(b) => b as i64,
-            Value::BigInt(b) => super::object::py_hash(&Value::BigInt(b)),
+            Value::BigInt(b) => super::types::py_hash(&Value::BigInt(b)),
             _ => return Err(type_error("__hash__ method should return an integer")),
         },
-        _ => super::object::py_hash(v),
+        _ => super::types::py_hash(v),
     };
     if matches!(inst.class.lookup("__eq__"), Some(Value::Function(_))) {
         for c in candidates(hash) {
@@ -884,7 +884,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             Ok(s.lock().contains(&k))
         }
         Value::View(view) => match view.kind {
-            super::object::ViewKind::Keys => {
+            super::types::ViewKind::Keys => {
                 let k = hash_key(item)?;
                 Ok(view.dict.lock().contains(&k))
             }

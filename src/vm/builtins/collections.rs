@@ -2,9 +2,9 @@
 
 use crate::vm::args::Args;
 use crate::vm::exceptions::{index_error, key_error, type_error, value_error, PyResult, Unwind};
-use crate::vm::object::{Dict, DictMap, HashKey, Set, SetMap, Str, View, ViewKind};
+use crate::vm::types::{Dict, DictMap, HashKey, Set, SetMap, Str, View, ViewKind};
 use crate::vm::ops::{self, eq, hash_key, less_than, norm_index};
-use crate::vm::thread::Vm;
+use crate::vm::state::Vm;
 use crate::vm::value::Value;
 use std::cell::RefCell;
 use std::cmp::Ordering;
@@ -149,7 +149,7 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
     Ok(idx.into_iter().map(|i| items[i].clone()).collect())
 }
 
-fn list_self<'a>(a: &Args<'a>) -> PyResult<(&'a Arc<crate::vm::object::List>, Args<'a>)> {
+fn list_self<'a>(a: &Args<'a>) -> PyResult<(&'a Arc<crate::vm::types::List>, Args<'a>)> {
     let (s, rest) = a.split_self();
     match s {
         Value::List(l) => Ok((l, rest)),

@@ -2,7 +2,7 @@
 
 use super::{collections as c, objects as o, strings as s};
 use crate::builtins_table;
-use crate::vm::object::Builtin;
+use crate::vm::types::Builtin;
 
 pub static OBJECT_METHODS: &[Builtin] = builtins_table![
     "__init__" => o::object_init,

@@ -11,8 +11,8 @@ pub mod strings;
 
 use super::args::Args;
 use super::exceptions::{type_error, PyResult};
-use super::object::{Builtin, Class, TypeKind};
-use super::thread::Vm;
+use super::types::{Builtin, Class, TypeKind};
+use super::state::Vm;
 use super::types::types;
 use super::value::Value;
 use std::collections::HashMap;
@@ -117,7 +117,7 @@ pub fn arg_f64(v: &Value) -> Option<f64> {
 #[macro_export]
 macro_rules! builtins_table {
     ($($name:literal => $f:path),* $(,)?) => {
-        &[$($crate::vm::object::Builtin { name: $name, f: $f }),*]
+        &[$($crate::vm::types::Builtin { name: $name, f: $f }),*]
     };
 }
 

@@ -3,8 +3,8 @@
 
 use crate::vm::args::Args;
 use crate::vm::exceptions::{exc_args, type_error, with_state, PyResult};
-use crate::vm::object::{intern, Wrapper};
-use crate::vm::thread::Vm;
+use crate::vm::types::{intern, Wrapper};
+use crate::vm::state::Vm;
 use crate::vm::types::types;
 use crate::vm::value::Value;
 use num_bigint::BigInt;
@@ -15,7 +15,7 @@ pub fn object_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.all.len() > 0 {
         return Err(type_error("object() takes no arguments"));
     }
-    Ok(Value::Instance(Arc::new(crate::vm::object::Instance::new(types().object.clone()))))
+    Ok(Value::Instance(Arc::new(crate::vm::types::Instance::new(types().object.clone()))))
 }
 
 pub fn object_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -63,7 +63,7 @@ pub fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(crate::vm::object::py_hash(&args.pos()[0])))
+    Ok(Value::Int(crate::vm::types::py_hash(&args.pos()[0])))
 }
 
 pub fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {

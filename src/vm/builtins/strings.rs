@@ -3,8 +3,8 @@
 use crate::vm::args::Args;
 use crate::vm::exceptions::{error, index_error, key_error, type_error, value_error, PyResult};
 use crate::vm::format::{percent_format as fmt_percent, PercentArg};
-use crate::vm::object::{intern, PyStr};
-use crate::vm::thread::Vm;
+use crate::vm::types::{intern, PyStr};
+use crate::vm::state::Vm;
 use crate::vm::value::Value;
 use num_bigint::BigInt;
 use std::sync::Arc;
@@ -731,7 +731,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 }
 
 /// `"%(name)s" % mapping`: substitutes each named conversion with a one-argument format.
-fn percent_mapping(vm: &mut Vm, fmt: &str, d: &Arc<crate::vm::object::Dict>) -> PyResult<String> {
+fn percent_mapping(vm: &mut Vm, fmt: &str, d: &Arc<crate::vm::types::Dict>) -> PyResult<String> {
     let mut out = String::new();
     let mut rest = fmt;
     while let Some(p) = rest.find('%') {

@@ -5,8 +5,8 @@ use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::builtins::funcs_float as to_f64;
 use crate::vm::exceptions::{new_exception, type_error, value_error, PyResult, Unwind};
-use crate::vm::object::Builtin;
-use crate::vm::thread::Vm;
+use crate::vm::types::Builtin;
+use crate::vm::state::Vm;
 use crate::vm::types::types;
 use crate::vm::value::Value;
 use std::sync::atomic::Ordering;
@@ -93,7 +93,7 @@ fn getsizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn intern_(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("intern", 1)?;
     match &a[0] {
-        Value::Str(s) => Ok(Value::Str(crate::vm::object::intern(s.as_str()))),
+        Value::Str(s) => Ok(Value::Str(crate::vm::types::intern(s.as_str()))),
         other => Err(type_error(format!("intern() argument must be str, not {}", other.type_name()))),
     }
 }

@@ -1,10 +1,12 @@
-//! The heap object types behind `Value`'s `Arc`s, one file per family.
+//! The builtin types: the heap objects behind `Value`'s `Arc`s, and the builtin classes
+//! (`registry.rs`).
 
 mod class;
 mod dict;
 mod function;
 mod iter;
 mod module;
+mod registry;
 mod seq;
 mod set;
 mod str;
@@ -17,4 +19,5 @@ pub use iter::{Iter, IterState};
 pub use crate::vm::value::Str;
 pub use module::{GlobalSlot, Module};
 pub use seq::{List, Range, Slice, Tuple};
+pub use registry::{compute_mro, make_builtin_class, make_class_in, make_class_with, types, Types};
 pub use set::{Set, SetMap};

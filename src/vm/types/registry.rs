@@ -1,10 +1,10 @@
 //! The builtin classes: one process-wide set, built on first use (builtin types are immutable,
 //! so all runs and threads can share them).
 
-use super::exceptions::type_error;
-use super::object::{intern, AttrMap, Builtin, Class, NativeNew, TypeKind};
-use super::value::Value;
-use super::PyResult;
+use crate::vm::exceptions::type_error;
+use super::{intern, AttrMap, Builtin, Class, NativeNew, TypeKind};
+use crate::vm::value::Value;
+use crate::vm::PyResult;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -104,15 +104,15 @@ impl Types {
             Value::Module(_) => &self.module,
             Value::Iter(_) => &self.iterator,
             Value::Wrapper(w) => match &**w {
-                super::object::Wrapper::StaticMethod(_) => &self.staticmethod,
-                super::object::Wrapper::ClassMethod(_) => &self.classmethod,
-                super::object::Wrapper::Property { .. } => &self.property,
-                super::object::Wrapper::Super { .. } => &self.super_,
+                super::Wrapper::StaticMethod(_) => &self.staticmethod,
+                super::Wrapper::ClassMethod(_) => &self.classmethod,
+                super::Wrapper::Property { .. } => &self.property,
+                super::Wrapper::Super { .. } => &self.super_,
             },
             Value::View(v) => match v.kind {
-                super::object::ViewKind::Keys => &self.dict_keys,
-                super::object::ViewKind::Values => &self.dict_values,
-                super::object::ViewKind::Items => &self.dict_items,
+                super::ViewKind::Keys => &self.dict_keys,
+                super::ViewKind::Values => &self.dict_values,
+                super::ViewKind::Items => &self.dict_items,
             },
         }
     }
@@ -209,7 +209,7 @@ pub fn make_class_with(
 }
 
 fn build() -> Types {
-    use super::builtins::methods as m;
+    use crate::vm::builtins::methods as m;
     let c = make_builtin_class;
     let object = c("object", &[], TypeKind::Object, m::OBJECT_METHODS, None);
     let o = std::slice::from_ref(&object);
@@ -278,7 +278,7 @@ fn build() -> Types {
         exceptions.insert(name, cls);
         exception_names.push(name);
     }
-    let fromkeys = Value::Wrapper(Arc::new(super::object::Wrapper::ClassMethod(Value::Builtin(&m::DICT_FROMKEYS))));
+    let fromkeys = Value::Wrapper(Arc::new(super::Wrapper::ClassMethod(Value::Builtin(&m::DICT_FROMKEYS))));
     let dict = make_class_with("builtins", "dict", o, TypeKind::Dict, m::DICT_METHODS, vec![("fromkeys", fromkeys)], None);
     Types {
         type_: c("type", o, TypeKind::Type, m::TYPE_METHODS, None),

@@ -2,7 +2,7 @@
 
 use crate::vm::args::Args;
 use crate::vm::sync::{lock, read, write};
-use crate::vm::thread::Vm;
+use crate::vm::state::Vm;
 use crate::vm::value::{Str, Value};
 use crate::vm::PyResult;
 use std::any::Any;

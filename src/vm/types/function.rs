@@ -6,7 +6,7 @@ use super::module::Module;
 use crate::lang::bytecode::Code;
 use crate::vm::args::Args;
 use crate::vm::sync::SpinCell;
-use crate::vm::thread::Vm;
+use crate::vm::state::Vm;
 use crate::vm::value::{Str, Value};
 use crate::vm::PyResult;
 use std::sync::{Arc, Mutex, OnceLock, Weak};

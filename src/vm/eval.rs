@@ -6,7 +6,7 @@
 
 use super::exceptions::{error, exc_matches, name_error, type_error, with_state, PyResult, Unwind};
 use super::frame::{Frame, OnReturn};
-use super::object::{intern, TbEntry};
+use super::types::{intern, TbEntry};
 use super::ops::{self, int_binop_fast};
 use super::types::types;
 use super::value::Value;
@@ -32,7 +32,7 @@ fn unbound_free(name: &str) -> Unwind {
     )
 }
 
-impl super::thread::Vm {
+impl super::state::Vm {
     /// Runs frames until the frame at index `base` of the frame stack returns; returns its value.
     pub(crate) fn execute(&mut self, base: usize) -> PyResult<Value> {
         let breaker: *const std::sync::atomic::AtomicU32 = &self.rt.eval_breaker;
@@ -40,7 +40,7 @@ impl super::thread::Vm {
             let fr: *mut Frame = &mut **self.frames.last_mut().expect("a frame to run");
             // SAFETY: frames are boxed, so `fr` stays valid while the frame is on the stack; the
             // code object is kept alive by the frame's function.
-            let code: &super::object::CodeObj = unsafe { &*Arc::as_ptr(&(&(*fr)).func.code) };
+            let code: &super::types::CodeObj = unsafe { &*Arc::as_ptr(&(&(*fr)).func.code) };
             let ops: &[Op] = &code.code.ops;
             let mut pc: usize = unsafe { (*fr).pc };
 
@@ -478,7 +478,7 @@ impl super::thread::Vm {
                         let step = if n == 3 { pop!() } else { Value::None };
                         let stop = pop!();
                         let start = pop!();
-                        push!(Value::Slice(Arc::new(super::object::Slice { start, stop, step })));
+                        push!(Value::Slice(Arc::new(super::types::Slice { start, stop, step })));
                     }
                     Op::BuildTuple(n) => {
                         let s = &mut f!().stack;
@@ -501,7 +501,7 @@ impl super::thread::Vm {
                         let s = &mut f!().stack;
                         let items: Vec<Value> = s.drain(s.len() - 2 * n as usize..).collect();
                         f!().pc = pc;
-                        let d = Arc::new(super::object::Dict::new(super::object::DictMap::default()));
+                        let d = Arc::new(super::types::Dict::new(super::types::DictMap::default()));
                         for pair in items.chunks(2) {
                             let k = tri!(ops::dict_key(self, &d, &pair[0]));
                             d.lock().insert(k, pair[1].clone());
@@ -900,7 +900,7 @@ impl super::thread::Vm {
         }
     }
 
-    fn unbound_cell(&self, code: &super::object::CodeObj, i: usize) -> Unwind {
+    fn unbound_cell(&self, code: &super::types::CodeObj, i: usize) -> Unwind {
         let ncell = code.code.cellvars.len();
         if i < ncell {
             unbound_local(&code.code.cellvars[i])
