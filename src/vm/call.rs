@@ -248,7 +248,7 @@ impl Vm {
         if let Some(new) = cls.find_native_new() {
             let inst = new(self, cls, args)?;
             // The class's own __init__ (a Python subclass's, or the native class's builtin one).
-            if let Some(init) = cls.lookup("__init__").filter(|i| !super::builtins::is_object_init(i)) {
+            if let Some(init) = cls.lookup("__init__").filter(|i| !super::types::is_object_init(i)) {
                 let mut all = vec![inst.clone()];
                 all.extend_from_slice(args.all);
                 let r = self.call_args(&init, Args::new(&all, args.kwnames))?;
@@ -266,7 +266,7 @@ impl Vm {
                 }
                 self.init_instance(cls, inst, args)
             }
-            _ => super::builtins::construct_builtin(self, cls, args),
+            _ => super::types::construct_builtin(self, cls, args),
         }
     }
 

@@ -204,7 +204,7 @@ impl Vm {
                 Wrapper::Super { class, .. } => format!("<super: <class '{}'>, <object>>", class.name.as_str()),
             },
             Value::View(view) => {
-                let items = super::builtins::collections::view_items(view);
+                let items = super::types::view_items(view);
                 let inner = self.repr(&Value::list(items))?;
                 format!("{}({})", v.static_type_name(), inner)
             }

@@ -281,7 +281,7 @@ impl super::state::Vm {
                         if argc == 1 {
                             let s = &mut f!().stack;
                             if let (Value::Builtin(b), Value::List(_)) = (&s[base_i], &s[base_i + 1]) {
-                                if std::ptr::eq(*b, &super::builtins::methods::LIST_APPEND) {
+                                if std::ptr::eq(*b, &super::types::LIST_APPEND) {
                                     let item = s.pop().unwrap();
                                     if let Some(Value::List(l)) = s.pop() {
                                         l.push(item);
@@ -494,7 +494,7 @@ impl super::state::Vm {
                         let s = &mut f!().stack;
                         let items: Vec<Value> = s.drain(s.len() - n as usize..).collect();
                         f!().pc = pc;
-                        let set = tri!(super::builtins::collections::set_from_values(self, items, false));
+                        let set = tri!(super::types::set_from_values(self, items, false));
                         push!(set);
                     }
                     Op::BuildMap(n) => {
@@ -570,7 +570,7 @@ impl super::state::Vm {
                         let target = f!().stack[f!().stack.len() - d as usize].clone();
                         f!().pc = pc;
                         if let Value::Dict(dict) = &target {
-                            tri!(super::builtins::collections::dict_update_from(self, dict, &m));
+                            tri!(super::types::dict_update_from(self, dict, &m));
                         }
                     }
                     Op::ListToTuple => {

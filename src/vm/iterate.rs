@@ -25,7 +25,7 @@ impl Vm {
                     super::types::ViewKind::Values => "dict_valueiterator",
                     super::types::ViewKind::Items => "dict_itemiterator",
                 };
-                new_iter(IterState::Vec { items: super::builtins::collections::view_items(view), index: 0, kind })
+                new_iter(IterState::Vec { items: super::types::view_items(view), index: 0, kind })
             }
             Value::Instance(i) => match i.class.lookup("__iter__") {
                 Some(m) => {
@@ -186,7 +186,7 @@ impl Vm {
             Value::Str(s) => Ok(s.as_str().chars().map(|c| Value::string(c.to_string())).collect()),
             Value::Dict(d) => Ok(d.lock().keys()),
             Value::Set(s) => Ok(s.lock().values()),
-            Value::View(view) => Ok(super::builtins::collections::view_items(view)),
+            Value::View(view) => Ok(super::types::view_items(view)),
             Value::Range(r) => {
                 let n = r.len();
                 if n > 100_000_000 {

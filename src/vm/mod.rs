@@ -6,7 +6,6 @@ pub mod args;
 mod attr;
 pub mod builtins;
 mod call;
-mod classes;
 pub mod convert;
 mod eval;
 pub mod exceptions;

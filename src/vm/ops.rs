@@ -373,7 +373,7 @@ fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<O
         (BinKind::Mul, Value::Tuple(t), n) | (BinKind::Mul, n, Value::Tuple(t)) if repeat_count(n).is_some() => {
             Value::tuple(repeat(&t.items, repeat_count(n).unwrap())?)
         }
-        (BinKind::Mod, Value::Str(fmt), args) => Value::string(super::builtins::strings::percent_format(vm, fmt.as_str(), args)?),
+        (BinKind::Mod, Value::Str(fmt), args) => Value::string(super::types::percent_format(vm, fmt.as_str(), args)?),
         (BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor, Value::Set(x), Value::Set(y)) => {
             let xs = x.lock().clone();
             let ys = if Arc::ptr_eq(x, y) { xs.clone() } else { y.lock().clone() };
@@ -492,7 +492,7 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
             return Ok(a.clone());
         }
         (BinKind::Or, Value::Dict(d)) if matches!(b, Value::Dict(_)) => {
-            super::builtins::collections::dict_update_from(vm, d, b)?;
+            super::types::dict_update_from(vm, d, b)?;
             return Ok(a.clone());
         }
         (_, Value::Instance(i)) => {
@@ -889,7 +889,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 Ok(view.dict.lock().contains(&k))
             }
             _ => {
-                for x in super::builtins::collections::view_items(view) {
+                for x in super::types::view_items(view) {
                     if eq(vm, &x, item)? {
                         return Ok(true);
                     }

@@ -1,6 +1,6 @@
 //! Builtin functions: print, len, sorted, min/max, isinstance, ...
 
-use super::{arg_f64, arg_int};
+use crate::vm::args::{arg_f64, arg_int};
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::exceptions::{error, is_exc, stop_iteration, type_error, value_error, PyResult, Unwind};
@@ -11,7 +11,7 @@ use crate::vm::types::types;
 use crate::vm::value::Value;
 use crate::lang::bytecode::BinKind;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -362,20 +362,20 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let items = vm.current_module().map(|m| m.items()).unwrap_or_default();
-    Ok(super::collections::dict_from_attrs(items))
+    Ok(crate::vm::types::dict_from_attrs(items))
 }
 
 fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let f = match vm.frames.last() {
         Some(f) => f,
-        None => return Ok(super::collections::dict_from_attrs(Vec::new())),
+        None => return Ok(crate::vm::types::dict_from_attrs(Vec::new())),
     };
     if f.func.code.code.kind == crate::lang::bytecode::CodeKind::Module {
         let items = f.func.module.items();
-        return Ok(super::collections::dict_from_attrs(items));
+        return Ok(crate::vm::types::dict_from_attrs(items));
     }
     if let Some(ns) = &f.namespace {
-        return Ok(super::collections::dict_from_attrs(ns.entries.clone()));
+        return Ok(crate::vm::types::dict_from_attrs(ns.entries.clone()));
     }
     let code = &f.func.code.code;
     let mut items = Vec::new();
@@ -393,7 +393,7 @@ fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
             items.push((intern(n), v));
         }
     }
-    Ok(super::collections::dict_from_attrs(items))
+    Ok(crate::vm::types::dict_from_attrs(items))
 }
 
 fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -689,7 +689,7 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(r) => vm.truthy(r)?,
         None => false,
     };
-    let items = super::collections::sort_values(vm, items, key.as_ref(), reverse)?;
+    let items = crate::vm::types::sort_values(vm, items, key.as_ref(), reverse)?;
     Ok(Value::list(items))
 }
 
@@ -729,12 +729,5 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(d) => Ok(d),
             None => Err(type_error("vars() argument must have __dict__ attribute")),
         },
-    }
-}
-
-pub fn float_value(v: &Value) -> Option<f64> {
-    match v {
-        Value::BigInt(b) => b.to_f64(),
-        other => arg_f64(other),
     }
 }

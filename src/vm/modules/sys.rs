@@ -3,7 +3,7 @@
 
 use crate::builtins_table;
 use crate::vm::args::Args;
-use crate::vm::builtins::funcs_float as to_f64;
+use crate::vm::types::float_value as to_f64;
 use crate::vm::exceptions::{new_exception, type_error, value_error, PyResult, Unwind};
 use crate::vm::types::Builtin;
 use crate::vm::state::Vm;
@@ -65,7 +65,7 @@ fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("setrecursionlimit", 1)?;
-    let n = crate::vm::builtins::arg_int(&a[0])?;
+    let n = crate::vm::args::arg_int(&a[0])?;
     if n < 1 {
         return Err(value_error("recursion limit must be greater or equal than 1"));
     }

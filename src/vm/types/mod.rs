@@ -1,23 +1,38 @@
-//! The builtin types: the heap objects behind `Value`'s `Arc`s, and the builtin classes
-//! (`registry.rs`).
+//! The builtin types, one file per type: its payload (the heap object behind `Value`'s `Arc`),
+//! its methods and method table, its constructor and its protocol arms. `registry.rs` builds
+//! the builtin classes from those tables.
 
 mod class;
 mod dict;
+mod exception;
+mod float;
 mod function;
+mod int;
 mod iter;
+mod list;
 mod module;
+mod object;
+mod range;
 mod registry;
-mod seq;
 mod set;
+mod slice;
 mod str;
+mod tuple;
+mod wrapper;
 
-pub use self::str::{intern, PyStr};
+pub use self::str::{intern, percent_format, str_format, PyStr};
 pub use class::{AttrMap, Class, ExcState, Instance, NativeNew, TbEntry, TypeKind};
-pub use dict::{hash_f64, hash_i64, key_eq as dict_key_eq, py_hash, Dict, DictMap, HashKey};
-pub use function::{Builtin, BuiltinFn, Cell, CodeObj, Function, Method, View, ViewKind, Wrapper};
+pub use dict::{dict_from_attrs, dict_update_from, hash_f64, hash_i64, key_eq as dict_key_eq, py_hash, view_items, Dict, DictMap, HashKey, View, ViewKind};
+pub use float::float_value;
+pub use function::{Builtin, BuiltinFn, Cell, CodeObj, Function, Method};
 pub use iter::{Iter, IterState};
 pub use crate::vm::value::Str;
+pub use list::{sort_values, List, LIST_APPEND};
 pub use module::{GlobalSlot, Module};
-pub use seq::{List, Range, Slice, Tuple};
-pub use registry::{compute_mro, make_builtin_class, make_class_in, make_class_with, types, Types};
-pub use set::{Set, SetMap};
+pub use object::is_object_init;
+pub use range::Range;
+pub use registry::{compute_mro, construct_builtin, make_builtin_class, make_class_in, make_class_with, types, Types};
+pub use set::{set_from_iterable, set_from_values, Set, SetMap};
+pub use slice::Slice;
+pub use tuple::Tuple;
+pub use wrapper::Wrapper;

@@ -296,7 +296,7 @@ fn notify(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (this, rest) = args.split_self();
     rest.only_kwargs("notify", &["n"])?;
     let n = match rest.arg(0, "n") {
-        Some(v) => crate::vm::builtins::arg_int(v)?.max(0) as usize,
+        Some(v) => crate::vm::args::arg_int(v)?.max(0) as usize,
         None => 1,
     };
     notify_n(vm, this, Some(n))

@@ -9,7 +9,7 @@ use super::{has_python_init, payload, LOCK_WAIT, TIMEOUT_MAX};
 use crate::builtins_table;
 use crate::runtime::Tid;
 use crate::vm::args::Args;
-use crate::vm::builtins::arg_f64;
+use crate::vm::args::arg_f64;
 use crate::vm::convert::addr;
 use crate::vm::exceptions::{overflow_error, runtime_error, type_error, value_error, PyResult, Unwind};
 use crate::vm::types::{Builtin, Class, Instance, TypeKind};

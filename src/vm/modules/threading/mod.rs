@@ -22,7 +22,7 @@ mod waiters;
 use crate::builtins_table;
 use crate::runtime::State;
 use crate::vm::args::Args;
-use crate::vm::builtins::arg_f64;
+use crate::vm::args::arg_f64;
 use crate::vm::exceptions::{type_error, PyResult};
 use crate::vm::types::{intern, Builtin, Class, Wrapper};
 use crate::vm::run::ExitHooks;
