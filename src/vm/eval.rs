@@ -7,7 +7,8 @@
 use super::exceptions::{error, exc_matches, name_error, type_error, with_state, PyResult, Unwind};
 use super::frame::{Frame, OnReturn};
 use super::types::{intern, TbEntry};
-use super::ops::{self, int_binop_fast};
+use super::ops;
+use super::types::int_binop_fast;
 use super::types::types;
 use super::value::Value;
 use crate::lang::bytecode::{Op, FN_DEFAULTS, FN_KWDEFAULTS, STORE_TO_STACK};

@@ -7,7 +7,7 @@ use crate::vm::exceptions::{error, is_exc, stop_iteration, type_error, value_err
 use crate::vm::types::{intern, py_hash, Builtin, Class, Iter, IterState, Str};
 use crate::vm::ops::{self, check_hashable, less_than};
 use crate::vm::state::Vm;
-use crate::vm::types::types;
+use crate::vm::types::{self, types};
 use crate::vm::value::Value;
 use crate::lang::bytecode::BinKind;
 use num_bigint::BigInt;
@@ -170,7 +170,7 @@ fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_radix(v: &Value, radix: u32, prefix: &str) -> PyResult<Value> {
-    let b = ops::to_bigint(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())))?;
+    let b = types::to_bigint(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())))?;
     let digits = b.magnitude().to_str_radix(radix);
     Ok(Value::string(format!("{}{}{}", if b.is_negative() { "-" } else { "" }, prefix, digits)))
 }
@@ -297,7 +297,7 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if y == 0.0 {
                 return Err(error("ZeroDivisionError", "float divmod()"));
             }
-            let (q, r) = ops::float_divmod(x, y);
+            let (q, r) = types::float_divmod(x, y);
             return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
         }
     }
@@ -542,7 +542,7 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.arg(2, "mod") {
         None | Some(Value::None) => ops::binary_op(vm, base, exp, BinKind::Pow),
         Some(m) => {
-            let (b, e, m) = match (ops::to_bigint(base), ops::to_bigint(exp), ops::to_bigint(m)) {
+            let (b, e, m) = match (types::to_bigint(base), types::to_bigint(exp), types::to_bigint(m)) {
                 (Some(b), Some(e), Some(m)) => (b, e, m),
                 _ => return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
             };
@@ -645,7 +645,7 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         _ => x.clone(),
                     });
                 }
-                let v = ops::to_bigint(x).unwrap();
+                let v = types::to_bigint(x).unwrap();
                 let p = num_traits::pow(BigInt::from(10), (-n) as usize);
                 let (q, r) = num_integer::Integer::div_mod_floor(&v, &p);
                 let twice: BigInt = &r * 2;

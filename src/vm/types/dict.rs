@@ -5,7 +5,7 @@ use crate::builtins_table;
 use crate::vm::{ops, PyResult};
 use crate::vm::args::Args;
 use crate::vm::exceptions::{key_error, type_error, value_error};
-use crate::vm::ops::hash_key;
+use crate::vm::ops::{dict_key, eq, hash_key};
 use crate::vm::state::Vm;
 use crate::vm::sync::lock;
 use crate::vm::types::Builtin;
@@ -525,4 +525,41 @@ pub fn dict_clear(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let old = std::mem::take(&mut *d.lock());
     drop(old);
     Ok(Value::None)
+}
+
+/// `d[idx]`.
+pub fn dict_getitem(vm: &mut Vm, d: &Dict, idx: &Value) -> PyResult<Value> {
+    let k = dict_key(vm, d, idx)?;
+    let v = d.lock().get(&k).cloned();
+    v.ok_or_else(|| key_error(idx.clone()))
+}
+
+/// `d[idx] = v`.
+pub fn dict_setitem(vm: &mut Vm, d: &Dict, idx: &Value, v: Value) -> PyResult<()> {
+    let k = dict_key(vm, d, idx)?;
+    let old = d.lock().insert(k, v);
+    // Dropped after the lock is released.
+    drop(old);
+    Ok(())
+}
+
+/// `del d[idx]`.
+pub fn dict_delitem(vm: &mut Vm, d: &Dict, idx: &Value) -> PyResult<()> {
+    let k = dict_key(vm, d, idx)?;
+    let old = d.lock().remove(&k);
+    old.map(drop).ok_or_else(|| key_error(idx.clone()))
+}
+
+/// `item in view`: keys by hash, values and items by equality.
+pub fn view_contains(vm: &mut Vm, view: &View, item: &Value) -> PyResult<bool> {
+    if view.kind == ViewKind::Keys {
+        let k = hash_key(item)?;
+        return Ok(view.dict.lock().contains(&k));
+    }
+    for x in view_items(view) {
+        if eq(vm, &x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

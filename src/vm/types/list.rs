@@ -4,10 +4,11 @@
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::exceptions::{index_error, type_error, value_error, PyResult, Unwind};
-use crate::vm::ops::{eq, less_than, norm_index};
+use crate::vm::ops::{eq, less_than};
 use crate::vm::state::Vm;
 use crate::vm::sync::lock;
 use crate::vm::types::Builtin;
+use super::slice::{norm_index, position, slice_indices, slice_positions};
 use crate::vm::value::Value;
 use std::cell::RefCell;
 use std::cmp::Ordering;
@@ -284,4 +285,75 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
         idx.reverse();
     }
     Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+/// `l[idx]`.
+pub fn list_getitem(l: &List, idx: &Value) -> PyResult<Value> {
+    let items = l.lock();
+    match idx {
+        Value::Slice(s) => {
+            let pos = slice_positions(s, items.len())?;
+            Ok(Value::list(pos.into_iter().map(|i| items[i].clone()).collect()))
+        }
+        _ => Ok(items[position(idx, items.len(), "list", "list index out of range")?].clone()),
+    }
+}
+
+/// `l[idx] = v`.
+pub fn list_setitem(vm: &mut Vm, l: &List, idx: &Value, v: Value) -> PyResult<()> {
+    match idx {
+        Value::Slice(s) => {
+            let new = vm.collect(&v)?;
+            let mut items = l.lock();
+            let (start, stop, step) = slice_indices(s, items.len() as i64)?;
+            if step == 1 {
+                let stop = stop.max(start);
+                items.splice(start as usize..stop as usize, new);
+                return Ok(());
+            }
+            let pos = slice_positions(s, items.len())?;
+            if pos.len() != new.len() {
+                return Err(value_error(format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    new.len(),
+                    pos.len()
+                )));
+            }
+            for (p, x) in pos.into_iter().zip(new) {
+                items[p] = x;
+            }
+            Ok(())
+        }
+        _ => {
+            let mut items = l.lock();
+            let j = position(idx, items.len(), "list", "list assignment index out of range")?;
+            let old = std::mem::replace(&mut items[j], v);
+            // The old value may run no Python code, but its drop need not hold the lock.
+            drop(items);
+            drop(old);
+            Ok(())
+        }
+    }
+}
+
+/// `del l[idx]`.
+pub fn list_delitem(l: &List, idx: &Value) -> PyResult<()> {
+    let mut items = l.lock();
+    match idx {
+        Value::Slice(s) => {
+            let mut pos = slice_positions(s, items.len())?;
+            pos.sort_unstable();
+            for p in pos.into_iter().rev() {
+                items.remove(p);
+            }
+            Ok(())
+        }
+        _ => {
+            let j = position(idx, items.len(), "list", "list assignment index out of range")?;
+            let old = items.remove(j);
+            drop(items);
+            drop(old);
+            Ok(())
+        }
+    }
 }

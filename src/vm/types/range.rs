@@ -6,6 +6,7 @@ use crate::vm::args::{arg_int, Args};
 use crate::vm::exceptions::{value_error, PyResult};
 use crate::vm::state::Vm;
 use crate::vm::types::Builtin;
+use super::slice::{position, slice_indices, slice_positions};
 use crate::vm::value::Value;
 use std::sync::Arc;
 
@@ -76,4 +77,27 @@ pub fn range_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (r, rest) = a.split_self();
     let p = rest.exact("count", 1)?;
     Ok(Value::Int(ops::contains(vm, r, &p[0])? as i64))
+}
+
+pub fn range_contains(r: &Range, i: i64) -> bool {
+    if r.step > 0 {
+        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+    } else {
+        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+    }
+}
+
+/// `r[idx]`.
+pub fn range_getitem(r: &Range, idx: &Value) -> PyResult<Value> {
+    match idx {
+        Value::Slice(s) => {
+            let (_, _, step) = slice_indices(s, r.len())?;
+            let pos = slice_positions(s, r.len() as usize)?;
+            let new_start = r.get(pos.first().copied().unwrap_or(0) as i64);
+            let new_step = r.step * step;
+            let n = pos.len() as i64;
+            Ok(Value::Range(Arc::new(Range { start: new_start, stop: new_start + n * new_step, step: new_step })))
+        }
+        _ => Ok(Value::Int(r.get(position(idx, r.len() as usize, "range", "range object index out of range")? as i64))),
+    }
 }

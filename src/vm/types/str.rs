@@ -7,6 +7,7 @@ use crate::vm::exceptions::{error, index_error, key_error, type_error, value_err
 use crate::vm::format::{percent_format as fmt_percent, PercentArg};
 use crate::vm::state::Vm;
 use crate::vm::types::Builtin;
+use super::slice::{position, slice_positions};
 use crate::vm::value::Value;
 use num_bigint::BigInt;
 use std::collections::HashMap;
@@ -880,7 +881,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
     let mut pargs = Vec::with_capacity(items.len());
     for v in &items {
         let int = match v {
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => crate::vm::ops::to_bigint(v),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => super::int::to_bigint(v),
             _ => None,
         };
         let f = match v {
@@ -923,4 +924,31 @@ fn percent_mapping(vm: &mut Vm, fmt: &str, d: &Arc<crate::vm::types::Dict>) -> P
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// `s[idx]`.
+pub fn str_getitem(s: &PyStr, idx: &Value) -> PyResult<Value> {
+    match idx {
+        Value::Slice(sl) => {
+            if s.is_ascii() {
+                let b = s.as_str().as_bytes();
+                let pos = slice_positions(sl, b.len())?;
+                let out: String = pos.into_iter().map(|i| b[i] as char).collect();
+                Ok(Value::string(out))
+            } else {
+                let chars: Vec<char> = s.as_str().chars().collect();
+                let pos = slice_positions(sl, chars.len())?;
+                Ok(Value::string(pos.into_iter().map(|i| chars[i]).collect()))
+            }
+        }
+        _ => Ok(Value::string(s.char_at(position(idx, s.char_len(), "str", "string index out of range")?).to_string())),
+    }
+}
+
+/// `item in s`.
+pub fn str_contains(s: &PyStr, item: &Value) -> PyResult<bool> {
+    match item {
+        Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+        _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+    }
 }

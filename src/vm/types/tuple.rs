@@ -6,6 +6,7 @@ use crate::vm::exceptions::{type_error, PyResult};
 use crate::vm::state::Vm;
 use crate::vm::types::Builtin;
 use super::list::{seq_count, seq_index};
+use super::slice::{position, slice_positions};
 use crate::vm::value::Value;
 
 pub struct Tuple {
@@ -46,5 +47,16 @@ pub fn tuple_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
     match t {
         Value::Tuple(t) => seq_count(vm, &t.items, rest),
         _ => Err(type_error("descriptor 'count' requires a 'tuple' object")),
+    }
+}
+
+/// `t[idx]`.
+pub fn tuple_getitem(t: &Tuple, idx: &Value) -> PyResult<Value> {
+    match idx {
+        Value::Slice(s) => {
+            let pos = slice_positions(s, t.items.len())?;
+            Ok(Value::tuple(pos.into_iter().map(|i| t.items[i].clone()).collect()))
+        }
+        _ => Ok(t.items[position(idx, t.items.len(), "tuple", "tuple index out of range")?].clone()),
     }
 }
