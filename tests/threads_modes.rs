@@ -323,7 +323,7 @@ threads[0].join()
 /// `vm::run` with a runtime the test holds (to press Stop): the same steps as `vm::run` up to
 /// the exit hooks. Returns the main module's result.
 fn run_with_runtime(rt: &Arc<Runtime>, src: &str) -> Result<(), String> {
-    use threadlab::vm::object::Module;
+    use threadlab::vm::types::Module;
     use threadlab::vm::run::{compile, ExitHooks};
     use threadlab::vm::{Interp, Value, Vm};
     let interp = Interp::new(rt.clone(), "<stop>", src);
