@@ -1,8 +1,8 @@
 //! `import`: modules provided by the VM (see `modules/`), cached per run in `sys.modules`.
 
 use super::exceptions::{error, is_exc, PyResult};
-use super::object::Str;
-use super::thread::Vm;
+use super::types::Str;
+use super::state::Vm;
 use super::value::Value;
 
 impl Vm {
@@ -49,7 +49,7 @@ fn not_found(name: &str) -> super::exceptions::Unwind {
     if let Some(exc) = e.exception() {
         if let Value::Instance(i) = exc {
             let note = "threadlab has no such module: the README's \"Modules\" section lists the ones it has.";
-            i.dict().set(super::object::intern("__notes__"), Value::list(vec![Value::str(note)]));
+            i.dict().set(super::types::intern("__notes__"), Value::list(vec![Value::str(note)]));
         }
     }
     e

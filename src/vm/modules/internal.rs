@@ -4,8 +4,8 @@
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::exceptions::{format_exception, PyResult};
-use crate::vm::object::Builtin;
-use crate::vm::thread::Vm;
+use crate::vm::types::Builtin;
+use crate::vm::state::Vm;
 use crate::vm::value::Value;
 
 static FUNCS: &[Builtin] = builtins_table![

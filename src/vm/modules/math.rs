@@ -8,9 +8,10 @@
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::exceptions::{error, type_error, value_error, PyResult};
-use crate::vm::object::Builtin;
-use crate::vm::ops::{big_to_f64, binary_op, to_bigint};
-use crate::vm::thread::Vm;
+use crate::vm::types::Builtin;
+use crate::vm::ops::binary_op;
+use crate::vm::types::{big_to_f64, to_bigint};
+use crate::vm::state::Vm;
 use crate::vm::value::Value;
 use num_bigint::BigInt;
 use num_integer::Integer;

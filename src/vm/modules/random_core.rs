@@ -7,10 +7,10 @@
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::exceptions::{type_error, value_error, PyResult};
-use crate::vm::object::{Builtin, Class, Instance, TypeKind};
-use crate::vm::ops::to_bigint;
+use crate::vm::types::{Builtin, Class, Instance, TypeKind};
+use crate::vm::types::to_bigint;
 use crate::vm::sync::lock;
-use crate::vm::thread::Vm;
+use crate::vm::state::Vm;
 use crate::vm::types::{make_class_in, types};
 use crate::vm::value::Value;
 use num_bigint::{BigInt, Sign};
@@ -134,7 +134,7 @@ fn random(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getrandbits(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("getrandbits", 2)?;
-    let mut k = crate::vm::builtins::arg_int(&a[1])?;
+    let mut k = crate::vm::args::arg_int(&a[1])?;
     if k < 0 {
         return Err(value_error("number of bits must be non-negative"));
     }
@@ -223,7 +223,7 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let (_, digits) = w.to_u32_digits();
         state[i] = digits.first().copied().unwrap_or(0);
     }
-    let index = crate::vm::builtins::arg_int(&items[N])?;
+    let index = crate::vm::args::arg_int(&items[N])?;
     if index < 0 || index > N as i64 {
         return Err(value_error("invalid state"));
     }

@@ -6,10 +6,10 @@
 
 use crate::builtins_table;
 use crate::vm::args::Args;
-use crate::vm::builtins::funcs_float as to_f64;
+use crate::vm::types::float_value as to_f64;
 use crate::vm::exceptions::{type_error, value_error, PyResult, Unwind};
-use crate::vm::object::Builtin;
-use crate::vm::thread::Vm;
+use crate::vm::types::Builtin;
+use crate::vm::state::Vm;
 use crate::vm::value::Value;
 
 static FUNCS: &[Builtin] = builtins_table![
@@ -98,7 +98,7 @@ fn timegm(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("_timegm", 6)?;
     let mut f = [0i64; 6];
     for (i, v) in a.iter().enumerate() {
-        f[i] = crate::vm::builtins::arg_int(v)?;
+        f[i] = crate::vm::args::arg_int(v)?;
     }
     let days = days_from_civil(f[0], f[1], f[2]);
     Ok(Value::Int(days * 86400 + f[3] * 3600 + f[4] * 60 + f[5]))
@@ -125,7 +125,7 @@ fn strftime(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Tuple(t) => t.items.to_vec(),
         _ => return Err(type_error("Tuple or struct_time argument required")),
     };
-    let n = |i: usize| -> PyResult<i64> { crate::vm::builtins::arg_int(&fields[i]) };
+    let n = |i: usize| -> PyResult<i64> { crate::vm::args::arg_int(&fields[i]) };
     let (y, mo, d, h, mi, s, wd, yd) = (n(0)?, n(1)?, n(2)?, n(3)?, n(4)?, n(5)?, n(6)?, n(7)?);
     let zone = match fields.get(9) {
         Some(Value::Str(z)) => z.as_str().to_string(),
