@@ -30,6 +30,28 @@ impl Vm {
                         return Ok(v.clone());
                     }
                 }
+                if inst.class.has_getattribute() {
+                    if let Some(ga @ Value::Function(_)) = inst.class.lookup("__getattribute__") {
+                        let r = self.call(&ga, &[obj.clone(), Value::Str(name.clone())]);
+                        return match r {
+                            Err(e) if super::exceptions::is_exc(&e, "AttributeError") => match inst.class.lookup("__getattr__") {
+                                Some(g) => self.call(&g, &[obj.clone(), Value::Str(name.clone())]),
+                                None => Err(e),
+                            },
+                            r => r,
+                        };
+                    }
+                }
+                self.generic_getattr(obj, name)
+            }
+            _ => self.get_attr_of_value(obj, name),
+        }
+    }
+
+    /// `object.__getattribute__`: instance dict, class, properties, then `__getattr__`.
+    pub fn generic_getattr(&mut self, obj: &Value, name: &Str) -> PyResult<Value> {
+        match obj {
+            Value::Instance(inst) => {
                 let cls = inst.class.clone();
                 let class_attr = cls.lookup(name.as_str());
                 if let Some(Value::Wrapper(w)) = &class_attr {
@@ -55,6 +77,13 @@ impl Vm {
                 }
                 Err(attribute_error(format!("'{}' object has no attribute '{}'", cls.name.as_str(), name.as_str())))
             }
+            _ => self.get_attr_of_value(obj, name),
+        }
+    }
+
+    fn get_attr_of_value(&mut self, obj: &Value, name: &Str) -> PyResult<Value> {
+        match obj {
+            Value::Instance(_) => self.generic_getattr(obj, name),
             Value::Class(cls) => {
                 if let Some(a) = cls.lookup(name.as_str()) {
                     return Ok(match &a {
@@ -250,7 +279,7 @@ impl Vm {
     /// allocation), else `(Null, attribute)`.
     pub(crate) fn load_method(&mut self, obj: Value, name: &Str) -> PyResult<(Value, Value)> {
         match &obj {
-            Value::Instance(inst) => {
+            Value::Instance(inst) if !inst.class.has_getattribute() => {
                 if inst.dict().get(name.as_str()).is_none() {
                     if let Some(a) = inst.class.lookup(name.as_str()) {
                         if matches!(a, Value::Function(_) | Value::Builtin(_)) {
@@ -259,7 +288,7 @@ impl Vm {
                     }
                 }
             }
-            Value::Class(_) | Value::Module(_) | Value::Wrapper(_) => {}
+            Value::Instance(_) | Value::Class(_) | Value::Module(_) | Value::Wrapper(_) => {}
             _ => {
                 let cls = types().builtin_class_of(&obj);
                 if let Some(a @ Value::Builtin(_)) = cls.lookup(name.as_str()) {
@@ -355,6 +384,19 @@ impl Vm {
     }
 
     pub fn del_attr(&mut self, obj: &Value, name: &Str) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            if inst.class.has_delattr() {
+                if let Some(da @ Value::Function(_)) = inst.class.lookup("__delattr__") {
+                    self.call(&da, &[obj.clone(), Value::Str(name.clone())])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__`.
+    pub fn generic_delattr(&mut self, obj: &Value, name: &Str) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 if let Some(Value::Wrapper(w)) = inst.class.lookup(name.as_str()) {

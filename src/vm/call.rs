@@ -60,7 +60,7 @@ impl Vm {
                 self.push_frame(frame)?;
                 Ok(Called::Frame)
             }
-            Value::Class(cls) if cls.kind == super::types::TypeKind::Object && cls.find_native_new().is_none() => {
+            Value::Class(cls) if cls.kind == super::types::TypeKind::Object && cls.find_native_new().is_none() && !cls.has_python_new() => {
                 // A plain user class: make the instance, then run a Python `__init__` as a frame.
                 let cls = cls.clone();
                 let inst = Value::Instance(Arc::new(Instance::new(cls.clone())));
@@ -245,6 +245,28 @@ impl Vm {
     /// instance and run `__init__`.
     pub fn call_class(&mut self, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
         use super::types::TypeKind;
+        if cls.has_python_new() {
+            if let Some(Value::Wrapper(w)) = cls.lookup("__new__") {
+                if let super::types::Wrapper::StaticMethod(new) = &*w {
+                    let mut all = Vec::with_capacity(args.all.len() + 1);
+                    all.push(Value::Class(cls.clone()));
+                    all.extend_from_slice(args.all);
+                    let inst = self.call_args(new, Args::new(&all, args.kwnames))?;
+                    // __init__ runs only on an instance of the class called, as in CPython.
+                    let of_cls = matches!(&inst, Value::Instance(i) if i.class.is_subclass(cls));
+                    if of_cls {
+                        if let Some(init) = cls.lookup("__init__").filter(|i| !super::types::is_object_init(i)) {
+                            all[0] = inst.clone();
+                            let r = self.call_args(&init, Args::new(&all, args.kwnames))?;
+                            if !r.is_none() {
+                                return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+                            }
+                        }
+                    }
+                    return Ok(inst);
+                }
+            }
+        }
         if let Some(new) = cls.find_native_new() {
             let inst = new(self, cls, args)?;
             // The class's own __init__ (a Python subclass's, or the native class's builtin one).

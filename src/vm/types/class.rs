@@ -23,6 +23,15 @@ const F_PROPERTY: u32 = 2;
 /// A Python `__setattr__` is defined here.
 const F_SETATTR: u32 = 4;
 
+/// A Python `__getattribute__` is defined here (set with F_PROPERTY so fast paths step aside).
+const F_GETATTRIBUTE: u32 = 8;
+
+/// A Python `__new__` is defined here.
+const F_NEW: u32 = 16;
+
+/// A Python `__delattr__` is defined here.
+const F_DELATTR: u32 = 32;
+
 /// A small ordered name -> value map (instance and class attributes, keyword arguments).
 /// Names are interned, so lookups usually succeed on the pointer comparison.
 #[derive(Clone, Default)]
@@ -122,6 +131,15 @@ fn flags_for(name: &str, v: &Value) -> u32 {
     if name == "__setattr__" && matches!(v, Value::Function(_)) {
         f |= F_SETATTR;
     }
+    if name == "__getattribute__" && matches!(v, Value::Function(_)) {
+        f |= F_GETATTRIBUTE | F_PROPERTY;
+    }
+    if name == "__delattr__" && matches!(v, Value::Function(_)) {
+        f |= F_DELATTR;
+    }
+    if name == "__new__" && matches!(v, Value::Wrapper(w) if matches!(**w, super::Wrapper::StaticMethod(Value::Function(_)))) {
+        f |= F_NEW;
+    }
     f
 }
 
@@ -206,6 +224,24 @@ impl Class {
     #[inline]
     pub fn plain_setattr(&self) -> bool {
         self.flags.load(Ordering::Relaxed) & (F_PROPERTY | F_SETATTR) == 0
+    }
+
+    /// Whether some class on the MRO defines `__getattribute__` in Python.
+    #[inline]
+    pub fn has_getattribute(&self) -> bool {
+        self.any_flag(F_GETATTRIBUTE)
+    }
+
+    /// Whether some class on the MRO defines `__new__` in Python.
+    #[inline]
+    pub fn has_python_new(&self) -> bool {
+        self.any_flag(F_NEW)
+    }
+
+    /// Whether some class on the MRO defines `__delattr__` in Python.
+    #[inline]
+    pub fn has_delattr(&self) -> bool {
+        self.any_flag(F_DELATTR)
     }
 
     /// Whether some class on the MRO defines a property (so instance attribute access must
@@ -351,6 +387,10 @@ impl Vm {
         frame.namespace = Some(ns);
         self.run_frame(frame)?;
         let mut ns = self.class_namespace.take().unwrap_or_default();
+        // __new__ is a static method without the decorator, as in Python.
+        if let Some(f @ Value::Function(_)) = ns.get("__new__").cloned() {
+            ns.set(intern("__new__"), Value::Wrapper(Arc::new(Wrapper::StaticMethod(f))));
+        }
         // Defining __eq__ without __hash__ makes instances unhashable, as in Python.
         if ns.get("__eq__").is_some() && ns.get("__hash__").is_none() {
             ns.set(intern("__hash__"), Value::None);

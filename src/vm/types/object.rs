@@ -88,8 +88,36 @@ pub fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Str(s) => intern(s.as_str()),
         _ => return Err(type_error("attribute name must be string")),
     };
-    vm.get_attr(&a[0], &name)
+    vm.generic_getattr(&a[0], &name)
 }
+
+pub fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("__delattr__", 2)?;
+    let name = match &a[1] {
+        Value::Str(s) => intern(s.as_str()),
+        _ => return Err(type_error("attribute name must be string")),
+    };
+    vm.generic_delattr(&a[0], &name)?;
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls)`: a bare instance of a Python class (for a Python `__new__`).
+pub fn object_dunder_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = match args.pos().first() {
+        Some(Value::Class(c)) => c.clone(),
+        Some(other) => return Err(type_error(format!("object.__new__(X): X is not a type object ({})", other.type_name()))),
+        None => return Err(type_error("object.__new__(): not enough arguments")),
+    };
+    if cls.kind != crate::vm::types::TypeKind::Object || cls.find_native_new().is_some() {
+        return Err(type_error(format!("object.__new__({}) is not safe, use {}.__new__()", cls.name.as_str(), cls.name.as_str())));
+    }
+    if args.all.len() > 1 && !cls.has_python_new() && !matches!(cls.lookup("__init__"), Some(Value::Function(_))) {
+        return Err(type_error(format!("{}() takes no arguments", cls.name.as_str())));
+    }
+    Ok(Value::Instance(Arc::new(crate::vm::types::Instance::new(cls))))
+}
+
+pub static OBJECT_DUNDER_NEW: Builtin = Builtin { name: "__new__", f: object_dunder_new };
 
 pub static OBJECT_METHODS: &[Builtin] = builtins_table![
     "__init__" => object_init,
@@ -100,6 +128,7 @@ pub static OBJECT_METHODS: &[Builtin] = builtins_table![
     "__hash__" => object_hash,
     "__setattr__" => object_setattr,
     "__getattribute__" => object_getattribute,
+    "__delattr__" => object_delattr,
 ];
 
 /// Whether `v` is `object.__init__` (which native constructors make redundant).

@@ -213,6 +213,7 @@ pub fn make_class_with(
 fn build() -> Types {
         let c = make_builtin_class;
     let object = c("object", &[], TypeKind::Object, super::object::OBJECT_METHODS, None);
+    object.set_attr(intern("__new__"), Value::Wrapper(Arc::new(super::Wrapper::StaticMethod(Value::Builtin(&super::object::OBJECT_DUNDER_NEW)))));
     let o = std::slice::from_ref(&object);
     let int = c("int", o, TypeKind::Int, super::int::INT_METHODS, None);
     let bool_ = c("bool", std::slice::from_ref(&int), TypeKind::Bool, &[], None);

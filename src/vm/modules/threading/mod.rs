@@ -47,6 +47,8 @@ static FUNCS: &[Builtin] = builtins_table![
     "get_native_id" => get_native_id,
     "stack_size" => stack_size,
     "_register_atexit" => register_atexit,
+    "excepthook" => thread::default_excepthook,
+    "__excepthook__" => thread::default_excepthook,
 ];
 
 /// Callables for `threading._register_atexit`, run at shutdown before non-daemon threads are

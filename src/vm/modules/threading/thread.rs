@@ -306,7 +306,7 @@ fn thread_main(interp: &Arc<Interp>, obj: &Value, core: &ThreadCore, tid: Tid) -
     let interrupted = match result {
         Ok(_) => None,
         Err(Unwind::Exception(exc)) => {
-            print_exception(&mut vm, core, &exc);
+            report_uncaught(&mut vm, obj, core, &exc);
             None
         }
         Err(Unwind::Interrupt(i)) => Some(i),
@@ -316,6 +316,60 @@ fn thread_main(interp: &Arc<Interp>, obj: &Value, core: &ThreadCore, tid: Tid) -
     rt.thread_end(tid);
     core.set_done();
     interrupted
+}
+
+/// Hands an exception that ended a thread to `threading.excepthook`: the default prints it
+/// here; a hook the program installed is called with `ExceptHookArgs`, and if it raises, that
+/// error is printed as CPython prints it ("Exception in threading.excepthook:").
+fn report_uncaught(vm: &mut Vm, obj: &Value, core: &ThreadCore, exc: &Value) {
+    let module = crate::vm::sync::lock(&vm.interp.modules).get("threading").cloned();
+    let hook = match &module {
+        Some(m) => vm.get_attr(m, &intern("excepthook")).ok(),
+        None => None,
+    };
+    let hook = match hook {
+        Some(Value::Builtin(b)) if b.name == "excepthook" => None,
+        other => other,
+    };
+    let (Some(hook), Some(m)) = (hook, module) else {
+        print_exception(vm, core, exc);
+        return;
+    };
+    let cls = Value::Class(types().class_of(exc));
+    let made = vm
+        .get_attr(&m, &intern("ExceptHookArgs"))
+        .and_then(|ctor| vm.call(&ctor, &[Value::tuple(vec![cls, exc.clone(), Value::None, obj.clone()])]))
+        .and_then(|hook_args| vm.call(&hook, &[hook_args]));
+    if let Err(Unwind::Exception(e)) = made {
+        let text = format!("Exception in threading.excepthook:\n{}", format_exception(vm, &e));
+        vm.interp.write_stderr(&text);
+    }
+}
+
+/// `threading.excepthook(args)`, the default hook, for a program that calls it itself.
+pub(crate) fn default_excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("excepthook", 1)?;
+    let exc_type = vm.get_attr(&a[0], &intern("exc_type"))?;
+    let exc = vm.get_attr(&a[0], &intern("exc_value"))?;
+    let thread = vm.get_attr(&a[0], &intern("thread"))?;
+    if let Value::Class(c) = &exc_type {
+        if c.is_subclass(types().exc("SystemExit")) {
+            return Ok(Value::None);
+        }
+    }
+    let name = if thread.is_none() {
+        ident_for(vm.tid).to_string()
+    } else {
+        let n = vm.get_attr(&thread, &intern("name"))?;
+        vm.str_string(&n)?
+    };
+    let text = if exc.is_none() {
+        format!("Exception in thread {}:\nNoneType: None\n", name)
+    } else {
+        format!("Exception in thread {}:\n{}", name, format_exception(vm, &exc))
+    };
+    vm.interp.write_stderr(&text);
+    Ok(Value::None)
 }
 
 /// `threading.excepthook`'s default: SystemExit is silent; anything else prints
