@@ -184,6 +184,10 @@ impl Vm {
     fn special_value_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(Some(match (obj, name) {
             (_, "__class__") => Value::Class(types().class_of(obj)),
+            // Assigned ones first (functools.wraps sets __name__, __doc__, __wrapped__).
+            (Value::Function(f), n) if f.attrs.lock().unwrap_or_else(|e| e.into_inner()).get(n).is_some() => {
+                f.attrs.lock().unwrap_or_else(|e| e.into_inner()).get(n).cloned().unwrap_or(Value::None)
+            }
             (Value::Function(f), "__name__") => Value::Str(f.name.clone()),
             (Value::Function(f), "__qualname__") => Value::Str(f.qualname.clone()),
             (Value::Function(f), "__module__") => Value::Str(f.module.name.clone()),
