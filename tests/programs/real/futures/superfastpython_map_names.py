@@ -1,0 +1,29 @@
+# Source: SuperFastPython, "ThreadPoolExecutor in Python: The Complete Guide" (map, thread_name_prefix, worker names)
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+def task(value):
+    time.sleep(0.01 * (5 - value))
+    return value * value, threading.current_thread().name.split('_')[0]
+
+
+with ThreadPoolExecutor(4, thread_name_prefix='Downloader') as executor:
+    for result in executor.map(task, range(5)):
+        print(result)
+
+names = set()
+
+
+def name_task(i):
+    time.sleep(0.02)
+    names.add(threading.current_thread().name)
+
+
+with ThreadPoolExecutor(max_workers=3) as executor:
+    executor.map(name_task, range(3))
+print(sorted(names))
+
+with ThreadPoolExecutor(max_workers=2) as executor:
+    print(executor._thread_name_prefix)
