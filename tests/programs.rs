@@ -14,6 +14,10 @@
 //!   but the characters do not; that counts as the same.
 //! - `# normalize: digits`: every run of digits becomes `N` (timestamps, thread idents, pids).
 //!
+//! threadlab adds one line under a ModuleNotFoundError (that the module is missing from threadlab,
+//! and where the README lists what it has); that line is taken out of its stderr before the
+//! comparison, and `missing_module_note` checks it is there.
+//!
 //! `PROGRAMS_FILTER=name` runs a subset; `THREADLAB_BIN=path` tests another build.
 
 #[path = "corpus/support.rs"]
@@ -80,6 +84,9 @@ fn without_frames(stderr: &str) -> String {
     out
 }
 
+/// The line threadlab prints under `ModuleNotFoundError: No module named ...`.
+const MISSING_MODULE_NOTE: &str = "threadlab has no such module: the README's \"Modules\" section lists the ones it has.\n";
+
 fn digits_to_n(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_digits = false;
@@ -136,7 +143,8 @@ fn check(path: &Path) -> Vec<String> {
     if !same(&exp, &act, opts.unordered) {
         problems.push(format!("stdout differs\n{}", diff_hint(&exp, &act)));
     }
-    let (exp, act) = (norm(&without_frames(&want.stderr)), norm(&without_frames(&got.stderr)));
+    let got_stderr = got.stderr.replace(MISSING_MODULE_NOTE, "");
+    let (exp, act) = (norm(&without_frames(&want.stderr)), norm(&without_frames(&got_stderr)));
     if !same(&exp, &act, opts.unordered) {
         problems.push(format!("stderr differs (frame lines dropped)\n{}", diff_hint(&exp, &act)));
     }
@@ -186,4 +194,13 @@ fn frame_lines_are_dropped_and_digits_normalised() {
     assert!(!same("a\nb\n", "b\na\n", false));
     assert!(same("ab\n\n", "a\nb\n", true), "a line CPython split still has the same characters");
     assert!(!same("a\n", "b\n", true));
+}
+
+#[test]
+fn missing_module_note() {
+    let path = programs_dir().join("stdlib").join("missing_module.py");
+    let got = threadlab(&path, &[]);
+    let want = "ModuleNotFoundError: No module named 'definitely_not_a_module'\n".to_string() + MISSING_MODULE_NOTE;
+    assert!(got.stderr.ends_with(&want), "stderr:\n{}", got.stderr);
+    assert_eq!(got.code, Some(1));
 }

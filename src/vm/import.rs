@@ -50,6 +50,7 @@ fn not_found(name: &str) -> super::exceptions::Unwind {
         if let Value::Instance(i) = exc {
             let note = "threadlab has no such module: the README's \"Modules\" section lists the ones it has.";
             i.dict().set(super::types::intern("__notes__"), Value::list(vec![Value::str(note)]));
+            i.dict().set(super::types::intern("name"), Value::str(name));
         }
     }
     e

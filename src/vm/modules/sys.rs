@@ -22,14 +22,14 @@ static FUNCS: &[Builtin] = builtins_table![
     "exc_info" => exc_info,
 ];
 
+/// `version_info` (a named tuple in CPython), in Python.
+const SYS_PY: &str = include_str!("sys.py");
+
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let mut attrs: Vec<(&str, Value)> = FUNCS.iter().map(|b| (b.name, Value::Builtin(b))).collect();
     attrs.push(("maxsize", Value::Int(i64::MAX)));
     attrs.push(("version", Value::str("3.11.7 (threadlab)")));
-    attrs.push((
-        "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
-    ));
+
     attrs.push(("hexversion", Value::Int(0x030b07f0)));
     attrs.push(("platform", Value::str(if cfg!(target_arch = "wasm32") { "emscripten" } else { "linux" })));
     attrs.push(("byteorder", Value::str("little")));
@@ -39,7 +39,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     attrs.push(("__stdout__", super::stream(super::StdStream::Stdout)));
     attrs.push(("__stderr__", super::stream(super::StdStream::Stderr)));
     attrs.push(("implementation_name", Value::str("threadlab")));
-    Ok(super::native_module("sys", attrs))
+    super::source_module(vm, "sys", SYS_PY, attrs)
 }
 
 fn getswitchinterval(vm: &mut Vm, args: Args) -> PyResult<Value> {
