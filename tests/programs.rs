@@ -12,7 +12,8 @@
 //!   print in an order the scheduler picks). If CPython itself split a line (its print() writes
 //!   the text and the newline separately, so two threads can interleave them), the lines differ
 //!   but the characters do not; that counts as the same.
-//! - `# normalize: digits`: every run of digits becomes `N` (timestamps, thread idents, pids).
+//! - `# normalize: digits`: every run of digits becomes `N`, and the spaces before it one space
+//!   (timestamps, thread idents, pids, and the padding of a number whose width varies).
 //!
 //! threadlab adds one line under a ModuleNotFoundError (that the module is missing from threadlab,
 //! and where the README lists what it has); that line is taken out of its stderr before the
@@ -85,7 +86,9 @@ fn without_frames(stderr: &str) -> String {
 }
 
 /// The line threadlab prints under `ModuleNotFoundError: No module named ...`.
-const MISSING_MODULE_NOTE: &str = "threadlab has no such module: the README's \"Modules\" section lists the ones it has.\n";
+fn missing_module_note() -> String {
+    format!("{}\n", threadlab::vm::modules::MISSING_MODULE_NOTE)
+}
 
 fn digits_to_n(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -93,6 +96,12 @@ fn digits_to_n(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii_digit() {
             if !in_digits {
+                // Padding before a number (`%(relativeCreated)6d`) depends on its width.
+                let trimmed = out.trim_end_matches(' ').len();
+                if trimmed < out.len() {
+                    out.truncate(trimmed);
+                    out.push(' ');
+                }
                 out.push('N');
             }
             in_digits = true;
@@ -143,7 +152,7 @@ fn check(path: &Path) -> Vec<String> {
     if !same(&exp, &act, opts.unordered) {
         problems.push(format!("stdout differs\n{}", diff_hint(&exp, &act)));
     }
-    let got_stderr = got.stderr.replace(MISSING_MODULE_NOTE, "");
+    let got_stderr = got.stderr.replace(&missing_module_note(), "");
     let (exp, act) = (norm(&without_frames(&want.stderr)), norm(&without_frames(&got_stderr)));
     if !same(&exp, &act, opts.unordered) {
         problems.push(format!("stderr differs (frame lines dropped)\n{}", diff_hint(&exp, &act)));
@@ -190,6 +199,7 @@ fn frame_lines_are_dropped_and_digits_normalised() {
     let tb = "Traceback (most recent call last):\n  File \"x.py\", line 3, in <module>\n    f()\n    ^^^\nValueError: bad 12\nafter\n";
     assert_eq!(without_frames(tb), "Traceback (most recent call last):\nValueError: bad 12\nafter\n");
     assert_eq!(digits_to_n("12:05:33,120 T-1"), "N:N:N,N T-N");
+    assert_eq!(digits_to_n("     1 main\n    52 main"), " N main\n N main");
     assert!(same("a\nb\n", "b\na\n", true));
     assert!(!same("a\nb\n", "b\na\n", false));
     assert!(same("ab\n\n", "a\nb\n", true), "a line CPython split still has the same characters");
@@ -197,10 +207,10 @@ fn frame_lines_are_dropped_and_digits_normalised() {
 }
 
 #[test]
-fn missing_module_note() {
+fn missing_module_note_is_printed() {
     let path = programs_dir().join("stdlib").join("missing_module.py");
     let got = threadlab(&path, &[]);
-    let want = "ModuleNotFoundError: No module named 'definitely_not_a_module'\n".to_string() + MISSING_MODULE_NOTE;
+    let want = "ModuleNotFoundError: No module named 'definitely_not_a_module'\n".to_string() + &missing_module_note();
     assert!(got.stderr.ends_with(&want), "stderr:\n{}", got.stderr);
     assert_eq!(got.code, Some(1));
 }

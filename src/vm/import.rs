@@ -48,7 +48,7 @@ fn not_found(name: &str) -> super::exceptions::Unwind {
     let e = error("ModuleNotFoundError", format!("No module named '{}'", name));
     if let Some(exc) = e.exception() {
         if let Value::Instance(i) = exc {
-            let note = "threadlab has no such module: the README's \"Modules\" section lists the ones it has.";
+            let note = super::modules::MISSING_MODULE_NOTE;
             i.dict().set(super::types::intern("__notes__"), Value::list(vec![Value::str(note)]));
             i.dict().set(super::types::intern("name"), Value::str(name));
         }

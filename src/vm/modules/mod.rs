@@ -22,6 +22,10 @@ use std::sync::{Arc, OnceLock};
 
 pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 
+/// The line a traceback prints under `ModuleNotFoundError: No module named 'x'` (the
+/// exception's note): the module is missing from threadlab, not from the learner's machine.
+pub const MISSING_MODULE_NOTE: &str = "threadlab has no such module: the README's \"Modules\" section lists the ones it has.";
+
 /// The VM's modules by import name.
 static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::create), ("threading", threading::create), ("_threadlab", internal::create),
     ("os", os::create),
