@@ -17,6 +17,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("sched", include_str!("pylib/sched.py")),
     ("contextlib", include_str!("pylib/contextlib.py")),
     ("typing", include_str!("pylib/typing.py")),
+    ("_structseq", include_str!("pylib/_structseq.py")),
     ("logging", include_str!("pylib/logging.py")),
     ("concurrent", "# The `concurrent` package: see concurrent.futures.\n"),
     ("concurrent.futures", include_str!("pylib/concurrent/futures.py")),

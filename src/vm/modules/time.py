@@ -1,13 +1,17 @@
 # The calendar half of `time` (struct_time, localtime, gmtime, mktime, strftime, asctime, ctime),
 # on the Rust builtins _civil, _strftime, _timegm and _utc_offset (see time.rs).
 
+from _structseq import structseq as _structseq
+
 _FIELDS = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec',
            'tm_wday', 'tm_yday', 'tm_isdst')
 
 
-class struct_time:
+class struct_time(_structseq):
     """The time value as returned by gmtime(), localtime(), and strptime()"""
     __module__ = 'time'
+    _name = 'time.struct_time'
+    _fields = _FIELDS
     n_sequence_fields = 9
     n_fields = 11
     n_unnamed_fields = 0
@@ -18,40 +22,9 @@ class struct_time:
             raise TypeError('time.struct_time() takes an at least 9-sequence (%d-sequence given)' % len(seq))
         if len(seq) > 11:
             raise TypeError('time.struct_time() takes an at most 11-sequence (%d-sequence given)' % len(seq))
-        self._values = seq[:9]
-        self.tm_zone = seq[9] if len(seq) > 9 else zone
-        self.tm_gmtoff = seq[10] if len(seq) > 10 else gmtoff
-
-    def __getattr__(self, name):
-        if name in _FIELDS:
-            return self._values[_FIELDS.index(name)]
-        raise AttributeError("'time.struct_time' object has no attribute '%s'" % name)
-
-    def __getitem__(self, i):
-        return self._values[i]
-
-    def __len__(self):
-        return 9
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __eq__(self, other):
-        if isinstance(other, struct_time):
-            return self._values == other._values
-        if isinstance(other, tuple):
-            return self._values == other
-        return NotImplemented
-
-    def __lt__(self, other):
-        return self._values < tuple(other)
-
-    def __hash__(self):
-        return hash(self._values)
-
-    def __repr__(self):
-        return 'time.struct_time(%s)' % ', '.join(
-            '%s=%r' % (n, v) for n, v in zip(_FIELDS, self._values))
+        _structseq.__init__(self, seq[:9])
+        object.__setattr__(self, 'tm_zone', seq[9] if len(seq) > 9 else zone)
+        object.__setattr__(self, 'tm_gmtoff', seq[10] if len(seq) > 10 else gmtoff)
 
 
 def _make(secs, local):
