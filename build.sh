@@ -167,7 +167,34 @@ build_wasm() {
   # npm binaryen only: Debian's binaryen 108 writes modules that fail at run time.
   # -g keeps function names, so a panic's stack in the console names Rust functions
   # (135 KB instead of 100 KB; 46 KB gzipped instead of 41 KB).
+  # dist/ optimises this same module again without -g (names only in the dev build).
+  mkdir -p "$ROOT/target/wasm-bindgen"
+  cp "$PKG_DIR/threadlab_bg.wasm" "$ROOT/target/wasm-bindgen/threadlab_bg.wasm"
   "$ROOT/node_modules/.bin/wasm-opt" -O3 -g "$PKG_DIR/threadlab_bg.wasm" -o "$PKG_DIR/threadlab_bg.wasm"
+  patch_rayon_worker_url
+}
+
+# wasm-bindgen-rayon starts its workers from a blob: copy of its own script (so that it works from
+# a CDN). The page's Content-Security-Policy allows workers from 'self' only, and the script is
+# same-origin here, so start them from the script's own URL instead.
+patch_rayon_worker_url() {
+  local file
+  file="$(find "$PKG_DIR/snippets" -name 'workerHelpers.no-bundler.js' | head -n 1)"
+  [ -n "$file" ] || die "wasm-bindgen-rayon's workerHelpers.no-bundler.js is missing from www/pkg/snippets"
+  node - "$file" <<'NODE'
+const fs = require('fs');
+const file = process.argv[2];
+const before = fs.readFileSync(file, 'utf8');
+const after = before
+  .replace(/let scriptBlob = await fetch\(import\.meta\.url\)\.then\(r => r\.blob\(\)\);\s*let url = URL\.createObjectURL\(scriptBlob\);/,
+    'let url = import.meta.url; // threadlab: same-origin, no blob: (CSP worker-src \'self\')')
+  .replace(/URL\.revokeObjectURL\(url\);/, '');
+if (after === before || after.includes('createObjectURL')) {
+  console.error(`build.sh: the blob: worker start in ${file} changed shape: update patch_rayon_worker_url`);
+  process.exit(1);
+}
+fs.writeFileSync(file, after);
+NODE
 }
 
 # vendor: the editor (CodeMirror 6, pinned in package-lock.json) bundled once into one ES module.

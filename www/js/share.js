@@ -59,6 +59,29 @@ export async function decodeState(fragment) {
   };
 }
 
+/** One program alone, for an embed's code= parameter: 'z.<deflate-raw>' or 'j.<text>', base64url. */
+export async function encodeCode(code) {
+  const bytes = new TextEncoder().encode(code);
+  if (typeof CompressionStream === 'function') {
+    return `z.${toBase64url(await pipe(bytes, new CompressionStream('deflate-raw')))}`;
+  }
+  return `j.${toBase64url(bytes)}`;
+}
+
+/** The program in a code= parameter; throws if it is damaged. */
+export async function decodeCode(value) {
+  const m = /^([zj])\.([A-Za-z0-9_-]*)$/.exec(value || '');
+  if (!m) throw new Error('the code parameter is not a threadlab program (z.… or j.…)');
+  let bytes = fromBase64url(m[2]);
+  if (m[1] === 'z') {
+    if (typeof DecompressionStream !== 'function') {
+      throw new Error('this browser cannot decompress the program (no DecompressionStream)');
+    }
+    bytes = await pipe(bytes, new DecompressionStream('deflate-raw'));
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 /** A full URL for the state, on this page. */
 export async function shareUrl(state) {
   const url = new URL(location.href);
