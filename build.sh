@@ -211,6 +211,26 @@ build() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# dist: the static site for any host (scripts/dist.mjs; README, "Deploying").
+
+DIST_DIR="$ROOT/dist"
+
+build_dist() {
+  say "optimizing the wasm for dist/ (wasm-opt -O3, no -g: no function names)"
+  mkdir -p "$ROOT/target/dist"
+  "$ROOT/node_modules/.bin/wasm-opt" -O3 "$ROOT/target/wasm-bindgen/threadlab_bg.wasm" \
+    -o "$ROOT/target/dist/threadlab_bg.wasm"
+  say "writing dist/ (scripts/dist.mjs)"
+  node "$ROOT/scripts/dist.mjs" "$ROOT/www" "$ROOT/target/dist/threadlab_bg.wasm" "$DIST_DIR"
+}
+
+dist() {
+  build
+  build_dist
+  say "dist/ is ready: upload it to any static host (README, \"Deploying\")"
+}
+
+# ---------------------------------------------------------------------------------------------
 # serve: the page on 127.0.0.1 with the cross-origin isolation headers (serve.json).
 
 serve_www() {
@@ -305,6 +325,7 @@ run_tests() {
   timed "native tests" test_native
   build_vendor
   build_wasm
+  build_dist
   timed "wasm tests" test_wasm
   timed "e2e tests" test_e2e
   say "all test suites passed"
@@ -331,6 +352,8 @@ usage: ./build.sh <command>
   test              every test suite: native cargo test, wasm tests in headless Chromium,
                     end-to-end tests of the page
   build             build the wasm engine into www/pkg/
+  dist              build, then write dist/: the site for any static host, offline-capable
+                    (headers file, nginx example, service worker; README, "Deploying")
   bench             run the benchmarks (native and headless Chromium; see BENCHMARKS.md)
   bootstrap         install the pinned toolchain, wasm-bindgen-cli, npm packages and
                     Chromium for the tests (the other commands do this themselves)
@@ -343,6 +366,7 @@ main() {
   case "$command" in
     bootstrap) timed "bootstrap" bootstrap ;;
     build) build ;;
+    dist) dist ;;
     serve) serve "$@" ;;
     test) run_tests ;;
     bench) bench "$@" ;;

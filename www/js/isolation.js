@@ -4,8 +4,11 @@
 
 const el = (id) => document.getElementById(id);
 
+/** Whether this page is cross-origin isolated (for pages without the banner: the embed). */
+export const checkIsolationQuietly = () => self.crossOriginIsolated === true;
+
 export function checkIsolation() {
-  const isolated = self.crossOriginIsolated === true;
+  const isolated = checkIsolationQuietly();
   el('isolation-help').hidden = isolated;
   return isolated;
 }

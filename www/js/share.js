@@ -82,9 +82,9 @@ export async function decodeCode(value) {
   return new TextDecoder().decode(bytes);
 }
 
-/** A full URL for the state, on this page. */
-export async function shareUrl(state) {
-  const url = new URL(location.href);
+/** A full URL for the state, on this page (or on `base`, a page's URL). */
+export async function shareUrl(state, base = location.href) {
+  const url = new URL(base);
   url.hash = await encodeState(state);
   return url.toString();
 }
