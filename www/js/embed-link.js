@@ -43,7 +43,7 @@ function changedParams(presetCode, values) {
 export async function embedSnippet(options) {
   const src = await embedUrl(options);
   const title = options.preset ? `threadlab: ${options.preset.title}` : 'threadlab: a Python threading example';
-  return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="560" loading="lazy" allow="cross-origin-isolated"></iframe>`;
+  return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="660" loading="lazy" allow="cross-origin-isolated"></iframe>`;
 }
 
 const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

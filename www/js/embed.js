@@ -102,7 +102,7 @@ function startEngine() {
     engineInfo = await threadlab.ready();
     if (!engineInfo.isolated) {
       const notice = el('embed-notice');
-      notice.replaceChildren(`Not cross-origin isolated: ${stillWorks(engineInfo)} `);
+      notice.replaceChildren(`Not cross-origin isolated: ${stillWorks(engineInfo, { short: true })} `);
       const a = document.createElement('a');
       a.href = el('full-page').href;
       a.target = '_blank';

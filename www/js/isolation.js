@@ -13,8 +13,13 @@ export function checkIsolation() {
   return isolated;
 }
 
-/** What a page that is not isolated can still do: one line (the banner and the embed's notice). */
-export function stillWorks(info) {
+/** What a page that is not isolated can still do (`short`: for the embed's one-line notice). */
+export function stillWorks(info, { short = false } = {}) {
+  if (short) {
+    return info?.threads
+      ? 'threads take turns on one worker here; free-threaded is off.'
+      : 'only programs without threads run here; free-threaded is off.';
+  }
   return info?.threads
     ? 'sequential and GIL modes run, with every Python thread taking turns on one worker (green threads); free-threaded needs a cross-origin isolated page.'
     : 'programs without threads run in sequential and GIL modes; Thread.start() raises RuntimeError and free-threaded is off until the page is cross-origin isolated.';

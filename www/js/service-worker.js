@@ -34,6 +34,8 @@ export async function startServiceWorker({ onNotice } = {}) {
   } catch (e) {
     return result('unavailable', `the service worker could not be registered (${e.message})`);
   }
+  // Some browsers refuse without throwing (Playwright's serviceWorkers: 'block' among them).
+  if (!registration) return result('unavailable', 'the browser refused the service worker');
   watchUpdates(build, onNotice);
   if (self.crossOriginIsolated) {
     forgetReload();
