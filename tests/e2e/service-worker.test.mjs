@@ -31,8 +31,14 @@ async function runInPage(page, code, options) {
 describe('a host without headers, service workers allowed', () => {
   let server;
   let browser;
+  let deploy = 0; // > 0: the server sends a new build's sw.js (as after a deploy)
   before(async () => {
-    server = await startStaticServer({ prefix: PREFIX });
+    server = await startStaticServer({
+      prefix: PREFIX,
+      transform: (path, body) => (path === 'sw.js' && deploy > 0
+        ? body.toString().replace(/^const BUILD = "([0-9a-f]+)";$/m, `const BUILD = "$1-deploy${deploy}";`)
+        : body),
+    });
     browser = await openBrowser();
   });
   after(async () => {
@@ -86,6 +92,21 @@ describe('a host without headers, service workers allowed', () => {
     } finally {
       await context.setOffline(false);
     }
+  });
+
+  test('a new deploy takes over: new cache, old one deleted, a short "updated" notice', async () => {
+    const { page, logs } = browser;
+    const before = await page.evaluate(() => caches.keys());
+    assert.equal(before.length, 1, `caches ${before}`);
+    deploy = 1;
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.waitForSelector('#notice', { state: 'visible', timeout: 30_000 });
+    assert.match(await page.textContent('#notice-text'), /threadlab was updated/, logs.join('\n'));
+    assert.equal(await page.textContent('#notice-action'), 'Reload to use it');
+    const after = await page.evaluate(() => caches.keys());
+    assert.deepEqual(after, [`${before[0]}-deploy1`]);
+    assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
+    await screenshot(page, 'dist-updated-notice.png');
   });
 });
 
