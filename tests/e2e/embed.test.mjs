@@ -60,6 +60,8 @@ describe('embedded cross-origin', () => {
       pages: {
         '/plain.html': docsPage(`<iframe src="${app.url}embed.html?code=${codeParam}&mode=gil" width="800" height="560"></iframe>`),
         '/isolated.html': docsPage(`<iframe src="${app.url}embed.html?preset=lesson6&mode=free&param.LATENCY=0.5" width="800" height="560" allow="cross-origin-isolated"></iframe>`),
+        '/autorun.html': docsPage(`<div style="height: 3000px">scroll down</div>
+<iframe id="below" src="${app.url}embed.html?code=${codeParam}&autorun=1" width="800" height="400"></iframe>`),
         '/five.html': docsPage(['lesson1', 'lesson2', 'lesson5', 'lesson6', 'lesson7']
           .map((p) => `<iframe src="${app.url}embed.html?preset=${p}" width="800" height="300"></iframe>`).join('\n')),
       },
@@ -110,6 +112,18 @@ describe('embedded cross-origin', () => {
     } finally {
       await isolatedDocs.stop();
     }
+  });
+
+  test('autorun=1 runs once the embed scrolls into view, not before', async () => {
+    const { page } = browser;
+    await page.goto(`${docs.origin}/autorun.html`);
+    const frame = await embedFrame(page, 'autorun=1');
+    await page.waitForTimeout(1500);
+    assert.equal(await frame.evaluate(() => window.embed.engineStarted()), false, 'off screen: no engine');
+    assert.equal(await page.evaluate(() => window.reports.length), 0);
+    await page.evaluate(() => document.getElementById('below').scrollIntoView());
+    await page.waitForFunction(() => window.reports.length === 1, null, { timeout: 60_000 });
+    assert.equal((await page.evaluate(() => window.reports[0].report)).stdout, '499500\n');
   });
 
   test('five embeds on one page start no engine until one is run, then only that one', async () => {
