@@ -177,6 +177,10 @@ describe('service workers blocked (Firefox private windows, some frames)', () =>
     assert.match(await page.textContent('#isolation-sw'), /unavailable/);
     assert.equal(await page.isDisabled('input[name=mode][value=free]'), true);
     assert.match(await page.textContent('.mode-unavailable[data-mode=free]'), /needs a cross-origin isolated page/);
+    // The banner pushes the editor below the fold, and CodeMirror measures its lines only once they
+    // are on screen (a person scrolls to them): bring it into view so the full-page picture is true.
+    await page.evaluate(() => document.querySelector('.cm-editor')?.scrollIntoView());
+    await page.waitForTimeout(200);
     await screenshot(page, 'banner-not-isolated.png');
 
     const info = await page.evaluate(async () => (await import(new URL('threadlab.js', document.baseURI).href)).ready());
