@@ -166,7 +166,7 @@ build_wasm() {
   say "optimizing www/pkg/threadlab_bg.wasm with wasm-opt (npm binaryen)"
   # npm binaryen only: Debian's binaryen 108 writes modules that fail at run time.
   # -g keeps function names, so a panic's stack in the console names Rust functions
-  # (1.24 MB instead of 1.10 MB; 448 KB gzipped instead of 427 KB). dist/ ships the one without.
+  # (1243 KB instead of 1098 KB; 448 KB gzipped instead of 427 KB). dist/ ships the one without.
   mkdir -p "$ROOT/target/wasm-bindgen"
   cp "$PKG_DIR/threadlab_bg.wasm" "$ROOT/target/wasm-bindgen/threadlab_bg.wasm"
   "$ROOT/node_modules/.bin/wasm-opt" -O3 -g "$PKG_DIR/threadlab_bg.wasm" -o "$PKG_DIR/threadlab_bg.wasm"
