@@ -90,7 +90,8 @@ el('full-page').addEventListener('pointerenter', updateFullPageLink);
 
 // ---- the engine: started on demand ------------------------------------------------------------
 
-const serviceWorker = startServiceWorker();
+const serviceWorker = startServiceWorker()
+  .catch((e) => ({ state: 'unavailable', reason: String(e?.message ?? e) })); // never keep the engine from starting
 let engineInfo = null;
 let starting = null;
 

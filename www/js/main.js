@@ -30,7 +30,8 @@ function setChip(state, text) {
 }
 // The service worker first (dist/ builds): it may reload the page once to make it isolated, and
 // nothing should start an engine that the reload would throw away.
-const serviceWorker = startServiceWorker({ onNotice: showNotice });
+const serviceWorker = startServiceWorker({ onNotice: showNotice })
+  .catch((e) => ({ state: 'unavailable', reason: String(e?.message ?? e) })); // never keep the engine from starting
 serviceWorker.then(() => startDiagnostics({ isolated, onState: setChip }));
 
 // ---- state ------------------------------------------------------------------------------------
