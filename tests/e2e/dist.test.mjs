@@ -101,3 +101,42 @@ test('dist/ with its headers, under a path prefix: isolated, CSP-clean, real wor
   console.log(`# first load of dist/ (isolated, with _headers): engine ready ${firstLoadMs} ms after goto; ${seen.size} files, ${(raw / 1024).toFixed(0)} KB, gzip ${(gzip / 1024).toFixed(0)} KB`);
   assert.ok(seen.size > 10);
 });
+
+/** Inline script, inline handler and inline style put into the page: none may take effect. */
+async function injectInline(page) {
+  return page.evaluate(async () => {
+    window.__inline = [];
+    const script = document.createElement('script');
+    script.textContent = 'window.__inline.push("script")';
+    document.body.append(script);
+    document.body.insertAdjacentHTML('beforeend', '<img src="favicon.svg" onload="window.__inline.push(\'handler\')" onerror="window.__inline.push(\'handler\')">');
+    document.body.insertAdjacentHTML('beforeend', '<p id="styled" style="color: rgb(1, 2, 3)">x</p>');
+    await new Promise((r) => setTimeout(r, 300));
+    return { ran: window.__inline, color: getComputedStyle(document.getElementById('styled')).color };
+  });
+}
+
+test('the policy blocks inline script, handlers and styles: as headers, and as the <meta> alone', async () => {
+  const { page } = browser;
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.playground?.editor);
+  const viaHeaders = await injectInline(page);
+  assert.deepEqual(viaHeaders.ran, []);
+  assert.notEqual(viaHeaders.color, 'rgb(1, 2, 3)');
+  assert.ok((await cspViolations(page)).some((v) => /^script-src/.test(v)));
+
+  // A host that sends no headers: the pages' own <meta> policy must hold (service workers off,
+  // so nothing adds headers).
+  const plain = await startStaticServer({ prefix: PREFIX });
+  const other = await openBrowser({ serviceWorkers: 'block' });
+  try {
+    await other.page.goto(plain.url);
+    await other.page.waitForFunction(() => window.playground?.editor);
+    const viaMeta = await injectInline(other.page);
+    assert.deepEqual(viaMeta.ran, []);
+    assert.notEqual(viaMeta.color, 'rgb(1, 2, 3)');
+  } finally {
+    await other.close();
+    await plain.stop();
+  }
+});
