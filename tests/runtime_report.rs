@@ -63,7 +63,7 @@ fn json_escapes_every_string_and_python_reads_it_back() {
     // Exactly the schema's keys.
     assert_eq!(
         python_eval(&json, "sorted(d)"),
-        "['error', 'gil_switches', 'mode', 'output', 'stdout', 'switch_interval', 'threads', 'wall_ms']"
+        "['engine', 'error', 'gil_switches', 'mode', 'output', 'stdout', 'switch_interval', 'threads', 'wall_ms']"
     );
 }
 

@@ -1,9 +1,9 @@
 //! `Args`: a call's arguments as builtins see them, borrowed from the caller's operand stack
 //! (no allocation per call): positional values, then keyword values named by `kwnames`.
 
-use super::exceptions::type_error;
-use super::value::Value;
-use super::PyResult;
+use crate::vm::PyResult;
+use crate::vm::exceptions::type_error;
+use crate::vm::value::Value;
 
 #[derive(Clone, Copy)]
 pub struct Args<'a> {
@@ -98,5 +98,26 @@ impl<'a> Args<'a> {
             )));
         }
         Ok(self.pos())
+    }
+}
+
+/// An integer argument (`'float' object cannot be interpreted as an integer` otherwise).
+pub fn arg_int(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => Err(super::exceptions::overflow_error("Python int too large to convert to C ssize_t")),
+        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
+    }
+}
+
+/// A float argument from an int or float.
+pub fn arg_f64(v: &Value) -> Option<f64> {
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Float(f) => Some(*f),
+        Value::BigInt(b) => num_traits::ToPrimitive::to_f64(&**b),
+        _ => None,
     }
 }

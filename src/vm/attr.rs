@@ -2,8 +2,8 @@
 //! builtin values (their type's methods), and the method-call shortcut `load_method`.
 
 use super::exceptions::{attribute_error, type_error, with_state, PyResult};
-use super::object::{intern, Class, Method, Str, TypeKind, Wrapper};
-use super::thread::Vm;
+use super::types::{intern, Class, Method, Str, TypeKind, Wrapper};
+use super::state::Vm;
 use super::types::types;
 use super::value::Value;
 use std::sync::Arc;
@@ -80,7 +80,7 @@ impl Vm {
                     "__class__" => return Ok(Value::Class(types().type_.clone())),
                     "__doc__" => return Ok(Value::None),
                     "__dict__" => {
-                        return Ok(super::builtins::collections::dict_from_attrs(cls.own_entries()));
+                        return Ok(super::types::dict_from_attrs(cls.own_entries()));
                     }
                     _ => {}
                 }
@@ -90,7 +90,7 @@ impl Vm {
                 Some(v) => Ok(v),
                 None => match name.as_str() {
                     "__name__" => Ok(Value::Str(m.name.clone())),
-                    "__dict__" => Ok(super::builtins::collections::dict_from_attrs(m.items())),
+                    "__dict__" => Ok(super::types::dict_from_attrs(m.items())),
                     _ => Err(attribute_error(format!("module '{}' has no attribute '{}'", m.name.as_str(), name.as_str()))),
                 },
             },
@@ -116,7 +116,7 @@ impl Vm {
         };
         Ok(Some(match name {
             "__class__" => Value::Class(inst.class.clone()),
-            "__dict__" => super::builtins::collections::dict_from_attrs(inst.dict().entries.clone()),
+            "__dict__" => super::types::dict_from_attrs(inst.dict().entries.clone()),
             "__module__" => Value::Str(inst.class.module.clone()),
             "__doc__" => Value::None,
             _ if inst.exc.is_some() => {

@@ -4,10 +4,10 @@
 use super::args::Args;
 use super::exceptions::{error, type_error, PyResult};
 use super::frame::{Frame, OnReturn};
-use super::interp::Called;
-use super::object::{intern, Cell, Class, Dict, DictMap, Function, Instance, Str, Wrapper};
+use super::eval::Called;
+use super::types::{intern, Cell, Class, Dict, DictMap, Function, Instance, Str, Wrapper};
 use super::ops::hash_key;
-use super::thread::Vm;
+use super::state::Vm;
 use super::value::Value;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -60,7 +60,7 @@ impl Vm {
                 self.push_frame(frame)?;
                 Ok(Called::Frame)
             }
-            Value::Class(cls) if cls.kind == super::object::TypeKind::Object && cls.find_native_new().is_none() => {
+            Value::Class(cls) if cls.kind == super::types::TypeKind::Object && cls.find_native_new().is_none() => {
                 // A plain user class: make the instance, then run a Python `__init__` as a frame.
                 let cls = cls.clone();
                 let inst = Value::Instance(Arc::new(Instance::new(cls.clone())));
@@ -251,11 +251,11 @@ impl Vm {
     /// `cls(*args)`: builtin types convert, exception classes set `args`, user classes make an
     /// instance and run `__init__`.
     pub fn call_class(&mut self, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
-        use super::object::TypeKind;
+        use super::types::TypeKind;
         if let Some(new) = cls.find_native_new() {
             let inst = new(self, cls, args)?;
             // The class's own __init__ (a Python subclass's, or the native class's builtin one).
-            if let Some(init) = cls.lookup("__init__").filter(|i| !super::builtins::is_object_init(i)) {
+            if let Some(init) = cls.lookup("__init__").filter(|i| !super::types::is_object_init(i)) {
                 let mut all = vec![inst.clone()];
                 all.extend_from_slice(args.all);
                 let r = self.call_args(&init, Args::new(&all, args.kwnames))?;
@@ -273,7 +273,7 @@ impl Vm {
                 }
                 self.init_instance(cls, inst, args)
             }
-            _ => super::builtins::construct_builtin(self, cls, args),
+            _ => super::types::construct_builtin(self, cls, args),
         }
     }
 
@@ -291,7 +291,7 @@ impl Vm {
                 Ok(inst)
             }
             None => {
-                if args.all.len() > 0 && cls.kind == super::object::TypeKind::Object {
+                if args.all.len() > 0 && cls.kind == super::types::TypeKind::Object {
                     return Err(type_error(format!("{}() takes no arguments", cls.name.as_str())));
                 }
                 Ok(inst)
@@ -303,7 +303,7 @@ impl Vm {
     pub(crate) fn make_function(
         &mut self,
         fr: *mut Frame,
-        code: Arc<super::object::CodeObj>,
+        code: Arc<super::types::CodeObj>,
         defaults: Option<Value>,
         kwdefaults: Option<Value>,
     ) -> Value {

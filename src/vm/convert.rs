@@ -3,8 +3,8 @@
 
 use super::exceptions::{exc_args, type_error, PyResult, Unwind};
 use super::format::{self, FormatSpec};
-use super::object::{intern, PyStr, Str, Wrapper};
-use super::thread::Vm;
+use super::types::{intern, PyStr, Str, Wrapper};
+use super::state::Vm;
 use super::types::types;
 use super::value::Value;
 use std::sync::Arc;
@@ -204,7 +204,7 @@ impl Vm {
                 Wrapper::Super { class, .. } => format!("<super: <class '{}'>, <object>>", class.name.as_str()),
             },
             Value::View(view) => {
-                let items = super::builtins::collections::view_items(view);
+                let items = super::types::view_items(view);
                 let inner = self.repr(&Value::list(items))?;
                 format!("{}({})", v.static_type_name(), inner)
             }

@@ -3,8 +3,8 @@
 //! An exception is an `Instance` of a class deriving from BaseException; its `ExcState` holds
 //! `args`, the traceback collected while unwinding, and `__cause__`/`__context__`.
 
-use super::object::{Class, ExcState, Instance};
-use super::thread::Vm;
+use super::types::{Class, ExcState, Instance};
+use super::state::Vm;
 use super::types::types;
 use super::value::Value;
 use crate::runtime::Interrupt;

@@ -2,7 +2,7 @@
 //! Frames live boxed on the thread's frame stack (`Vm::frames`), not on the Rust stack, so
 //! Python-to-Python calls do not recurse in Rust.
 
-use super::object::{AttrMap, Cell, Function};
+use super::types::{AttrMap, Cell, Function};
 use super::value::Value;
 use std::sync::Arc;
 

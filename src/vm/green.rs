@@ -49,7 +49,7 @@
 
 use super::exceptions::{PyResult, Unwind};
 use super::sync::lock;
-use super::thread::{Interp, Vm};
+use super::state::{Interp, Vm};
 use super::value::Value;
 use crate::runtime::{Interrupt, State, Tid};
 use std::collections::HashMap;
@@ -249,7 +249,7 @@ impl Vm {
         };
         let mut names = Vec::with_capacity(kwargs.len());
         for (k, v) in kwargs {
-            names.push(Value::Str(super::object::intern(&k)));
+            names.push(Value::Str(super::types::intern(&k)));
             args.push(v);
         }
         let mut frame = self.bind_frame(&func, &args, &names)?;

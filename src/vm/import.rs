@@ -1,8 +1,8 @@
 //! `import`: modules provided by the VM (see `modules/`), cached per run in `sys.modules`.
 
 use super::exceptions::{error, is_exc, PyResult};
-use super::object::Str;
-use super::thread::Vm;
+use super::types::Str;
+use super::state::Vm;
 use super::value::Value;
 
 impl Vm {

@@ -1,8 +1,8 @@
 //! The iteration protocol: `iter()`, `next()`, and collecting an iterable into a Vec.
 
 use super::exceptions::{is_exc, type_error, value_error, PyResult};
-use super::object::{Iter, IterState};
-use super::thread::Vm;
+use super::types::{Iter, IterState};
+use super::state::Vm;
 use super::value::Value;
 use std::sync::Arc;
 
@@ -21,11 +21,11 @@ impl Vm {
             Value::Iter(_) => v.clone(),
             Value::View(view) => {
                 let kind = match view.kind {
-                    super::object::ViewKind::Keys => "dict_keyiterator",
-                    super::object::ViewKind::Values => "dict_valueiterator",
-                    super::object::ViewKind::Items => "dict_itemiterator",
+                    super::types::ViewKind::Keys => "dict_keyiterator",
+                    super::types::ViewKind::Values => "dict_valueiterator",
+                    super::types::ViewKind::Items => "dict_itemiterator",
                 };
-                new_iter(IterState::Vec { items: super::builtins::collections::view_items(view), index: 0, kind })
+                new_iter(IterState::Vec { items: super::types::view_items(view), index: 0, kind })
             }
             Value::Instance(i) => match i.class.lookup("__iter__") {
                 Some(m) => {
@@ -186,7 +186,7 @@ impl Vm {
             Value::Str(s) => Ok(s.as_str().chars().map(|c| Value::string(c.to_string())).collect()),
             Value::Dict(d) => Ok(d.lock().keys()),
             Value::Set(s) => Ok(s.lock().values()),
-            Value::View(view) => Ok(super::builtins::collections::view_items(view)),
+            Value::View(view) => Ok(super::types::view_items(view)),
             Value::Range(r) => {
                 let n = r.len();
                 if n > 100_000_000 {

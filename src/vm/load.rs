@@ -2,7 +2,7 @@
 //! mapped to the module's global slots.
 
 use super::exceptions::runtime_error;
-use super::object::{intern, CodeObj, Module, PyStr};
+use super::types::{intern, CodeObj, Module, PyStr};
 use super::value::Value;
 use super::PyResult;
 use crate::lang::bytecode::{Code, Const};

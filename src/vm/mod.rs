@@ -6,21 +6,19 @@ pub mod args;
 mod attr;
 pub mod builtins;
 mod call;
-mod classes;
 pub mod convert;
+mod eval;
 pub mod exceptions;
 mod frame;
 pub(crate) mod green;
 mod import;
-mod interp;
 mod iterate;
 pub mod load;
 pub mod modules;
-pub mod object;
 pub mod ops;
 pub mod run;
 pub mod sync;
-pub mod thread;
+pub mod state;
 pub mod types;
 pub mod value;
 
@@ -29,7 +27,7 @@ mod tests;
 
 pub use exceptions::{PyResult, Unwind};
 pub use run::{run, RunOutput};
-pub use thread::{call_in_new_thread_state, print_thread_exception, Interp, Vm};
+pub use state::{call_in_new_thread_state, print_thread_exception, Interp, Vm};
 pub use value::Value;
 
 use crate::runtime::{Mode, OutputSink, Report};

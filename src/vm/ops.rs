@@ -1,77 +1,15 @@
 //! Operators: arithmetic, comparison, membership, subscripting, hashing. Fast paths for
 //! builtin types first, user dunder methods last.
 
-use super::exceptions::{error, index_error, key_error, type_error, value_error, zero_division, PyResult};
-use super::object::{Dict, HashKey, Instance, Range, Set, SetMap, Slice};
-use super::thread::Vm;
-use super::value::Value;
 use crate::lang::bytecode::{BinKind, CmpKind, UnaryKind};
+use super::exceptions::{error, type_error, value_error, zero_division, PyResult};
+use super::state::Vm;
+use super::types::{big_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
+use super::value::Value;
 use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use std::cmp::Ordering;
 use std::sync::Arc;
-
-/// i64 arithmetic that stays in i64; None means "take the general path" (overflow, division
-/// by zero, negative exponent, true division).
-#[inline(always)]
-pub fn int_binop_fast(kind: BinKind, x: i64, y: i64) -> Option<i64> {
-    match kind {
-        BinKind::Add => x.checked_add(y),
-        BinKind::Sub => x.checked_sub(y),
-        BinKind::Mul => x.checked_mul(y),
-        BinKind::FloorDiv => {
-            if y == 0 || (x == i64::MIN && y == -1) {
-                None
-            } else {
-                let q = x / y;
-                Some(if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q })
-            }
-        }
-        BinKind::Mod => {
-            if y == 0 || y == -1 {
-                if y == -1 {
-                    Some(0)
-                } else {
-                    None
-                }
-            } else {
-                let r = x % y;
-                Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
-            }
-        }
-        BinKind::And => Some(x & y),
-        BinKind::Or => Some(x | y),
-        BinKind::Xor => Some(x ^ y),
-        BinKind::LShift => {
-            if (0..64).contains(&y) {
-                let r = x.checked_shl(y as u32)?;
-                if (r >> y) == x {
-                    Some(r)
-                } else {
-                    None
-                }
-            } else {
-                None
-            }
-        }
-        BinKind::RShift => {
-            if y >= 0 {
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
-            } else {
-                None
-            }
-        }
-        BinKind::Pow => {
-            if y >= 0 && y <= u32::MAX as i64 {
-                x.checked_pow(y as u32)
-            } else {
-                None
-            }
-        }
-        BinKind::Div | BinKind::MatMul => None,
-    }
-}
 
 /// A number seen through Python's numeric tower.
 enum Num {
@@ -90,167 +28,12 @@ fn as_num(v: &Value) -> Option<Num> {
     }
 }
 
-pub fn to_bigint(v: &Value) -> Option<BigInt> {
-    match v {
-        Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
-        Value::BigInt(b) => Some((**b).clone()),
-        _ => None,
-    }
-}
-
-pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
-    let f = b.to_f64().unwrap_or(f64::INFINITY);
-    if f.is_infinite() {
-        return Err(error("OverflowError", "int too large to convert to float"));
-    }
-    Ok(f)
-}
-
 fn num_f64(n: &Num) -> PyResult<f64> {
     match n {
         Num::Int(i) => Ok(*i as f64),
         Num::Big(b) => big_to_f64(b),
         Num::Float(f) => Ok(*f),
     }
-}
-
-fn float_binop(kind: BinKind, x: f64, y: f64) -> PyResult<Option<Value>> {
-    Ok(Some(Value::Float(match kind {
-        BinKind::Add => x + y,
-        BinKind::Sub => x - y,
-        BinKind::Mul => x * y,
-        BinKind::Div => {
-            if y == 0.0 {
-                return Err(zero_division("float division by zero"));
-            }
-            x / y
-        }
-        BinKind::FloorDiv => {
-            if y == 0.0 {
-                return Err(zero_division("float floor division by zero"));
-            }
-            float_divmod(x, y).0
-        }
-        BinKind::Mod => {
-            if y == 0.0 {
-                return Err(zero_division("float modulo"));
-            }
-            float_divmod(x, y).1
-        }
-        BinKind::Pow => {
-            if x == 0.0 && y < 0.0 {
-                return Err(zero_division("0.0 cannot be raised to a negative power"));
-            }
-            if x < 0.0 && y.fract() != 0.0 {
-                return Err(error("NotImplementedError", "complex numbers are not supported by threadlab"));
-            }
-            let r = x.powf(y);
-            if r.is_infinite() && x.is_finite() && y.is_finite() {
-                return Err(error("OverflowError", "(34, 'Numerical result out of range')"));
-            }
-            r
-        }
-        _ => return Ok(None),
-    })))
-}
-
-/// Python's float divmod (sign of the divisor, floor of the quotient).
-pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
-    let mut m = x % y;
-    let mut div = (x - m) / y;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) {
-            m += y;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(y);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = div.floor();
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        0.0f64.copysign(x / y)
-    };
-    (floordiv, m)
-}
-
-fn big_binop(kind: BinKind, x: BigInt, y: BigInt) -> PyResult<Option<Value>> {
-    Ok(Some(match kind {
-        BinKind::Add => Value::bigint(x + y),
-        BinKind::Sub => Value::bigint(x - y),
-        BinKind::Mul => Value::bigint(x * y),
-        BinKind::Div => {
-            if y.is_zero() {
-                return Err(zero_division("division by zero"));
-            }
-            match (x.to_i64(), y.to_i64()) {
-                (Some(a), Some(b)) if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) => Value::Float(a as f64 / b as f64),
-                _ => Value::Float(big_true_div(&x, &y)?),
-            }
-        }
-        BinKind::FloorDiv => {
-            if y.is_zero() {
-                return Err(zero_division("integer division or modulo by zero"));
-            }
-            Value::bigint(x.div_floor(&y))
-        }
-        BinKind::Mod => {
-            if y.is_zero() {
-                return Err(zero_division("integer division or modulo by zero"));
-            }
-            Value::bigint(x.mod_floor(&y))
-        }
-        BinKind::Pow => {
-            if y.is_negative() {
-                let (a, b) = (big_to_f64(&x)?, big_to_f64(&y)?);
-                return float_binop(BinKind::Pow, a, b);
-            }
-            let e = y.to_u32().ok_or_else(|| error("OverflowError", "exponent too large"))?;
-            Value::bigint(num_traits::pow(x, e as usize))
-        }
-        BinKind::LShift => {
-            if y.is_negative() {
-                return Err(value_error("negative shift count"));
-            }
-            let s = y.to_usize().ok_or_else(|| error("OverflowError", "too many digits in integer"))?;
-            Value::bigint(x << s)
-        }
-        BinKind::RShift => {
-            if y.is_negative() {
-                return Err(value_error("negative shift count"));
-            }
-            let s = y.to_usize().unwrap_or(usize::MAX);
-            if s > 1 << 20 {
-                Value::Int(if x.is_negative() { -1 } else { 0 })
-            } else {
-                Value::bigint(x >> s)
-            }
-        }
-        BinKind::And => Value::bigint(x & y),
-        BinKind::Or => Value::bigint(x | y),
-        BinKind::Xor => Value::bigint(x ^ y),
-        BinKind::MatMul => return Ok(None),
-    }))
-}
-
-/// Correctly rounded enough: scale to keep 64 significant bits.
-fn big_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
-    let (xf, yf) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::INFINITY));
-    if xf.is_finite() && yf.is_finite() {
-        return Ok(xf / yf);
-    }
-    let shift = (x.bits() as i64 - y.bits() as i64 - 64).max(0) as usize;
-    let q: BigInt = (x << 64usize) / (y << shift);
-    let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(shift as i32 - 64);
-    if f.is_infinite() {
-        return Err(error("OverflowError", "integer division result too large for a float"));
-    }
-    Ok(f)
 }
 
 fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>> {
@@ -373,7 +156,7 @@ fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<O
         (BinKind::Mul, Value::Tuple(t), n) | (BinKind::Mul, n, Value::Tuple(t)) if repeat_count(n).is_some() => {
             Value::tuple(repeat(&t.items, repeat_count(n).unwrap())?)
         }
-        (BinKind::Mod, Value::Str(fmt), args) => Value::string(super::builtins::strings::percent_format(vm, fmt.as_str(), args)?),
+        (BinKind::Mod, Value::Str(fmt), args) => Value::string(super::types::percent_format(vm, fmt.as_str(), args)?),
         (BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor, Value::Set(x), Value::Set(y)) => {
             let xs = x.lock().clone();
             let ys = if Arc::ptr_eq(x, y) { xs.clone() } else { y.lock().clone() };
@@ -492,7 +275,7 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
             return Ok(a.clone());
         }
         (BinKind::Or, Value::Dict(d)) if matches!(b, Value::Dict(_)) => {
-            super::builtins::collections::dict_update_from(vm, d, b)?;
+            super::types::dict_update_from(vm, d, b)?;
             return Ok(a.clone());
         }
         (_, Value::Instance(i)) => {
@@ -600,29 +383,6 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     })
 }
 
-/// Exact comparison of an int with a float.
-fn int_float_cmp(i: &BigInt, f: f64) -> Option<Ordering> {
-    if f.is_nan() {
-        return None;
-    }
-    if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
-    }
-    let fl = f.floor();
-    let fi = BigInt::from(fl as i128);
-    let fi = if fl.abs() < 1.7e38 { fi } else { num_traits::FromPrimitive::from_f64(fl).unwrap_or_default() };
-    match i.cmp(&fi) {
-        Ordering::Equal => {
-            if f > fl {
-                Some(Ordering::Less)
-            } else {
-                Some(Ordering::Equal)
-            }
-        }
-        o => Some(o),
-    }
-}
-
 /// Python `==` as a bool.
 pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
@@ -720,8 +480,8 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
         _ => {}
     }
     match kind {
-        CmpKind::Eq => Ok(Value::Bool(a.is(b) || super::object::dict_key_eq(a, b))),
-        CmpKind::Ne => Ok(Value::Bool(!(a.is(b) || super::object::dict_key_eq(a, b)))),
+        CmpKind::Eq => Ok(Value::Bool(a.is(b) || super::types::dict_key_eq(a, b))),
+        CmpKind::Ne => Ok(Value::Bool(!(a.is(b) || super::types::dict_key_eq(a, b)))),
         _ => Err(type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             kind.symbol(),
@@ -813,12 +573,12 @@ pub fn key_in(vm: &mut Vm, v: &Value, candidates: impl FnOnce(i64) -> Vec<Value>
     check_hashable(v)?;
     let hash = match inst.class.lookup("__hash__") {
         Some(h @ Value::Function(_)) => match vm.call(&h, &[v.clone()])? {
-            Value::Int(i) => super::object::hash_i64(i),
+            Value::Int(i) => super::types::hash_i64(i),
             Value::Bool(b) => b as i64,
-            Value::BigInt(b) => super::object::py_hash(&Value::BigInt(b)),
+            Value::BigInt(b) => super::types::py_hash(&Value::BigInt(b)),
             _ => return Err(type_error("__hash__ method should return an integer")),
         },
-        _ => super::object::py_hash(v),
+        _ => super::types::py_hash(v),
     };
     if matches!(inst.class.lookup("__eq__"), Some(Value::Function(_))) {
         for c in candidates(hash) {
@@ -862,10 +622,7 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     match container {
-        Value::Str(s) => match item {
-            Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
-            _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
-        },
+        Value::Str(s) => str_contains(s, item),
         Value::List(_) | Value::Tuple(_) => {
             let items = seq_items(container).unwrap();
             for x in &items {
@@ -883,20 +640,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             let k = set_key(vm, s, item)?;
             Ok(s.lock().contains(&k))
         }
-        Value::View(view) => match view.kind {
-            super::object::ViewKind::Keys => {
-                let k = hash_key(item)?;
-                Ok(view.dict.lock().contains(&k))
-            }
-            _ => {
-                for x in super::builtins::collections::view_items(view) {
-                    if eq(vm, &x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-        },
+        Value::View(view) => view_contains(vm, view, item),
         Value::Range(r) => match item {
             Value::Int(i) => Ok(range_contains(r, *i)),
             Value::Bool(b) => Ok(range_contains(r, *b as i64)),
@@ -933,156 +677,15 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
     }
 }
 
-fn range_contains(r: &Range, i: i64) -> bool {
-    if r.step > 0 {
-        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
-    } else {
-        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
-    }
-}
-
-/// An index value as i64 (ints, bools, `__index__`).
-pub fn index_of(v: &Value) -> Option<i64> {
-    match v {
-        Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
-        Value::BigInt(b) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
-        _ => None,
-    }
-}
-
-/// Python's `slice.indices(len)`: (start, stop, step) clamped to the sequence.
-pub fn slice_indices(s: &Slice, len: i64) -> PyResult<(i64, i64, i64)> {
-    let step = match &s.step {
-        Value::None => 1,
-        v => index_of(v).ok_or_else(|| type_error("slice indices must be integers or None or have an __index__ method"))?,
-    };
-    if step == 0 {
-        return Err(value_error("slice step cannot be zero"));
-    }
-    let conv = |v: &Value, default: i64, lo: i64, hi: i64| -> PyResult<i64> {
-        match v {
-            Value::None => Ok(default),
-            v => {
-                let i = index_of(v).ok_or_else(|| type_error("slice indices must be integers or None or have an __index__ method"))?;
-                let i = if i < 0 { i.saturating_add(len) } else { i };
-                Ok(i.clamp(lo, hi))
-            }
-        }
-    };
-    if step > 0 {
-        Ok((conv(&s.start, 0, 0, len)?, conv(&s.stop, len, 0, len)?, step))
-    } else {
-        Ok((conv(&s.start, len - 1, -1, len - 1)?, conv(&s.stop, -1, -1, len - 1)?, step))
-    }
-}
-
-pub fn slice_positions(s: &Slice, len: usize) -> PyResult<Vec<usize>> {
-    let (start, stop, step) = slice_indices(s, len as i64)?;
-    let mut out = Vec::new();
-    let mut i = start;
-    if step > 0 {
-        while i < stop {
-            out.push(i as usize);
-            i += step;
-        }
-    } else {
-        while i > stop {
-            out.push(i as usize);
-            i += step;
-        }
-    }
-    Ok(out)
-}
-
-/// Normalizes a possibly negative index; None if out of range.
-pub fn norm_index(i: i64, len: usize) -> Option<usize> {
-    let j = if i < 0 { i + len as i64 } else { i };
-    if j < 0 || j >= len as i64 {
-        None
-    } else {
-        Some(j as usize)
-    }
-}
-
+/// `obj[idx]`.
 pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     match obj {
-        Value::List(l) => match idx {
-            Value::Slice(s) => {
-                let items = l.lock();
-                let pos = slice_positions(s, items.len())?;
-                Ok(Value::list(pos.into_iter().map(|i| items[i].clone()).collect()))
-            }
-            _ => {
-                let i = index_of(idx).ok_or_else(|| type_error(format!("list indices must be integers or slices, not {}", idx.type_name())))?;
-                let items = l.lock();
-                match norm_index(i, items.len()) {
-                    Some(j) => Ok(items[j].clone()),
-                    None => Err(index_error("list index out of range")),
-                }
-            }
-        },
-        Value::Tuple(t) => match idx {
-            Value::Slice(s) => {
-                let pos = slice_positions(s, t.items.len())?;
-                Ok(Value::tuple(pos.into_iter().map(|i| t.items[i].clone()).collect()))
-            }
-            _ => {
-                let i = index_of(idx).ok_or_else(|| type_error(format!("tuple indices must be integers or slices, not {}", idx.type_name())))?;
-                match norm_index(i, t.items.len()) {
-                    Some(j) => Ok(t.items[j].clone()),
-                    None => Err(index_error("tuple index out of range")),
-                }
-            }
-        },
-        Value::Str(s) => match idx {
-            Value::Slice(sl) => {
-                if s.is_ascii() {
-                    let b = s.as_str().as_bytes();
-                    let pos = slice_positions(sl, b.len())?;
-                    let out: String = pos.into_iter().map(|i| b[i] as char).collect();
-                    Ok(Value::string(out))
-                } else {
-                    let chars: Vec<char> = s.as_str().chars().collect();
-                    let pos = slice_positions(sl, chars.len())?;
-                    Ok(Value::string(pos.into_iter().map(|i| chars[i]).collect()))
-                }
-            }
-            _ => {
-                let i = index_of(idx).ok_or_else(|| type_error(format!("string indices must be integers, not '{}'", idx.type_name())))?;
-                match norm_index(i, s.char_len()) {
-                    Some(j) => Ok(Value::string(s.char_at(j).to_string())),
-                    None => Err(index_error("string index out of range")),
-                }
-            }
-        },
-        Value::Dict(d) => {
-            let k = dict_key(vm, d, idx)?;
-            let v = d.lock().get(&k).cloned();
-            match v {
-                Some(v) => Ok(v),
-                None => Err(key_error(idx.clone())),
-            }
-        }
-        Value::Range(r) => match idx {
-            Value::Slice(s) => {
-                let (start, stop, step) = slice_indices(s, r.len())?;
-                let _ = (start, stop, step);
-                let pos = slice_positions(s, r.len() as usize)?;
-                let new_start = r.get(pos.first().copied().unwrap_or(0) as i64);
-                let new_step = r.step * step;
-                let n = pos.len() as i64;
-                Ok(Value::Range(Arc::new(Range { start: new_start, stop: new_start + n * new_step, step: new_step })))
-            }
-            _ => {
-                let i = index_of(idx).ok_or_else(|| type_error(format!("range indices must be integers or slices, not {}", idx.type_name())))?;
-                match norm_index(i, r.len() as usize) {
-                    Some(j) => Ok(Value::Int(r.get(j as i64))),
-                    None => Err(index_error("range object index out of range")),
-                }
-            }
-        },
-        Value::Instance(i) => match i.class.lookup("__getitem__") {
+        Value::List(l) => list_getitem(l, idx),
+        Value::Tuple(t) => tuple_getitem(t, idx),
+        Value::Str(s) => str_getitem(s, idx),
+        Value::Dict(d) => dict_getitem(vm, d, idx),
+        Value::Range(r) => range_getitem(r, idx),
+        Value::Instance(_) => match item_method(obj, "__getitem__") {
             Some(m) => vm.call(&m, &[obj.clone(), idx.clone()]),
             None => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
         },
@@ -1094,105 +697,40 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
     }
 }
 
+/// `obj[idx] = v`.
 pub fn setitem(vm: &mut Vm, obj: &Value, idx: &Value, v: Value) -> PyResult<()> {
     match obj {
-        Value::List(l) => match idx {
-            Value::Slice(s) => {
-                let new = vm.collect(&v)?;
-                let mut items = l.lock();
-                let (start, stop, step) = slice_indices(s, items.len() as i64)?;
-                if step == 1 {
-                    let stop = stop.max(start);
-                    items.splice(start as usize..stop as usize, new);
-                    Ok(())
-                } else {
-                    let pos = slice_positions(s, items.len())?;
-                    if pos.len() != new.len() {
-                        return Err(value_error(format!(
-                            "attempt to assign sequence of size {} to extended slice of size {}",
-                            new.len(),
-                            pos.len()
-                        )));
-                    }
-                    for (p, x) in pos.into_iter().zip(new) {
-                        items[p] = x;
-                    }
-                    Ok(())
-                }
-            }
-            _ => {
-                let i = index_of(idx).ok_or_else(|| type_error(format!("list indices must be integers or slices, not {}", idx.type_name())))?;
-                let mut items = l.lock();
-                match norm_index(i, items.len()) {
-                    Some(j) => {
-                        let old = std::mem::replace(&mut items[j], v);
-                        drop(items);
-                        drop(old);
-                        Ok(())
-                    }
-                    None => Err(index_error("list assignment index out of range")),
-                }
-            }
-        },
-        Value::Dict(d) => {
-            let k = dict_key(vm, d, idx)?;
-            let old = d.lock().insert(k, v);
-            drop(old);
-            Ok(())
-        }
-        Value::Instance(i) => match i.class.lookup("__setitem__") {
-            Some(m) => {
-                vm.call(&m, &[obj.clone(), idx.clone(), v])?;
-                Ok(())
-            }
+        Value::List(l) => list_setitem(vm, l, idx, v),
+        Value::Dict(d) => dict_setitem(vm, d, idx, v),
+        _ => match item_method(obj, "__setitem__") {
+            Some(m) => vm.call(&m, &[obj.clone(), idx.clone(), v]).map(drop),
             None => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
         },
-        _ => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
     }
 }
 
+/// `del obj[idx]`.
 pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
     match obj {
-        Value::List(l) => match idx {
-            Value::Slice(s) => {
-                let mut items = l.lock();
-                let mut pos = slice_positions(s, items.len())?;
-                pos.sort_unstable();
-                for p in pos.into_iter().rev() {
-                    items.remove(p);
-                }
-                Ok(())
+        Value::List(l) => list_delitem(l, idx),
+        Value::Dict(d) => dict_delitem(vm, d, idx),
+        _ => match item_method(obj, "__delitem__") {
+            Some(m) => vm.call(&m, &[obj.clone(), idx.clone()]).map(drop),
+            // Two wordings, as before the types/ split (CPython's choice depends on the type's
+            // sequence slots: PySequence_DelItem vs PyObject_DelItem).
+            None if matches!(obj, Value::Instance(_)) => {
+                Err(type_error(format!("'{}' object does not support item deletion", obj.type_name())))
             }
-            _ => {
-                let i = index_of(idx).ok_or_else(|| type_error(format!("list indices must be integers or slices, not {}", idx.type_name())))?;
-                let mut items = l.lock();
-                match norm_index(i, items.len()) {
-                    Some(j) => {
-                        let old = items.remove(j);
-                        drop(items);
-                        drop(old);
-                        Ok(())
-                    }
-                    None => Err(index_error("list assignment index out of range")),
-                }
-            }
+            None => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
         },
-        Value::Dict(d) => {
-            let k = dict_key(vm, d, idx)?;
-            let old = d.lock().remove(&k);
-            match old {
-                Some(_) => Ok(()),
-                None => Err(key_error(idx.clone())),
-            }
-        }
-        Value::Instance(i) => match i.class.lookup("__delitem__") {
-            Some(m) => {
-                vm.call(&m, &[obj.clone(), idx.clone()])?;
-                Ok(())
-            }
-            None => Err(type_error(format!("'{}' object does not support item deletion", obj.type_name()))),
-        },
-        _ => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+    }
+}
+
+/// An instance's `__getitem__` / `__setitem__` / `__delitem__`; None for other values.
+fn item_method(obj: &Value, name: &str) -> Option<Value> {
+    match obj {
+        Value::Instance(i) => i.class.lookup(name),
+        _ => None,
     }
 }
 

@@ -4,8 +4,8 @@
 use super::exceptions::{exc_args, exc_class, format_exception, last_line, Unwind};
 use super::frame::Frame;
 use super::load::load_code;
-use super::object::{Function, Module};
-use super::thread::{Interp, Vm};
+use super::types::{Function, Module};
+use super::state::{Interp, Vm};
 use super::value::Value;
 use super::{PyResult, RunOptions};
 use crate::lang::bytecode::Code;

@@ -4,7 +4,7 @@
 //! loops never touch the heap or an atomic refcount; everything else is an `Arc` to an object
 //! that may be shared by several Python threads (so every mutable part sits behind a lock).
 
-use super::object::*;
+use super::types::*;
 use num_bigint::BigInt;
 use std::sync::Arc;
 

@@ -1,17 +1,17 @@
 //! Builtin functions: print, len, sorted, min/max, isinstance, ...
 
-use super::{arg_f64, arg_int};
+use crate::vm::args::{arg_f64, arg_int};
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::exceptions::{error, is_exc, stop_iteration, type_error, value_error, PyResult, Unwind};
-use crate::vm::object::{intern, py_hash, Builtin, Class, Iter, IterState, Str};
+use crate::vm::types::{intern, py_hash, Builtin, Class, Iter, IterState, Str};
 use crate::vm::ops::{self, check_hashable, less_than};
-use crate::vm::thread::Vm;
-use crate::vm::types::types;
+use crate::vm::state::Vm;
+use crate::vm::types::{self, types};
 use crate::vm::value::Value;
 use crate::lang::bytecode::BinKind;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -170,7 +170,7 @@ fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_radix(v: &Value, radix: u32, prefix: &str) -> PyResult<Value> {
-    let b = ops::to_bigint(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())))?;
+    let b = types::to_bigint(v).ok_or_else(|| type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())))?;
     let digits = b.magnitude().to_str_radix(radix);
     Ok(Value::string(format!("{}{}{}", if b.is_negative() { "-" } else { "" }, prefix, digits)))
 }
@@ -297,7 +297,7 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if y == 0.0 {
                 return Err(error("ZeroDivisionError", "float divmod()"));
             }
-            let (q, r) = ops::float_divmod(x, y);
+            let (q, r) = types::float_divmod(x, y);
             return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
         }
     }
@@ -362,20 +362,20 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let items = vm.current_module().map(|m| m.items()).unwrap_or_default();
-    Ok(super::collections::dict_from_attrs(items))
+    Ok(crate::vm::types::dict_from_attrs(items))
 }
 
 fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let f = match vm.frames.last() {
         Some(f) => f,
-        None => return Ok(super::collections::dict_from_attrs(Vec::new())),
+        None => return Ok(crate::vm::types::dict_from_attrs(Vec::new())),
     };
     if f.func.code.code.kind == crate::lang::bytecode::CodeKind::Module {
         let items = f.func.module.items();
-        return Ok(super::collections::dict_from_attrs(items));
+        return Ok(crate::vm::types::dict_from_attrs(items));
     }
     if let Some(ns) = &f.namespace {
-        return Ok(super::collections::dict_from_attrs(ns.entries.clone()));
+        return Ok(crate::vm::types::dict_from_attrs(ns.entries.clone()));
     }
     let code = &f.func.code.code;
     let mut items = Vec::new();
@@ -393,7 +393,7 @@ fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
             items.push((intern(n), v));
         }
     }
-    Ok(super::collections::dict_from_attrs(items))
+    Ok(crate::vm::types::dict_from_attrs(items))
 }
 
 fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -542,7 +542,7 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.arg(2, "mod") {
         None | Some(Value::None) => ops::binary_op(vm, base, exp, BinKind::Pow),
         Some(m) => {
-            let (b, e, m) = match (ops::to_bigint(base), ops::to_bigint(exp), ops::to_bigint(m)) {
+            let (b, e, m) = match (types::to_bigint(base), types::to_bigint(exp), types::to_bigint(m)) {
                 (Some(b), Some(e), Some(m)) => (b, e, m),
                 _ => return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
             };
@@ -645,7 +645,7 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         _ => x.clone(),
                     });
                 }
-                let v = ops::to_bigint(x).unwrap();
+                let v = types::to_bigint(x).unwrap();
                 let p = num_traits::pow(BigInt::from(10), (-n) as usize);
                 let (q, r) = num_integer::Integer::div_mod_floor(&v, &p);
                 let twice: BigInt = &r * 2;
@@ -689,7 +689,7 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(r) => vm.truthy(r)?,
         None => false,
     };
-    let items = super::collections::sort_values(vm, items, key.as_ref(), reverse)?;
+    let items = crate::vm::types::sort_values(vm, items, key.as_ref(), reverse)?;
     Ok(Value::list(items))
 }
 
@@ -729,12 +729,5 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(d) => Ok(d),
             None => Err(type_error("vars() argument must have __dict__ attribute")),
         },
-    }
-}
-
-pub fn float_value(v: &Value) -> Option<f64> {
-    match v {
-        Value::BigInt(b) => b.to_f64(),
-        other => arg_f64(other),
     }
 }

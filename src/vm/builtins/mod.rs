@@ -1,25 +1,13 @@
-//! The builtins namespace: functions (`funcs.rs`), constructors of builtin types
-//! (`constructors.rs`), and the methods of builtin types (`methods.rs` lists them; `strings.rs`,
-//! `collections.rs` and `objects.rs` implement them).
+//! The `builtins` namespace: the builtin functions (`funcs.rs`), the builtin classes and the
+//! constants. A leaf: nothing in the VM imports from here; a module is handed this table when
+//! it is made.
 
-pub mod collections;
-mod constructors;
 mod funcs;
-pub mod methods;
-mod objects;
-pub mod strings;
 
-use super::args::Args;
-use super::exceptions::{type_error, PyResult};
-use super::object::{Builtin, Class, TypeKind};
-use super::thread::Vm;
-use super::types::types;
+use super::types::{types, Class};
 use super::value::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
-
-pub use constructors::{float_from_str, int_from_str};
-pub use funcs::{float_value as funcs_float, instance_of, is_callable, length};
 
 /// The builtin named `name` (functions, types, exception classes, constants).
 pub fn lookup(name: &str) -> Option<Value> {
@@ -65,65 +53,4 @@ fn build_table() -> HashMap<&'static str, Value> {
     m.insert("Ellipsis", Value::Ellipsis);
     m.insert("__debug__", Value::Bool(true));
     m
-}
-
-/// Calling a builtin type: `int("3")`, `list(x)`, `dict(a=1)`, ...
-pub fn construct_builtin(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
-    let f: fn(&mut Vm, Args) -> PyResult<Value> = match cls.kind {
-        TypeKind::Int => constructors::int,
-        TypeKind::Bool => constructors::bool_,
-        TypeKind::Float => constructors::float,
-        TypeKind::Str => constructors::str_,
-        TypeKind::List => constructors::list,
-        TypeKind::Tuple => constructors::tuple,
-        TypeKind::Dict => constructors::dict,
-        TypeKind::Set => constructors::set,
-        TypeKind::FrozenSet => constructors::frozenset,
-        TypeKind::Range => constructors::range,
-        TypeKind::Slice => constructors::slice,
-        TypeKind::Type => constructors::type_,
-        TypeKind::StaticMethod => objects::staticmethod,
-        TypeKind::ClassMethod => objects::classmethod,
-        TypeKind::Property => objects::property,
-        TypeKind::Super => objects::super_,
-        TypeKind::Object => objects::object_new,
-        _ => return Err(type_error(format!("cannot create '{}' instances", cls.name.as_str()))),
-    };
-    f(vm, args)
-}
-
-/// An integer argument (`'float' object cannot be interpreted as an integer` otherwise).
-pub fn arg_int(v: &Value) -> PyResult<i64> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(super::exceptions::overflow_error("Python int too large to convert to C ssize_t")),
-        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
-    }
-}
-
-/// A float argument from an int or float.
-pub fn arg_f64(v: &Value) -> Option<f64> {
-    match v {
-        Value::Int(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        Value::Float(f) => Some(*f),
-        Value::BigInt(b) => num_traits::ToPrimitive::to_f64(&**b),
-        _ => None,
-    }
-}
-
-/// Declares a static table of builtins: `builtins![("name", func), ...]`.
-#[macro_export]
-macro_rules! builtins_table {
-    ($($name:literal => $f:path),* $(,)?) => {
-        &[$($crate::vm::object::Builtin { name: $name, f: $f }),*]
-    };
-}
-
-pub(crate) const _USE: Option<&Builtin> = None;
-
-/// Whether `v` is `object.__init__` (which native constructors make redundant).
-pub fn is_object_init(v: &Value) -> bool {
-    matches!(v, Value::Builtin(b) if b.f as *const () as usize == objects::object_init as *const () as usize)
 }

@@ -9,8 +9,8 @@ pub mod time;
 
 use crate::vm::args::Args;
 use crate::vm::exceptions::{type_error, PyResult};
-use crate::vm::object::{Builtin, Class, Instance, Module, TypeKind};
-use crate::vm::thread::Vm;
+use crate::vm::types::{Builtin, Class, Instance, Module, TypeKind};
+use crate::vm::state::Vm;
 use crate::vm::types::{make_class_in, types};
 use crate::vm::value::Value;
 use std::sync::{Arc, OnceLock};
@@ -109,7 +109,7 @@ pub fn write_to_file(vm: &mut Vm, file: &Value, text: String) -> PyResult<()> {
             return Ok(());
         }
     }
-    let write = vm.get_attr(file, &crate::vm::object::intern("write"))?;
+    let write = vm.get_attr(file, &crate::vm::types::intern("write"))?;
     vm.call(&write, &[Value::string(text)])?;
     Ok(())
 }

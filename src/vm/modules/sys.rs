@@ -3,10 +3,10 @@
 
 use crate::builtins_table;
 use crate::vm::args::Args;
-use crate::vm::builtins::funcs_float as to_f64;
+use crate::vm::types::float_value as to_f64;
 use crate::vm::exceptions::{new_exception, type_error, value_error, PyResult, Unwind};
-use crate::vm::object::Builtin;
-use crate::vm::thread::Vm;
+use crate::vm::types::Builtin;
+use crate::vm::state::Vm;
 use crate::vm::types::types;
 use crate::vm::value::Value;
 use std::sync::atomic::Ordering;
@@ -65,7 +65,7 @@ fn getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("setrecursionlimit", 1)?;
-    let n = crate::vm::builtins::arg_int(&a[0])?;
+    let n = crate::vm::args::arg_int(&a[0])?;
     if n < 1 {
         return Err(value_error("recursion limit must be greater or equal than 1"));
     }
@@ -93,7 +93,7 @@ fn getsizeof(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn intern_(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("intern", 1)?;
     match &a[0] {
-        Value::Str(s) => Ok(Value::Str(crate::vm::object::intern(s.as_str()))),
+        Value::Str(s) => Ok(Value::Str(crate::vm::types::intern(s.as_str()))),
         other => Err(type_error(format!("intern() argument must be str, not {}", other.type_name()))),
     }
 }

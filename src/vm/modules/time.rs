@@ -4,10 +4,10 @@
 use crate::builtins_table;
 use crate::runtime::State;
 use crate::vm::args::Args;
-use crate::vm::builtins::funcs_float as to_f64;
+use crate::vm::types::float_value as to_f64;
 use crate::vm::exceptions::{type_error, value_error, PyResult, Unwind};
-use crate::vm::object::Builtin;
-use crate::vm::thread::Vm;
+use crate::vm::types::Builtin;
+use crate::vm::state::Vm;
 use crate::vm::value::Value;
 
 static FUNCS: &[Builtin] = builtins_table![

@@ -8,9 +8,9 @@ use super::{payload, poll_or_wait, timeout_arg, LOCK_WAIT};
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::exceptions::{runtime_error, type_error, PyResult, Unwind};
-use crate::vm::object::{intern, Builtin, Class, Instance, TypeKind};
+use crate::vm::types::{intern, Builtin, Class, Instance, TypeKind};
 use crate::vm::sync::lock;
-use crate::vm::thread::Vm;
+use crate::vm::state::Vm;
 use crate::vm::types::{make_class_in, types};
 use crate::vm::value::Value;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
@@ -323,7 +323,7 @@ fn notify(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (this, rest) = args.split_self();
     rest.only_kwargs("notify", &["n"])?;
     let n = match rest.arg(0, "n") {
-        Some(v) => crate::vm::builtins::arg_int(v)?.max(0) as usize,
+        Some(v) => crate::vm::args::arg_int(v)?.max(0) as usize,
         None => 1,
     };
     notify_n(vm, this, Some(n))

@@ -8,9 +8,9 @@ use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::convert::addr;
 use crate::vm::exceptions::{type_error, value_error, PyResult, Unwind};
-use crate::vm::object::{Builtin, Class, Instance, TypeKind};
+use crate::vm::types::{Builtin, Class, Instance, TypeKind};
 use crate::vm::sync::lock;
-use crate::vm::thread::Vm;
+use crate::vm::state::Vm;
 use crate::vm::types::{make_class_in, types};
 use crate::vm::value::Value;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
@@ -76,7 +76,7 @@ fn init_core(_vm: &mut Vm, core: &SemCore, args: Args, bounded: bool) -> PyResul
         )));
     }
     let value = match args.arg(0, "value") {
-        Some(v) => crate::vm::builtins::arg_int(v)?,
+        Some(v) => crate::vm::args::arg_int(v)?,
         None => 1,
     };
     if value < 0 {
@@ -201,7 +201,7 @@ fn release(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (this, rest) = args.split_self();
     rest.only_kwargs("release", &["n"])?;
     let n = match rest.arg(0, "n") {
-        Some(v) => crate::vm::builtins::arg_int(v)?,
+        Some(v) => crate::vm::args::arg_int(v)?,
         None => 1,
     };
     release_n(&*core(this)?, n)?;

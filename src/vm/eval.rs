@@ -6,8 +6,9 @@
 
 use super::exceptions::{error, exc_matches, name_error, type_error, with_state, PyResult, Unwind};
 use super::frame::{Frame, OnReturn};
-use super::object::{intern, TbEntry};
-use super::ops::{self, int_binop_fast};
+use super::types::{intern, TbEntry};
+use super::ops;
+use super::types::int_binop_fast;
 use super::types::types;
 use super::value::Value;
 use crate::lang::bytecode::{Op, FN_DEFAULTS, FN_KWDEFAULTS, STORE_TO_STACK};
@@ -33,7 +34,7 @@ fn unbound_free(name: &str) -> Unwind {
     )
 }
 
-impl super::thread::Vm {
+impl super::state::Vm {
     /// Runs frames until the frame at index `base` of the frame stack returns; returns its value.
     pub(crate) fn execute(&mut self, base: usize) -> PyResult<Value> {
         let breaker: *const std::sync::atomic::AtomicU32 = &self.rt.eval_breaker;
@@ -42,7 +43,7 @@ impl super::thread::Vm {
             let fr: *mut Frame = &mut **self.frames.last_mut().expect("a frame to run");
             // SAFETY: frames are boxed, so `fr` stays valid while the frame is on the stack; the
             // code object is kept alive by the frame's function.
-            let code: &super::object::CodeObj = unsafe { &*Arc::as_ptr(&(&(*fr)).func.code) };
+            let code: &super::types::CodeObj = unsafe { &*Arc::as_ptr(&(&(*fr)).func.code) };
             let ops: &[Op] = &code.code.ops;
             let mut pc: usize = unsafe { (*fr).pc };
 
@@ -311,7 +312,7 @@ impl super::thread::Vm {
                         if argc == 1 {
                             let s = &mut f!().stack;
                             if let (Value::Builtin(b), Value::List(_)) = (&s[base_i], &s[base_i + 1]) {
-                                if std::ptr::eq(*b, &super::builtins::methods::LIST_APPEND) {
+                                if std::ptr::eq(*b, &super::types::LIST_APPEND) {
                                     let item = s.pop().unwrap();
                                     if let Some(Value::List(l)) = s.pop() {
                                         l.push(item);
@@ -508,7 +509,7 @@ impl super::thread::Vm {
                         let step = if n == 3 { pop!() } else { Value::None };
                         let stop = pop!();
                         let start = pop!();
-                        push!(Value::Slice(Arc::new(super::object::Slice { start, stop, step })));
+                        push!(Value::Slice(Arc::new(super::types::Slice { start, stop, step })));
                     }
                     Op::BuildTuple(n) => {
                         let s = &mut f!().stack;
@@ -524,14 +525,14 @@ impl super::thread::Vm {
                         let s = &mut f!().stack;
                         let items: Vec<Value> = s.drain(s.len() - n as usize..).collect();
                         f!().pc = pc;
-                        let set = tri!(super::builtins::collections::set_from_values(self, items, false));
+                        let set = tri!(super::types::set_from_values(self, items, false));
                         push!(set);
                     }
                     Op::BuildMap(n) => {
                         let s = &mut f!().stack;
                         let items: Vec<Value> = s.drain(s.len() - 2 * n as usize..).collect();
                         f!().pc = pc;
-                        let d = Arc::new(super::object::Dict::new(super::object::DictMap::default()));
+                        let d = Arc::new(super::types::Dict::new(super::types::DictMap::default()));
                         for pair in items.chunks(2) {
                             let k = tri!(ops::dict_key(self, &d, &pair[0]));
                             d.lock().insert(k, pair[1].clone());
@@ -600,7 +601,7 @@ impl super::thread::Vm {
                         let target = f!().stack[f!().stack.len() - d as usize].clone();
                         f!().pc = pc;
                         if let Value::Dict(dict) = &target {
-                            tri!(super::builtins::collections::dict_update_from(self, dict, &m));
+                            tri!(super::types::dict_update_from(self, dict, &m));
                         }
                     }
                     Op::ListToTuple => {
@@ -936,7 +937,7 @@ impl super::thread::Vm {
         }
     }
 
-    fn unbound_cell(&self, code: &super::object::CodeObj, i: usize) -> Unwind {
+    fn unbound_cell(&self, code: &super::types::CodeObj, i: usize) -> Unwind {
         let ncell = code.code.cellvars.len();
         if i < ncell {
             unbound_local(&code.code.cellvars[i])

@@ -6,7 +6,7 @@
 
 use super::exceptions::{format_exception, Unwind};
 use super::frame::Frame;
-use super::object::Module;
+use super::types::Module;
 use super::value::Value;
 use super::PyResult;
 use crate::runtime::{Runtime, Tid};
@@ -84,7 +84,7 @@ pub struct Vm {
     /// Containers being repr'd (to print `[...]` for self-references).
     pub(crate) repr_stack: Vec<usize>,
     /// The namespace of the class body that just returned (taken by `build_class`).
-    pub(crate) class_namespace: Option<super::object::AttrMap>,
+    pub(crate) class_namespace: Option<super::types::AttrMap>,
     /// Green threads: a blocking call's park (see `green.rs`).
     pub(crate) park: super::green::Park,
 }

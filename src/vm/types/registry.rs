@@ -1,10 +1,12 @@
 //! The builtin classes: one process-wide set, built on first use (builtin types are immutable,
 //! so all runs and threads can share them).
 
-use super::exceptions::type_error;
-use super::object::{intern, AttrMap, Builtin, Class, NativeNew, TypeKind};
-use super::value::Value;
-use super::PyResult;
+use crate::vm::PyResult;
+use crate::vm::args::Args;
+use crate::vm::exceptions::type_error;
+use crate::vm::state::Vm;
+use super::{intern, AttrMap, Builtin, Class, NativeNew, TypeKind};
+use crate::vm::value::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -104,15 +106,15 @@ impl Types {
             Value::Module(_) => &self.module,
             Value::Iter(_) => &self.iterator,
             Value::Wrapper(w) => match &**w {
-                super::object::Wrapper::StaticMethod(_) => &self.staticmethod,
-                super::object::Wrapper::ClassMethod(_) => &self.classmethod,
-                super::object::Wrapper::Property { .. } => &self.property,
-                super::object::Wrapper::Super { .. } => &self.super_,
+                super::Wrapper::StaticMethod(_) => &self.staticmethod,
+                super::Wrapper::ClassMethod(_) => &self.classmethod,
+                super::Wrapper::Property { .. } => &self.property,
+                super::Wrapper::Super { .. } => &self.super_,
             },
             Value::View(v) => match v.kind {
-                super::object::ViewKind::Keys => &self.dict_keys,
-                super::object::ViewKind::Values => &self.dict_values,
-                super::object::ViewKind::Items => &self.dict_items,
+                super::ViewKind::Keys => &self.dict_keys,
+                super::ViewKind::Values => &self.dict_values,
+                super::ViewKind::Items => &self.dict_items,
             },
         }
     }
@@ -209,13 +211,12 @@ pub fn make_class_with(
 }
 
 fn build() -> Types {
-    use super::builtins::methods as m;
-    let c = make_builtin_class;
-    let object = c("object", &[], TypeKind::Object, m::OBJECT_METHODS, None);
+        let c = make_builtin_class;
+    let object = c("object", &[], TypeKind::Object, super::object::OBJECT_METHODS, None);
     let o = std::slice::from_ref(&object);
-    let int = c("int", o, TypeKind::Int, m::INT_METHODS, None);
+    let int = c("int", o, TypeKind::Int, super::int::INT_METHODS, None);
     let bool_ = c("bool", std::slice::from_ref(&int), TypeKind::Bool, &[], None);
-    let base_exception = c("BaseException", o, TypeKind::Exception, m::EXCEPTION_METHODS, None);
+    let base_exception = c("BaseException", o, TypeKind::Exception, super::exception::EXCEPTION_METHODS, None);
     let mut exceptions: HashMap<&'static str, Arc<Class>> = HashMap::new();
     let mut exception_names = vec!["BaseException"];
     exceptions.insert("BaseException", base_exception.clone());
@@ -278,20 +279,20 @@ fn build() -> Types {
         exceptions.insert(name, cls);
         exception_names.push(name);
     }
-    let fromkeys = Value::Wrapper(Arc::new(super::object::Wrapper::ClassMethod(Value::Builtin(&m::DICT_FROMKEYS))));
-    let dict = make_class_with("builtins", "dict", o, TypeKind::Dict, m::DICT_METHODS, vec![("fromkeys", fromkeys)], None);
+    let fromkeys = Value::Wrapper(Arc::new(super::Wrapper::ClassMethod(Value::Builtin(&super::dict::DICT_FROMKEYS))));
+    let dict = make_class_with("builtins", "dict", o, TypeKind::Dict, super::dict::DICT_METHODS, vec![("fromkeys", fromkeys)], None);
     Types {
-        type_: c("type", o, TypeKind::Type, m::TYPE_METHODS, None),
+        type_: c("type", o, TypeKind::Type, super::class::TYPE_METHODS, None),
         int,
         bool_,
-        float: c("float", o, TypeKind::Float, m::FLOAT_METHODS, None),
-        str_: c("str", o, TypeKind::Str, m::STR_METHODS, None),
-        list: make_class_with("builtins", "list", o, TypeKind::List, m::LIST_METHODS, vec![("append", Value::Builtin(&m::LIST_APPEND))], None),
-        tuple: c("tuple", o, TypeKind::Tuple, m::TUPLE_METHODS, None),
+        float: c("float", o, TypeKind::Float, super::float::FLOAT_METHODS, None),
+        str_: c("str", o, TypeKind::Str, super::str::STR_METHODS, None),
+        list: make_class_with("builtins", "list", o, TypeKind::List, super::list::LIST_METHODS, vec![("append", Value::Builtin(&super::list::LIST_APPEND))], None),
+        tuple: c("tuple", o, TypeKind::Tuple, super::tuple::TUPLE_METHODS, None),
         dict,
-        set: c("set", o, TypeKind::Set, m::SET_METHODS, None),
-        frozenset: c("frozenset", o, TypeKind::FrozenSet, m::FROZENSET_METHODS, None),
-        range: c("range", o, TypeKind::Range, m::RANGE_METHODS, None),
+        set: c("set", o, TypeKind::Set, super::set::SET_METHODS, None),
+        frozenset: c("frozenset", o, TypeKind::FrozenSet, super::set::FROZENSET_METHODS, None),
+        range: c("range", o, TypeKind::Range, super::range::RANGE_METHODS, None),
         slice: c("slice", o, TypeKind::Slice, &[], None),
         none: c("NoneType", o, TypeKind::NoneType, &[], None),
         function: c("function", o, TypeKind::Function, &[], None),
@@ -303,7 +304,7 @@ fn build() -> Types {
         ellipsis: c("ellipsis", o, TypeKind::Ellipsis, &[], None),
         staticmethod: c("staticmethod", o, TypeKind::StaticMethod, &[], None),
         classmethod: c("classmethod", o, TypeKind::ClassMethod, &[], None),
-        property: c("property", o, TypeKind::Property, m::PROPERTY_METHODS, None),
+        property: c("property", o, TypeKind::Property, super::wrapper::PROPERTY_METHODS, None),
         super_: c("super", o, TypeKind::Super, &[], None),
         dict_keys: c("dict_keys", o, TypeKind::Iterator, &[], None),
         dict_values: c("dict_values", o, TypeKind::Iterator, &[], None),
@@ -313,4 +314,29 @@ fn build() -> Types {
         exceptions,
         exception_names,
     }
+}
+
+/// Calling a builtin type: `int("3")`, `list(x)`, `dict(a=1)`, ...
+pub fn construct_builtin(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
+    let f: fn(&mut Vm, Args) -> PyResult<Value> = match cls.kind {
+        TypeKind::Int => super::int::int_new,
+        TypeKind::Bool => super::int::bool_new,
+        TypeKind::Float => super::float::float_new,
+        TypeKind::Str => super::str::str_new,
+        TypeKind::List => super::list::list_new,
+        TypeKind::Tuple => super::tuple::tuple_new,
+        TypeKind::Dict => super::dict::dict_new,
+        TypeKind::Set => super::set::set_new,
+        TypeKind::FrozenSet => super::set::frozenset_new,
+        TypeKind::Range => super::range::range_new,
+        TypeKind::Slice => super::slice::slice_new,
+        TypeKind::Type => super::class::type_new,
+        TypeKind::StaticMethod => super::wrapper::staticmethod_new,
+        TypeKind::ClassMethod => super::wrapper::classmethod_new,
+        TypeKind::Property => super::wrapper::property_new,
+        TypeKind::Super => super::wrapper::super_new,
+        TypeKind::Object => super::object::object_new,
+        _ => return Err(type_error(format!("cannot create '{}' instances", cls.name.as_str()))),
+    };
+    f(vm, args)
 }

@@ -4,12 +4,12 @@
 //! object maps its name indexes to slots once, when it is loaded. Names that appear at run time
 //! only (`setattr(module, ...)`) take spare slots.
 
-use super::str::intern;
 use crate::vm::sync::{read, write, SpinCell};
+use super::str::intern;
 use crate::vm::value::{Str, Value};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{OnceLock, RwLock};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub struct GlobalSlot {
     pub value: SpinCell<Value>,

@@ -1,13 +1,151 @@
-//! str methods, `str.format` and `%`-formatting.
+//! `str`: the payload (UTF-8 with a cached char count and hash), interning, the methods
+//! and method table, the constructor, `str.format` and `%`-formatting.
 
+use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::exceptions::{error, index_error, key_error, type_error, value_error, PyResult};
 use crate::vm::format::{percent_format as fmt_percent, PercentArg};
-use crate::vm::object::{intern, PyStr};
-use crate::vm::thread::Vm;
+use crate::vm::state::Vm;
+use crate::vm::types::Builtin;
+use super::slice::{position, slice_positions};
 use crate::vm::value::Value;
 use num_bigint::BigInt;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+pub struct PyStr {
+    s: Box<str>,
+    /// Length in Unicode code points (== byte length for ASCII).
+    nchars: usize,
+}
+
+impl PyStr {
+    pub fn new(s: &str) -> PyStr {
+        PyStr { nchars: count_chars(s), s: s.into() }
+    }
+    pub fn from_string(s: String) -> PyStr {
+        PyStr { nchars: count_chars(&s), s: s.into_boxed_str() }
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.nchars
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+    /// The `i`th character (0-based, in range).
+    pub fn char_at(&self, i: usize) -> char {
+        if self.is_ascii() {
+            self.s.as_bytes()[i] as char
+        } else {
+            self.s.chars().nth(i).unwrap()
+        }
+    }
+    /// Byte offset of character index `i` (`i` may equal the length).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            i
+        } else {
+            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
+        }
+    }
+}
+
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+impl PartialEq for PyStr {
+    fn eq(&self, other: &PyStr) -> bool {
+        self.s == other.s
+    }
+}
+
+impl Eq for PyStr {}
+
+impl std::hash::Hash for PyStr {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.s.hash(h)
+    }
+}
+
+impl std::fmt::Debug for PyStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", &*self.s)
+    }
+}
+
+/// One shared `Arc` per distinct identifier, so attribute lookups usually match by pointer.
+pub fn intern(s: &str) -> Arc<PyStr> {
+    static TABLE: OnceLock<Mutex<HashMap<Box<str>, Arc<PyStr>>>> = OnceLock::new();
+    let mut t = TABLE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(x) = t.get(s) {
+        return x.clone();
+    }
+    let a = Arc::new(PyStr::new(s));
+    t.insert(s.into(), a.clone());
+    a
+}
+
+pub fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.only_kwargs("str", &["object", "encoding", "errors"])?;
+    match args.arg(0, "object") {
+        Some(x) => Ok(Value::Str(vm.to_str(x)?)),
+        None => Ok(Value::str("")),
+    }
+}
+
+pub static STR_METHODS: &[Builtin] = builtins_table![
+    "join" => join,
+    "split" => split,
+    "rsplit" => rsplit,
+    "strip" => strip,
+    "lstrip" => lstrip,
+    "rstrip" => rstrip,
+    "upper" => upper,
+    "lower" => lower,
+    "casefold" => casefold,
+    "swapcase" => swapcase,
+    "title" => title,
+    "capitalize" => capitalize,
+    "replace" => replace,
+    "startswith" => startswith,
+    "endswith" => endswith,
+    "find" => find,
+    "rfind" => rfind,
+    "index" => index,
+    "rindex" => rindex,
+    "count" => count,
+    "format" => format,
+    "ljust" => ljust,
+    "rjust" => rjust,
+    "center" => center,
+    "zfill" => zfill,
+    "isdigit" => isdigit,
+    "isdecimal" => isdecimal,
+    "isnumeric" => isnumeric,
+    "isalpha" => isalpha,
+    "isalnum" => isalnum,
+    "isspace" => isspace,
+    "isupper" => isupper,
+    "islower" => islower,
+    "isidentifier" => isidentifier,
+    "istitle" => istitle,
+    "splitlines" => splitlines,
+    "partition" => partition,
+    "rpartition" => rpartition,
+    "removeprefix" => removeprefix,
+    "removesuffix" => removesuffix,
+];
 
 /// `self` of a str method and the remaining arguments.
 fn split_str<'a>(args: &Args<'a>, name: &str) -> PyResult<(&'a PyStr, Args<'a>)> {
@@ -41,14 +179,17 @@ pub fn upper(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, _) = split_str(&a, "upper")?;
     s(x.as_str().to_uppercase())
 }
+
 pub fn lower(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, _) = split_str(&a, "lower")?;
     s(x.as_str().to_lowercase())
 }
+
 pub fn casefold(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, _) = split_str(&a, "casefold")?;
     s(x.as_str().to_lowercase())
 }
+
 pub fn swapcase(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, _) = split_str(&a, "swapcase")?;
     s(x.as_str()
@@ -56,6 +197,7 @@ pub fn swapcase(_vm: &mut Vm, a: Args) -> PyResult<Value> {
         .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
         .collect())
 }
+
 pub fn title(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, _) = split_str(&a, "title")?;
     let mut out = String::new();
@@ -75,6 +217,7 @@ pub fn title(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
     s(out)
 }
+
 pub fn capitalize(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, _) = split_str(&a, "capitalize")?;
     let mut cs = x.as_str().chars();
@@ -106,12 +249,15 @@ fn strip_impl(a: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
     };
     Ok(Value::str(r))
 }
+
 pub fn strip(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     strip_impl(a, "strip", true, true)
 }
+
 pub fn lstrip(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     strip_impl(a, "lstrip", true, false)
 }
+
 pub fn rstrip(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     strip_impl(a, "rstrip", false, true)
 }
@@ -120,7 +266,7 @@ fn split_args<'a>(rest: &Args<'a>, fname: &str) -> PyResult<(Option<&'a str>, i6
     rest.only_kwargs(fname, &["sep", "maxsplit"])?;
     let sep = opt_str(rest.arg(0, "sep"), fname)?;
     let maxsplit = match rest.arg(1, "maxsplit") {
-        Some(v) => super::arg_int(v)?,
+        Some(v) => crate::vm::args::arg_int(v)?,
         None => -1,
     };
     if sep == Some("") {
@@ -262,7 +408,7 @@ pub fn replace(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let old = str_arg(&pos[0], "replace", "1")?;
     let new = str_arg(&pos[1], "replace", "2")?;
     let count = match pos.get(2) {
-        Some(v) => super::arg_int(v)?,
+        Some(v) => crate::vm::args::arg_int(v)?,
         None => -1,
     };
     if count < 0 {
@@ -279,7 +425,7 @@ fn sub_range(t: &PyStr, start: Option<&Value>, end: Option<&Value>) -> PyResult<
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
-                let i = super::arg_int(v)?;
+                let i = crate::vm::args::arg_int(v)?;
                 Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
             }
         }
@@ -313,12 +459,15 @@ fn find_impl(a: Args, name: &str, rev: bool) -> PyResult<Option<i64>> {
 pub fn find(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::Int(find_impl(a, "find", false)?.unwrap_or(-1)))
 }
+
 pub fn rfind(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::Int(find_impl(a, "rfind", true)?.unwrap_or(-1)))
 }
+
 pub fn index(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     find_impl(a, "index", false)?.map(Value::Int).ok_or_else(|| value_error("substring not found"))
 }
+
 pub fn rindex(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     find_impl(a, "rindex", true)?.map(Value::Int).ok_or_else(|| value_error("substring not found"))
 }
@@ -370,16 +519,18 @@ fn affix_impl(a: Args, name: &str, ends: bool) -> PyResult<Value> {
         ))),
     }
 }
+
 pub fn startswith(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     affix_impl(a, "startswith", false)
 }
+
 pub fn endswith(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     affix_impl(a, "endswith", true)
 }
 
 fn pad_args<'a>(rest: &Args<'a>, name: &str) -> PyResult<(usize, char)> {
     let pos = rest.range(name, 1, 2)?;
-    let w = super::arg_int(&pos[0])?.max(0) as usize;
+    let w = crate::vm::args::arg_int(&pos[0])?.max(0) as usize;
     let fill = match pos.get(1) {
         Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap(),
         Some(_) => return Err(type_error("The fill character must be exactly one character long")),
@@ -387,6 +538,7 @@ fn pad_args<'a>(rest: &Args<'a>, name: &str) -> PyResult<(usize, char)> {
     };
     Ok((w, fill))
 }
+
 pub fn ljust(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, rest) = split_str(&a, "ljust")?;
     let (w, fill) = pad_args(&rest, "ljust")?;
@@ -395,6 +547,7 @@ pub fn ljust(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     out.extend(std::iter::repeat(fill).take(w.saturating_sub(n)));
     s(out)
 }
+
 pub fn rjust(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, rest) = split_str(&a, "rjust")?;
     let (w, fill) = pad_args(&rest, "rjust")?;
@@ -403,6 +556,7 @@ pub fn rjust(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     out.push_str(x.as_str());
     s(out)
 }
+
 pub fn center(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, rest) = split_str(&a, "center")?;
     let (w, fill) = pad_args(&rest, "center")?;
@@ -417,10 +571,11 @@ pub fn center(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     out.extend(std::iter::repeat(fill).take(marg - left));
     s(out)
 }
+
 pub fn zfill(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, rest) = split_str(&a, "zfill")?;
     let pos = rest.exact("zfill", 1)?;
-    let w = super::arg_int(&pos[0])?.max(0) as usize;
+    let w = crate::vm::args::arg_int(&pos[0])?.max(0) as usize;
     let t = x.as_str();
     let n = x.char_len();
     if w <= n {
@@ -437,30 +592,39 @@ fn pred(a: Args, name: &str, f: impl Fn(&str) -> bool) -> PyResult<Value> {
     let (x, _) = split_str(&a, name)?;
     Ok(Value::Bool(f(x.as_str())))
 }
+
 pub fn isdigit(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "isdigit", |t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()))
 }
+
 pub fn isdecimal(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "isdecimal", |t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
 }
+
 pub fn isnumeric(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "isnumeric", |t| !t.is_empty() && t.chars().all(|c| c.is_numeric()))
 }
+
 pub fn isalpha(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "isalpha", |t| !t.is_empty() && t.chars().all(|c| c.is_alphabetic()))
 }
+
 pub fn isalnum(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "isalnum", |t| !t.is_empty() && t.chars().all(|c| c.is_alphanumeric()))
 }
+
 pub fn isspace(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "isspace", |t| !t.is_empty() && t.chars().all(|c| c.is_whitespace()))
 }
+
 pub fn isupper(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "isupper", |t| t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()))
 }
+
 pub fn islower(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "islower", |t| t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()))
 }
+
 pub fn isidentifier(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "isidentifier", |t| {
         let mut cs = t.chars();
@@ -470,6 +634,7 @@ pub fn isidentifier(_vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
     })
 }
+
 pub fn istitle(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     pred(a, "istitle", |t| {
         let mut prev_cased = false;
@@ -509,17 +674,21 @@ fn partition_impl(a: Args, name: &str, rev: bool) -> PyResult<Value> {
         None => vec![Value::str(t), Value::str(""), Value::str("")],
     }))
 }
+
 pub fn partition(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     partition_impl(a, "partition", false)
 }
+
 pub fn rpartition(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     partition_impl(a, "rpartition", true)
 }
+
 pub fn removeprefix(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, rest) = split_str(&a, "removeprefix")?;
     let p = str_arg(&rest.exact("removeprefix", 1)?[0], "removeprefix", "1")?;
     Ok(Value::str(x.as_str().strip_prefix(p).unwrap_or(x.as_str())))
 }
+
 pub fn removesuffix(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, rest) = split_str(&a, "removesuffix")?;
     let p = str_arg(&rest.exact("removesuffix", 1)?[0], "removesuffix", "1")?;
@@ -712,12 +881,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
     let mut pargs = Vec::with_capacity(items.len());
     for v in &items {
         let int = match v {
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => crate::vm::ops::to_bigint(v),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => super::int::to_bigint(v),
             _ => None,
         };
         let f = match v {
             Value::Float(f) => Some(*f),
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => super::funcs::float_value(v),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => super::float::float_value(v),
             _ => None,
         };
         let ch = match v {
@@ -731,7 +900,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 }
 
 /// `"%(name)s" % mapping`: substitutes each named conversion with a one-argument format.
-fn percent_mapping(vm: &mut Vm, fmt: &str, d: &Arc<crate::vm::object::Dict>) -> PyResult<String> {
+fn percent_mapping(vm: &mut Vm, fmt: &str, d: &Arc<crate::vm::types::Dict>) -> PyResult<String> {
     let mut out = String::new();
     let mut rest = fmt;
     while let Some(p) = rest.find('%') {
@@ -755,4 +924,31 @@ fn percent_mapping(vm: &mut Vm, fmt: &str, d: &Arc<crate::vm::object::Dict>) -> 
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// `s[idx]`.
+pub fn str_getitem(s: &PyStr, idx: &Value) -> PyResult<Value> {
+    match idx {
+        Value::Slice(sl) => {
+            if s.is_ascii() {
+                let b = s.as_str().as_bytes();
+                let pos = slice_positions(sl, b.len())?;
+                let out: String = pos.into_iter().map(|i| b[i] as char).collect();
+                Ok(Value::string(out))
+            } else {
+                let chars: Vec<char> = s.as_str().chars().collect();
+                let pos = slice_positions(sl, chars.len())?;
+                Ok(Value::string(pos.into_iter().map(|i| chars[i]).collect()))
+            }
+        }
+        _ => Ok(Value::string(s.char_at(position(idx, s.char_len(), "str", "string index out of range")?).to_string())),
+    }
+}
+
+/// `item in s`.
+pub fn str_contains(s: &PyStr, item: &Value) -> PyResult<bool> {
+    match item {
+        Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+        _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+    }
 }

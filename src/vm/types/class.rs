@@ -1,19 +1,25 @@
-//! Classes (builtin and user-defined) and their instances.
+//! Classes (builtin and user-defined) and their instances; `type`'s methods and
+//! constructor; `class` statements and `super()`.
 
-use crate::vm::args::Args;
-use crate::vm::sync::{lock, read, write};
-use crate::vm::thread::Vm;
-use crate::vm::value::{Str, Value};
+use crate::builtins_table;
 use crate::vm::PyResult;
+use crate::vm::args::Args;
+use crate::vm::exceptions::{error, not_implemented, runtime_error, type_error};
+use crate::vm::state::Vm;
+use crate::vm::sync::{lock, read, write};
+use crate::vm::types::{compute_mro, intern, types, Builtin, Wrapper};
+use crate::vm::value::{Str, Value};
 use std::any::Any;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// `Class::flags` bits: facts about a class's own namespace that let attribute access skip
 /// lookups (and locks) on the common paths.
 const F_DICT: u32 = 1;
+
 /// A property (data descriptor) is defined here.
 const F_PROPERTY: u32 = 2;
+
 /// A Python `__setattr__` is defined here.
 const F_SETATTR: u32 = 4;
 
@@ -109,7 +115,7 @@ pub struct Class {
 fn flags_for(name: &str, v: &Value) -> u32 {
     let mut f = F_DICT;
     if let Value::Wrapper(w) = v {
-        if matches!(**w, super::function::Wrapper::Property { .. }) {
+        if matches!(**w, super::Wrapper::Property { .. }) {
             f |= F_PROPERTY;
         }
     }
@@ -284,5 +290,125 @@ impl Instance {
     /// The payload of a native instance, if it is a `T`.
     pub fn payload<T: 'static>(&self) -> Option<&T> {
         self.payload.as_ref()?.downcast_ref::<T>()
+    }
+}
+
+pub fn type_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.pos();
+    match pos.len() {
+        1 => Ok(Value::Class(types().class_of(&pos[0]))),
+        3 => Err(error("NotImplementedError", "type() with three arguments is not supported by threadlab")),
+        _ => Err(type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+pub static TYPE_METHODS: &[Builtin] = builtins_table![
+    "mro" => type_mro,
+];
+
+pub fn type_mro(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos().first() {
+        Some(Value::Class(c)) => {
+            let mut v = vec![Value::Class(c.clone())];
+            v.extend(c.mro.iter().map(|x| Value::Class(x.clone())));
+            Ok(Value::list(v))
+        }
+        _ => Err(type_error("descriptor 'mro' requires a 'type' object")),
+    }
+}
+
+impl Vm {
+    /// Runs a class body with a fresh namespace and makes the class.
+    pub(crate) fn build_class(&mut self, body: &Value, name: Str, bases: &Value) -> PyResult<Value> {
+        let func = match body {
+            Value::Function(f) => f.clone(),
+            _ => return Err(type_error("__build_class__: func must be a function")),
+        };
+        let mut base_classes = Vec::new();
+        if let Value::Tuple(t) = bases {
+            for b in t.items.iter() {
+                match b {
+                    Value::Class(c) => base_classes.push(c.clone()),
+                    other => return Err(type_error(format!("bases must be types, not '{}'", other.type_name()))),
+                }
+            }
+        }
+        for b in &base_classes {
+            if !matches!(b.kind, TypeKind::Object | TypeKind::Exception | TypeKind::Native) {
+                return Err(not_implemented(format!(
+                    "subclassing the builtin type '{}' is not supported by threadlab",
+                    b.name.as_str()
+                )));
+            }
+        }
+        if base_classes.is_empty() {
+            base_classes.push(types().object.clone());
+        }
+        let mut frame = self.bind_frame(&func, &[], &[])?;
+        let mut ns = AttrMap::default();
+        ns.set(intern("__module__"), Value::Str(func.module.name.clone()));
+        ns.set(intern("__qualname__"), Value::Str(func.qualname.clone()));
+        frame.namespace = Some(ns);
+        self.run_frame(frame)?;
+        let mut ns = self.class_namespace.take().unwrap_or_default();
+        // Defining __eq__ without __hash__ makes instances unhashable, as in Python.
+        if ns.get("__eq__").is_some() && ns.get("__hash__").is_none() {
+            ns.set(intern("__hash__"), Value::None);
+        }
+        let kind = base_classes.iter().map(|b| b.kind).find(|k| *k != TypeKind::Object).unwrap_or(TypeKind::Object);
+        let mro = compute_mro(name.as_str(), &base_classes)?;
+        let module = match ns.get("__module__") {
+            Some(Value::Str(s)) => s.clone(),
+            _ => func.module.name.clone(),
+        };
+        let cls = Arc::new(Class::new(name.clone(), func.qualname.clone(), module, base_classes, mro, AttrMap::default(), ns, kind, None));
+        // Methods learn their class, for zero-argument super().
+        for (_, v) in cls.own_entries().iter() {
+            let f = match v {
+                Value::Function(f) => Some(f.clone()),
+                Value::Wrapper(w) => match &**w {
+                    Wrapper::StaticMethod(Value::Function(f)) | Wrapper::ClassMethod(Value::Function(f)) => Some(f.clone()),
+                    Wrapper::Property { fget, fset, .. } => {
+                        for x in [fget, fset] {
+                            if let Value::Function(f) = x {
+                                let _ = f.class.set(Arc::downgrade(&cls));
+                            }
+                        }
+                        None
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(f) = f {
+                let _ = f.class.set(Arc::downgrade(&cls));
+            }
+        }
+        Ok(Value::Class(cls))
+    }
+
+    /// `super()` with no arguments: the calling method's class and first argument.
+    pub(crate) fn zero_arg_super(&mut self) -> PyResult<Value> {
+        let frame = self.frames.last().ok_or_else(|| runtime_error("super(): no current frame"))?;
+        let class = frame
+            .func
+            .class
+            .get()
+            .and_then(|w| w.upgrade())
+            .ok_or_else(|| runtime_error("super(): __class__ cell not found"))?;
+        let code = &frame.func.code.code;
+        if code.argcount == 0 {
+            return Err(runtime_error("super(): no arguments"));
+        }
+        let mut obj = frame.locals.first().cloned().unwrap_or(Value::Null);
+        if obj.is_null() {
+            if let Some(&(_, ci)) = code.cell_params.iter().find(|(li, _)| *li == 0) {
+                obj = frame.cells[ci as usize].value.get();
+            }
+        }
+        if obj.is_null() {
+            return Err(runtime_error("super(): arg[0] deleted"));
+        }
+        Ok(Value::Wrapper(Arc::new(Wrapper::Super { class, obj })))
     }
 }

@@ -1,13 +1,21 @@
 //! set and frozenset, with CPython's hash table layout (`Objects/setobject.c`): same probing,
 //! same resizing, so iterating a set of ints (or tuples of ints) yields CPython's order.
 
-use super::dict::{key_eq, HashKey};
+use crate::builtins_table;
+use crate::vm::ops;
+use crate::vm::args::Args;
+use crate::vm::exceptions::{key_error, type_error, PyResult};
+use crate::vm::state::Vm;
 use crate::vm::sync::lock;
+use crate::vm::types::Builtin;
+use crate::vm::types::dict::{key_eq, HashKey};
 use crate::vm::value::Value;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 const MINSIZE: usize = 8;
+
 const LINEAR_PROBES: usize = 9;
+
 const PERTURB_SHIFT: u32 = 5;
 
 #[derive(Clone)]
@@ -333,4 +341,223 @@ impl SetMap {
         }
         out
     }
+}
+
+pub fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.only_kwargs("set", &[])?;
+    let pos = args.range("set", 0, 1)?;
+    match pos.first() {
+        Some(x) => set_from_iterable(vm, x, false),
+        None => set_from_values(vm, Vec::new(), false),
+    }
+}
+
+pub fn frozenset_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.only_kwargs("frozenset", &[])?;
+    let pos = args.range("frozenset", 0, 1)?;
+    match pos.first() {
+        Some(x) => set_from_iterable(vm, x, true),
+        None => set_from_values(vm, Vec::new(), true),
+    }
+}
+
+pub static SET_METHODS: &[Builtin] = builtins_table![
+    "add" => set_add,
+    "remove" => set_remove,
+    "discard" => set_discard,
+    "pop" => set_pop,
+    "clear" => set_clear,
+    "copy" => set_copy,
+    "update" => set_update,
+    "union" => set_union,
+    "intersection" => set_intersection,
+    "difference" => set_difference,
+    "symmetric_difference" => set_symmetric_difference,
+    "issubset" => set_issubset,
+    "issuperset" => set_issuperset,
+    "isdisjoint" => set_isdisjoint,
+];
+
+pub static FROZENSET_METHODS: &[Builtin] = builtins_table![
+    "copy" => set_copy,
+    "union" => set_union,
+    "intersection" => set_intersection,
+    "difference" => set_difference,
+    "symmetric_difference" => set_symmetric_difference,
+    "issubset" => set_issubset,
+    "issuperset" => set_issuperset,
+    "isdisjoint" => set_isdisjoint,
+];
+
+pub fn set_from_values(vm: &mut Vm, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
+    let s = Arc::new(Set::new(SetMap::default(), frozen));
+    for v in items {
+        let k = ops::set_key(vm, &s, &v)?;
+        s.lock().insert(k);
+    }
+    Ok(Value::Set(s))
+}
+
+fn set_self<'a>(a: &Args<'a>) -> PyResult<(&'a Arc<Set>, Args<'a>)> {
+    let (s, rest) = a.split_self();
+    match s {
+        Value::Set(x) => Ok((x, rest)),
+        other => Err(type_error(format!("descriptor requires a 'set' object but received a '{}'", other.type_name()))),
+    }
+}
+
+pub fn set_add(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, rest) = set_self(&a)?;
+    let p = rest.exact("add", 1)?;
+    let k = ops::set_key(vm, s, &p[0])?;
+    s.lock().insert(k);
+    Ok(Value::None)
+}
+
+pub fn set_remove(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, rest) = set_self(&a)?;
+    let p = rest.exact("remove", 1)?;
+    let k = ops::set_key(vm, s, &p[0])?;
+    if s.lock().remove(&k) {
+        Ok(Value::None)
+    } else {
+        Err(key_error(p[0].clone()))
+    }
+}
+
+pub fn set_discard(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, rest) = set_self(&a)?;
+    let p = rest.exact("discard", 1)?;
+    let k = ops::set_key(vm, s, &p[0])?;
+    s.lock().remove(&k);
+    Ok(Value::None)
+}
+
+pub fn set_pop(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, _) = set_self(&a)?;
+    let v = s.lock().pop_first();
+    v.ok_or_else(|| key_error(Value::str("pop from an empty set")))
+}
+
+pub fn set_clear(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, _) = set_self(&a)?;
+    s.lock().clear();
+    Ok(Value::None)
+}
+
+pub fn set_copy(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, _) = set_self(&a)?;
+    let m = SetMap::copy_of(&s.lock());
+    Ok(Value::Set(Arc::new(Set::new(m, s.frozen))))
+}
+
+pub fn set_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (s, rest) = set_self(&a)?;
+    for it in rest.pos() {
+        if let Value::Set(o) = it {
+            let o = o.lock().clone();
+            s.lock().merge(&o);
+            continue;
+        }
+        if let Value::Dict(d) = it {
+            let n = d.lock().len();
+            s.lock().reserve_for(n);
+        }
+        let items = vm.collect(it)?;
+        let mut keys = Vec::with_capacity(items.len());
+        for v in items {
+            keys.push(ops::set_key(vm, s, &v)?);
+        }
+        let mut m = s.lock();
+        for k in keys {
+            m.insert(k);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn set_of(vm: &mut Vm, v: &Value) -> PyResult<SetMap> {
+    match v {
+        Value::Set(s) => Ok(s.lock().clone()),
+        other => {
+            let mut m = SetMap::default();
+            if let Value::Dict(d) = other {
+                m.reserve_for(d.lock().len());
+            }
+            let tmp = Arc::new(Set::new(m, false));
+            for x in vm.collect(other)? {
+                let k = ops::set_key(vm, &tmp, &x)?;
+                tmp.lock().insert(k);
+            }
+            let m = tmp.lock().clone();
+            Ok(m)
+        }
+    }
+}
+
+/// `set(iterable)` / `frozenset(iterable)` with CPython's table layout.
+pub fn set_from_iterable(vm: &mut Vm, v: &Value, frozen: bool) -> PyResult<Value> {
+    let m = match v {
+        Value::Set(s) => SetMap::copy_of(&s.lock()),
+        other => set_of(vm, other)?,
+    };
+    Ok(Value::Set(Arc::new(Set::new(m, frozen))))
+}
+
+fn set_algebra(vm: &mut Vm, a: Args, op: &str) -> PyResult<Value> {
+    let (s, rest) = set_self(&a)?;
+    let mut acc = s.lock().clone();
+    if rest.pos().is_empty() {
+        acc = SetMap::copy_of(&acc);
+    }
+    for other in rest.pos() {
+        let o = set_of(vm, other)?;
+        acc = match op {
+            "union" => SetMap::union(&acc, &o),
+            "intersection" => SetMap::intersection(&acc, &o),
+            "difference" => SetMap::difference(&acc, &o),
+            _ => SetMap::symmetric_difference(&acc, &o),
+        };
+    }
+    Ok(Value::Set(Arc::new(Set::new(acc, s.frozen))))
+}
+
+pub fn set_union(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    set_algebra(vm, a, "union")
+}
+
+pub fn set_intersection(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    set_algebra(vm, a, "intersection")
+}
+
+pub fn set_difference(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    set_algebra(vm, a, "difference")
+}
+
+pub fn set_symmetric_difference(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    set_algebra(vm, a, "symmetric_difference")
+}
+
+fn set_relation(vm: &mut Vm, a: Args, op: &str) -> PyResult<Value> {
+    let (s, rest) = set_self(&a)?;
+    let p = rest.exact(op, 1)?;
+    let o = set_of(vm, &p[0])?;
+    let me = s.lock().clone();
+    Ok(Value::Bool(match op {
+        "issubset" => me.keys_hashed().iter().all(|k| o.contains(k)),
+        "issuperset" => o.keys_hashed().iter().all(|k| me.contains(k)),
+        _ => me.keys_hashed().iter().all(|k| !o.contains(k)),
+    }))
+}
+
+pub fn set_issubset(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    set_relation(vm, a, "issubset")
+}
+
+pub fn set_issuperset(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    set_relation(vm, a, "issuperset")
+}
+
+pub fn set_isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    set_relation(vm, a, "isdisjoint")
 }

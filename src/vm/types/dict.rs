@@ -1,10 +1,18 @@
-//! dict: insertion-ordered, keyed by `HashKey` (Python equality and hashing of hashable values).
+//! `dict` and its views: hashing (CPython's algorithms, so iteration order and `hash()`
+//! match), the insertion-ordered table, the methods and method table, the constructor.
 
+use crate::builtins_table;
+use crate::vm::{ops, PyResult};
+use crate::vm::args::Args;
+use crate::vm::exceptions::{key_error, type_error, value_error};
+use crate::vm::ops::{dict_key, eq, hash_key};
+use crate::vm::state::Vm;
 use crate::vm::sync::lock;
-use crate::vm::value::Value;
+use crate::vm::types::Builtin;
+use crate::vm::value::{Str, Value};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// A value known to be hashable, with its hash, compared with Python's `==` for builtin types
 /// (so `1`, `1.0` and `True` are one key) and by identity for other objects. Keys of classes
@@ -188,7 +196,9 @@ impl PartialEq for HashKey {
         self.hash == other.hash && key_eq(&self.value, &other.value)
     }
 }
+
 impl Eq for HashKey {}
+
 impl Hash for HashKey {
     fn hash<H: Hasher>(&self, h: &mut H) {
         h.write_i64(self.hash);
@@ -198,6 +208,7 @@ impl Hash for HashKey {
 /// Mixes the Python hash (already well spread for strings; ints hash to themselves).
 #[derive(Default)]
 pub struct KeyHasher(u64);
+
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
         self.0
@@ -303,4 +314,252 @@ impl Dict {
     pub fn lock(&self) -> MutexGuard<'_, DictMap> {
         lock(&self.map)
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// A live view of a dict: `d.keys()`, `d.values()`, `d.items()`.
+pub struct View {
+    pub kind: ViewKind,
+    pub dict: Arc<super::dict::Dict>,
+}
+
+pub fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.range("dict", 0, 1)?;
+    let d = Arc::new(Dict::new(DictMap::default()));
+    if let Some(src) = pos.first() {
+        dict_update_from(vm, &d, src)?;
+    }
+    for (k, v) in args.kwargs() {
+        d.lock().insert(hash_key(&Value::str(k))?, v.clone());
+    }
+    Ok(Value::Dict(d))
+}
+
+pub static DICT_METHODS: &[Builtin] = builtins_table![
+    "get" => dict_get,
+    "keys" => dict_keys,
+    "values" => dict_values,
+    "items" => dict_items,
+    "pop" => dict_pop,
+    "popitem" => dict_popitem,
+    "setdefault" => dict_setdefault,
+    "update" => dict_update,
+    "copy" => dict_copy,
+    "clear" => dict_clear,
+];
+
+/// `dict.fromkeys(iterable, value=None)`, a classmethod.
+pub static DICT_FROMKEYS: Builtin = Builtin { name: "fromkeys", f: dict_fromkeys };
+
+pub fn dict_from_attrs(items: Vec<(Str, Value)>) -> Value {
+    let mut m = DictMap::default();
+    for (k, v) in items {
+        m.insert(HashKey::of(Value::Str(k)), v);
+    }
+    Value::Dict(Arc::new(Dict::new(m)))
+}
+
+/// `d.update(src)`: a dict, an object with `keys()`, or an iterable of pairs.
+pub fn dict_update_from(vm: &mut Vm, d: &Arc<Dict>, src: &Value) -> PyResult<()> {
+    match src {
+        Value::Dict(s) => {
+            let items = s.lock().items_hashed();
+            let mut m = d.lock();
+            for (k, v) in items {
+                m.insert(k, v);
+            }
+            Ok(())
+        }
+        Value::Instance(_) if vm.get_attr_opt(src, "keys")?.is_some() => {
+            let keys_fn = vm.get_attr_opt(src, "keys")?.unwrap();
+            let keys = vm.call(&keys_fn, &[])?;
+            for k in vm.collect(&keys)? {
+                let v = ops::getitem(vm, src, &k)?;
+                let key = ops::dict_key(vm, d, &k)?;
+                d.lock().insert(key, v);
+            }
+            Ok(())
+        }
+        _ => {
+            let items = vm.collect(src)?;
+            for (i, item) in items.iter().enumerate() {
+                let pair = match vm.collect(item) {
+                    Ok(p) => p,
+                    Err(_) => {
+                        return Err(type_error(format!(
+                            "cannot convert dictionary update sequence element #{} to a sequence",
+                            i
+                        )))
+                    }
+                };
+                if pair.len() != 2 {
+                    return Err(value_error(format!(
+                        "dictionary update sequence element #{} has length {}; 2 is required",
+                        i,
+                        pair.len()
+                    )));
+                }
+                let key = ops::dict_key(vm, d, &pair[0])?;
+                d.lock().insert(key, pair[1].clone());
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn view_items(view: &View) -> Vec<Value> {
+    let m = view.dict.lock();
+    match view.kind {
+        ViewKind::Keys => m.keys(),
+        ViewKind::Values => m.values(),
+        ViewKind::Items => m.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+    }
+}
+
+fn dict_self<'a>(a: &Args<'a>) -> PyResult<(&'a Arc<Dict>, Args<'a>)> {
+    let (s, rest) = a.split_self();
+    match s {
+        Value::Dict(d) => Ok((d, rest)),
+        other => Err(type_error(format!("descriptor requires a 'dict' object but received a '{}'", other.type_name()))),
+    }
+}
+
+pub fn dict_get(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (d, rest) = dict_self(&a)?;
+    let p = rest.range("get", 1, 2)?;
+    let k = ops::dict_key(vm, d, &p[0])?;
+    let v = d.lock().get(&k).cloned();
+    Ok(v.unwrap_or_else(|| p.get(1).cloned().unwrap_or(Value::None)))
+}
+
+fn view(a: &Args, kind: ViewKind) -> PyResult<Value> {
+    let (d, _) = dict_self(a)?;
+    Ok(Value::View(Arc::new(View { kind, dict: d.clone() })))
+}
+
+pub fn dict_keys(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+    view(&a, ViewKind::Keys)
+}
+
+pub fn dict_values(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+    view(&a, ViewKind::Values)
+}
+
+pub fn dict_items(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+    view(&a, ViewKind::Items)
+}
+
+pub fn dict_pop(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (d, rest) = dict_self(&a)?;
+    let p = rest.range("pop", 1, 2)?;
+    let k = ops::dict_key(vm, d, &p[0])?;
+    let v = d.lock().remove(&k);
+    match v {
+        Some(v) => Ok(v),
+        None => match p.get(1) {
+            Some(def) => Ok(def.clone()),
+            None => Err(key_error(p[0].clone())),
+        },
+    }
+}
+
+pub fn dict_popitem(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (d, _) = dict_self(&a)?;
+    let r = d.lock().pop_last();
+    match r {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(key_error(Value::str("popitem(): dictionary is empty"))),
+    }
+}
+
+pub fn dict_setdefault(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (d, rest) = dict_self(&a)?;
+    let p = rest.range("setdefault", 1, 2)?;
+    let k = ops::dict_key(vm, d, &p[0])?;
+    let mut m = d.lock();
+    if let Some(v) = m.get(&k) {
+        return Ok(v.clone());
+    }
+    let v = p.get(1).cloned().unwrap_or(Value::None);
+    m.insert(k, v.clone());
+    Ok(v)
+}
+
+pub fn dict_update(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (d, rest) = dict_self(&a)?;
+    let p = rest.range("update", 0, 1)?;
+    if let Some(src) = p.first() {
+        dict_update_from(vm, d, src)?;
+    }
+    for (k, v) in rest.kwargs() {
+        d.lock().insert(hash_key(&Value::str(k))?, v.clone());
+    }
+    Ok(Value::None)
+}
+
+pub fn dict_fromkeys(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let p = a.range("fromkeys", 2, 3)?;
+    let value = p.get(2).cloned().unwrap_or(Value::None);
+    let d = Arc::new(Dict::new(DictMap::default()));
+    for k in vm.collect(&p[1])? {
+        let key = ops::dict_key(vm, &d, &k)?;
+        d.lock().insert(key, value.clone());
+    }
+    Ok(Value::Dict(d))
+}
+
+pub fn dict_copy(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (d, _) = dict_self(&a)?;
+    let m = d.lock().clone();
+    Ok(Value::Dict(Arc::new(Dict::new(m))))
+}
+
+pub fn dict_clear(_vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let (d, _) = dict_self(&a)?;
+    let old = std::mem::take(&mut *d.lock());
+    drop(old);
+    Ok(Value::None)
+}
+
+/// `d[idx]`.
+pub fn dict_getitem(vm: &mut Vm, d: &Dict, idx: &Value) -> PyResult<Value> {
+    let k = dict_key(vm, d, idx)?;
+    let v = d.lock().get(&k).cloned();
+    v.ok_or_else(|| key_error(idx.clone()))
+}
+
+/// `d[idx] = v`.
+pub fn dict_setitem(vm: &mut Vm, d: &Dict, idx: &Value, v: Value) -> PyResult<()> {
+    let k = dict_key(vm, d, idx)?;
+    let old = d.lock().insert(k, v);
+    // Dropped after the lock is released.
+    drop(old);
+    Ok(())
+}
+
+/// `del d[idx]`.
+pub fn dict_delitem(vm: &mut Vm, d: &Dict, idx: &Value) -> PyResult<()> {
+    let k = dict_key(vm, d, idx)?;
+    let old = d.lock().remove(&k);
+    old.map(drop).ok_or_else(|| key_error(idx.clone()))
+}
+
+/// `item in view`: keys by hash, values and items by equality.
+pub fn view_contains(vm: &mut Vm, view: &View, item: &Value) -> PyResult<bool> {
+    if view.kind == ViewKind::Keys {
+        let k = hash_key(item)?;
+        return Ok(view.dict.lock().contains(&k));
+    }
+    for x in view_items(view) {
+        if eq(vm, &x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

@@ -1,14 +1,14 @@
-//! Callables: Python functions (with their loaded code), builtins, bound methods, closure cells
-//! and the staticmethod/classmethod/property wrappers.
+//! Callables: Python functions (with their loaded code), builtins (and the macro that
+//! declares their tables), bound methods, closure cells.
 
-use super::class::{AttrMap, Class};
-use super::module::Module;
 use crate::lang::bytecode::Code;
-use crate::vm::args::Args;
-use crate::vm::sync::SpinCell;
-use crate::vm::thread::Vm;
-use crate::vm::value::{Str, Value};
 use crate::vm::PyResult;
+use crate::vm::args::Args;
+use crate::vm::state::Vm;
+use crate::vm::sync::SpinCell;
+use crate::vm::types::class::{AttrMap, Class};
+use crate::vm::types::module::Module;
+use crate::vm::value::{Str, Value};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 /// A code object loaded into a module: constants converted to values once, and each name
@@ -66,23 +66,10 @@ pub struct Method {
     pub func: Value,
 }
 
-pub enum Wrapper {
-    StaticMethod(Value),
-    ClassMethod(Value),
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
-    /// `super()` bound to a class (search starts after it in the MRO of `obj`'s type) and object.
-    Super { class: Arc<Class>, obj: Value },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum ViewKind {
-    Keys,
-    Values,
-    Items,
-}
-
-/// A live view of a dict: `d.keys()`, `d.values()`, `d.items()`.
-pub struct View {
-    pub kind: ViewKind,
-    pub dict: Arc<super::dict::Dict>,
+/// Declares a static table of builtins: `builtins![("name", func), ...]`.
+#[macro_export]
+macro_rules! builtins_table {
+    ($($name:literal => $f:path),* $(,)?) => {
+        &[$($crate::vm::types::Builtin { name: $name, f: $f }),*]
+    };
 }

@@ -1,0 +1,39 @@
+//! The builtin types, one file per type: its payload (the heap object behind `Value`'s `Arc`),
+//! its methods and method table, its constructor and its protocol arms. `registry.rs` builds
+//! the builtin classes from those tables.
+
+mod class;
+mod dict;
+mod exception;
+mod float;
+mod function;
+mod int;
+mod iter;
+mod list;
+mod module;
+mod object;
+mod range;
+mod registry;
+mod set;
+mod slice;
+mod str;
+mod tuple;
+mod wrapper;
+
+pub use self::str::{intern, percent_format, str_contains, str_format, str_getitem, PyStr};
+pub use class::{AttrMap, Class, ExcState, Instance, NativeNew, TbEntry, TypeKind};
+pub use dict::{dict_from_attrs, dict_update_from, hash_f64, hash_i64, key_eq as dict_key_eq, py_hash, view_contains, view_items, dict_delitem, dict_getitem, dict_setitem, Dict, DictMap, HashKey, View, ViewKind};
+pub use float::{float_binop, float_divmod, float_value};
+pub use function::{Builtin, BuiltinFn, Cell, CodeObj, Function, Method};
+pub use iter::{Iter, IterState};
+pub use crate::vm::value::Str;
+pub use list::{list_delitem, list_getitem, list_setitem, sort_values, List, LIST_APPEND};
+pub use module::{GlobalSlot, Module};
+pub use int::{big_binop, big_to_f64, big_true_div, int_binop_fast, int_float_cmp, to_bigint};
+pub use object::is_object_init;
+pub use range::{range_contains, range_getitem, Range};
+pub use registry::{compute_mro, construct_builtin, make_builtin_class, make_class_in, make_class_with, types, Types};
+pub use set::{set_from_iterable, set_from_values, Set, SetMap};
+pub use slice::{index_of, norm_index, slice_indices, slice_positions, Slice};
+pub use tuple::{tuple_getitem, Tuple};
+pub use wrapper::Wrapper;
