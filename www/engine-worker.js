@@ -1,6 +1,7 @@
 // The engine's home: a module Worker, because the page's main thread may not block and the
 // engine does (mutexes, condvars, sleeps). The Python main thread runs here; other Python
-// threads run on the thread set's workers, which the page creates (see src/web/threads.rs).
+// threads run on the thread set's workers, which the page creates (see src/web/threads.rs), or
+// here too, as green threads, on a page that is not cross-origin isolated (src/vm/green.rs).
 // The page talks to it with {id, type, ...args} messages and gets {id, ok, result | error} back.
 // Rust also posts {type: 'threadlab-output' | 'threadlab-grow', ...} from here during a run.
 import init, {
@@ -61,8 +62,8 @@ const handlers = {
     const warmupMs = await warmUp();
     if (!self.crossOriginIsolated) {
       // No SharedArrayBuffer: the memory cannot be posted, so no other worker can share it.
-      // Programs without threads still run here; Thread.start() raises and says why.
-      started = { version: version(), isolated: false, initMs, warmupMs, ...startThreadSet(0, false) };
+      // Every Python thread of a program runs here as a green thread (modes gil, sequential).
+      started = { version: version(), isolated: false, engine: 'green', initMs, warmupMs, ...startThreadSet(0, false) };
       return started;
     }
     // Asks the page for the warm workers (a message it handles once it has the module below).
@@ -70,6 +71,7 @@ const handlers = {
     started = {
       version: version(),
       isolated: true,
+      engine: 'workers',
       initMs,
       warmupMs,
       ...set,
