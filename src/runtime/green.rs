@@ -29,8 +29,9 @@
 //!   condition came true; then it answers whether the drop request is due. If so the VM gives
 //!   up the worker: it saves the thread's frames (or, inside Python code a builtin called,
 //!   runs the others on top of them: see `vm/green.rs`) and the scheduler picks the next.
-//! * **Forced switching** needs no extra wait here: the dropper joins the back of `ready`, so
-//!   the thread that asked (older) takes the GIL first.
+//! * **Forced switching.** The dropper joins the back of `ready`, so the thread that asked
+//!   (older) takes the GIL first, and its own wait for the GIL (its interval timeouts) starts
+//!   only when that thread has taken it, as a dropper waits for the switch before `take_gil`.
 //! * **Blocking calls park the thread** (`green_park`): the GIL is released, the lane shows the
 //!   wait's state (`sleeping`, `blocked_join`, `blocked_lock`), and the wait is a deadline plus
 //!   a `Poll` closure that completes it (takes the lock, consumes the notification) and returns
@@ -70,6 +71,9 @@ pub type Runner = Box<dyn Fn(Tid) -> Result<(), Interrupt> + Send + Sync>;
 struct Ready {
     tid: Tid,
     since_us: f64,
+    /// Gave the GIL up on a drop request: its wait for the GIL begins only once another thread
+    /// has taken it (forced switching), so `since_us` is reset then.
+    forced: bool,
 }
 
 struct Parked {
@@ -128,7 +132,7 @@ impl Runtime {
         let now = self.now_us();
         let mut s = lock(&self.green().s);
         self.timeline.set_state(tid, State::WaitingGil, now);
-        s.ready.push(Ready { tid, since_us: now });
+        s.ready.push(Ready { tid, since_us: now, forced: false });
         self.green_breaker(&s);
     }
 
@@ -163,7 +167,7 @@ impl Runtime {
         }
         s.holder = None;
         self.timeline.set_state(tid, State::WaitingGil, now);
-        s.ready.push(Ready { tid, since_us: now });
+        s.ready.push(Ready { tid, since_us: now, forced: true });
         self.green_breaker(&s);
     }
 
@@ -199,6 +203,10 @@ impl Runtime {
                     s.last_holder = Some(tid);
                     s.last_switch_us = now;
                     g.switches.fetch_add(1, Ordering::Relaxed);
+                    for r in s.ready.iter_mut().filter(|r| r.forced) {
+                        r.since_us = now;
+                        r.forced = false;
+                    }
                 }
                 self.timeline.set_state(tid, State::Running, now);
                 self.green_breaker(&s);
@@ -262,7 +270,7 @@ impl Runtime {
                 };
                 self.timeline.set_state(p.tid, State::WaitingGil, since_us);
                 let at = s.ready.iter().position(|r| r.since_us > since_us).unwrap_or(s.ready.len());
-                s.ready.insert(at, Ready { tid: p.tid, since_us });
+                s.ready.insert(at, Ready { tid: p.tid, since_us, forced: false });
             } else {
                 i += 1;
             }
