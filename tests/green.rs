@@ -145,6 +145,23 @@ fn cpu_bound_threads_trade_the_gil_on_both_engines() {
     }
 }
 
+/// Green threads replay the switch interval as a timeout: a contended holder is asked to drop
+/// the GIL only once a waiter has waited a whole interval, so no running span of a CPU-bound
+/// thread but its last is shorter than the interval; and a smaller interval means more switches.
+#[test]
+fn green_holders_keep_the_gil_for_the_switch_interval() {
+    let with_interval = |secs: f64| format!("import sys\nsys.setswitchinterval({secs})\n{TWO_COUNTS}");
+    let r = run_on(true, Mode::Gil, &with_interval(0.002));
+    for name in ["Thread-1 (count)", "Thread-2 (count)"] {
+        let runs = spans(lane(&r, name), State::Running);
+        for s in &runs[..runs.len() - 1] {
+            assert!(s.end_ms - s.start_ms >= 2.0 - 0.01, "{name} dropped the GIL early: {s:?}");
+        }
+    }
+    let coarse = run_on(true, Mode::Gil, &with_interval(0.02));
+    assert!(r.gil_switches > coarse.gil_switches, "2 ms: {} switches, 20 ms: {}", r.gil_switches, coarse.gil_switches);
+}
+
 /// Lesson 6: three 2 s downloads overlap: about 2 s in all, not 6 s.
 #[test]
 fn sleeps_overlap_on_both_engines() {
