@@ -32,20 +32,23 @@
 //!   Anywhere else the thread waits on top of its Rust frames, as for a switch.
 //! * **Waiting on top of one's own frames** pins the thread (`GreenThreads::pinned`): while it
 //!   waits, it can run any thread in the table, but no pinned thread below it (their Rust
-//!   frames are under its own). So:
+//!   frames are under its own).
 //!
 //! # What is deferred
 //!
 //! * A thread inside Python code that a builtin called back (a sort key, `__eq__`, `__hash__`,
-//!   `map`/`filter` functions, generators driven by a builtin) switches and waits by running
+//!   `map`/`filter` functions) switches and waits by running
 //!   the others on top of that code. Until it returns, threads pinned below it (the main
 //!   thread always is, while it waits) cannot run: a thread blocked there on a lock that only
 //!   such a thread would release waits until Stop. Between threads in their own code, at
 //!   their outermost level, nothing is deferred.
 //! * A builtin that runs long without calling back into Python (sorting a huge list) holds the
 //!   GIL throughout, as in CPython.
-//! * Timers are polled: a thread whose wait ended by a notify (a released lock, `set()`,
-//!   `notify()`) is seen by the running thread's checks within about 50 µs, not at once.
+//! * Notifications are polled: a thread whose wait a release, `set()` or `notify()` ended is
+//!   seen by the running thread's checks within about 50 µs, not at once.
+//! * Waits that Rust code makes for itself wait on top of the thread's frames too: the end of
+//!   the program waiting for non-daemon threads (on the main thread, which is always there),
+//!   and a Condition built on a lock object that is not one of threading's own.
 
 use super::exceptions::{PyResult, Unwind};
 use super::sync::lock;
