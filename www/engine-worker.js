@@ -1,6 +1,7 @@
 // The engine's home: a module Worker, because the page's main thread may not block and the
 // engine does (mutexes, condvars, sleeps). The Python main thread runs here; other Python
-// threads run on the thread set's workers, which the page creates (see src/web/threads.rs).
+// threads run on the thread set's workers, which the page creates (see src/web/threads.rs), or
+// here too, as green threads, on a page that is not cross-origin isolated (src/vm/green.rs).
 // The page talks to it with {id, type, ...args} messages and gets {id, ok, result | error} back.
 // Rust also posts {type: 'threadlab-output' | 'threadlab-grow', ...} from here during a run.
 import init, {
@@ -45,6 +46,15 @@ async function warmUp() {
   return performance.now() - t0;
 }
 
+// Without shared memory every Python thread must run on this one worker (green threads). Whether
+// this engine build can do that is asked of the engine itself, by starting one thread, rather
+// than assumed: the page shows what works from the answer.
+const THREAD_PROBE = 'import threading\nt = threading.Thread(target=int)\nt.start()\nt.join()\n';
+
+function threadsStart() {
+  return JSON.parse(runPython(THREAD_PROBE, 'gil', 0.005, 0, 0)).report.error === null;
+}
+
 // Target wall time of the one-worker smoke run: long enough to time, short enough to wait for.
 const SMOKE_TARGET_MS = 400;
 
@@ -61,8 +71,9 @@ const handlers = {
     const warmupMs = await warmUp();
     if (!self.crossOriginIsolated) {
       // No SharedArrayBuffer: the memory cannot be posted, so no other worker can share it.
-      // Programs without threads still run here; Thread.start() raises and says why.
-      started = { version: version(), isolated: false, initMs, warmupMs, ...startThreadSet(0, false) };
+      // Every Python thread of a program runs here as a green thread (modes gil, sequential).
+      const set = startThreadSet(0, false);
+      started = { version: version(), isolated: false, engine: 'green', threads: threadsStart(), initMs, warmupMs, ...set };
       return started;
     }
     // Asks the page for the warm workers (a message it handles once it has the module below).
@@ -70,6 +81,8 @@ const handlers = {
     started = {
       version: version(),
       isolated: true,
+      engine: 'workers',
+      threads: true,
       initMs,
       warmupMs,
       ...set,

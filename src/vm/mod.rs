@@ -10,6 +10,7 @@ pub mod convert;
 mod eval;
 pub mod exceptions;
 mod frame;
+pub(crate) mod green;
 mod import;
 mod iterate;
 pub mod load;
@@ -39,11 +40,15 @@ pub struct RunOptions {
     pub switch_interval: f64,
     /// Shown in tracebacks (`File "NAME", line N`).
     pub filename: String,
+    /// Run every Python thread on the calling OS thread as green threads (`green.rs`): the
+    /// browser without cross-origin isolation, `threadlab run --green`. Modes gil and
+    /// sequential; free-threaded needs real threads.
+    pub green: bool,
 }
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { mode: Mode::Gil, switch_interval: 0.005, filename: "<main>".into() }
+        RunOptions { mode: Mode::Gil, switch_interval: 0.005, filename: "<main>".into(), green: false }
     }
 }
 
