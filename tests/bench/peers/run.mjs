@@ -2,7 +2,7 @@
 // installed into tests/bench/peers/node_modules by `./build.sh bench`), loading the peer once and
 // then running each FILE REPS times, one after the other. For each FILE it writes the program's
 // stdout (from its last run) to FILE with ".py" replaced by ".PEER.out", and prints one line:
-//   NAME <tab> seconds,seconds,... <tab> error
+//   NAME <tab> seconds,seconds,... <tab> error       (a "-" for an empty field)
 // Each time is the wall time of runPython() alone (compiling and running the program), so the
 // peer's load time (printed first, as "load <tab> seconds") is not in it. The error is empty, or
 // the last line of the Python traceback ("ImportError: no module named 'math'").
@@ -52,8 +52,12 @@ async function load() {
     const { loadMicroPython } = await import(url);
     // The default heap (1 MB) is too small for the benchmarks; MicroPython's own CLI default is 8 MB.
     const mp = await loadMicroPython({ heapsize: 256 * 1024 * 1024, linebuffer: false, stdout: capture, stderr: (b) => b.length });
-    // MicroPython has no per-run namespace: each run re-executes the whole module in __main__.
-    return (source) => mp.runPython(source);
+    // MicroPython runs everything in one __main__: empty it first, or a name a run defined changes
+    // the next one (pyaes's `try: xrange` then takes its Python 2 path).
+    return (source) => {
+      mp.runPython("globals().clear()\n__name__ = '__main__'");
+      mp.runPython(source);
+    };
   }
   throw new Error(`unknown peer '${peer}' (pyodide or micropython)`);
 }
@@ -69,7 +73,7 @@ try {
   run = await load();
   console.log(`load\t${((performance.now() - started) / 1000).toFixed(4)}`);
 } catch (e) {
-  console.log(`load\t\t${lastLine(e && e.message !== undefined ? e.message : e)}`);
+  console.log(`load\t-\t${lastLine(e && e.message !== undefined ? e.message : e)}`);
   process.exit(0);
 }
 
@@ -92,7 +96,8 @@ for (const file of files) {
   }
   writeFileSync(file.replace(/\.py$/, `.${peer}.out`), stdout);
   const name = basename(file, ".py");
-  console.log(`${name}\t${times.map((t) => t.toFixed(4)).join(",")}\t${error.replace(/\s+/g, " ")}`);
+  // "-" for no times and no error: the shell reads these lines with IFS=tab, which merges empty fields.
+  console.log(`${name}\t${times.map((t) => t.toFixed(4)).join(",") || "-"}\t${error.replace(/\s+/g, " ") || "-"}`);
 }
 // Pyodide keeps handles open; everything is printed, so end here.
 process.exit(0);
