@@ -180,7 +180,7 @@ done
 echo "$header"
 echo "$rule"
 tl_ratios=""
-declare -A peer_ratios=()
+declare -A peer_ratios=() peer_geomean=()
 for name in "${names[@]}"; do
     row="| $name | ${py_time[$name]:--} | "
     if [[ "${tl_status[$name]}" == ok ]]; then
@@ -202,8 +202,17 @@ for name in "${names[@]}"; do
     done
     echo "$row"
 done
-row="| **geometric mean** (over the benchmarks each runs) | | | $(printf '%s' "$tl_ratios" | sed '/^$/d' | geomean) | |"
-for peer in $peer_names; do
-    row+=" | $(printf '%s' "${peer_ratios[$peer]:-}" | sed '/^$/d' | geomean) |"
+tl_geomean="$(printf '%s' "$tl_ratios" | sed '/^$/d' | geomean)"
+row="| **geometric mean** (over the benchmarks each runs) | | | $tl_geomean | |"
+for peer in pyodide micropython; do
+    peer_geomean[$peer]="$(printf '%s' "${peer_ratios[$peer]:-}" | sed '/^$/d' | geomean)"
+    [[ " $peer_names " == *" $peer "* ]] && row+=" | ${peer_geomean[$peer]} |"
 done
 echo "$row"
+
+# BENCHMARKS.md's history table takes one row per quiet run; the load average tells which.
+lowest="$(printf '%s' "$tl_ratios" | sed '/^$/d' | sort -g | head -n 1)"
+echo
+echo "History row for BENCHMARKS.md (record it only if the load average above stayed under 1):"
+echo
+echo "| $(date -u '+%Y-%m-%d %H:%M') | $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?') | $(cut -d' ' -f1-3 /proc/loadavg) | $(printf '%s' "$tl_ratios" | sed '/^$/d' | wc -l) of ${#names[@]} | ${tl_geomean%% (*} | ${lowest:--} | ${peer_geomean[pyodide]%% (*} | ${peer_geomean[micropython]%% (*} |"
