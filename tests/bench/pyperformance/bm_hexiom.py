@@ -638,7 +638,6 @@ def main(loops, level):
         output = stream.getvalue()
         stream = None
 
-
     output = '\n'.join(line.rstrip() for line in output.splitlines())
     if output != expected:
         raise AssertionError("got a wrong answer:\n%s\nexpected: %s"

@@ -53,7 +53,6 @@ def bench_silent(loops, logger, stream):
         logger.debug(m)
         logger.debug(m)
 
-
     if len(stream.getvalue()) != 0:
         raise ValueError("stream is expected to be empty")
 
@@ -79,7 +78,6 @@ def bench_simple_output(loops, logger, stream):
         logger.warning(m)
         logger.warning(m)
         logger.warning(m)
-
 
     lines = stream.getvalue().splitlines()
     if len(lines) != loops * 10:
@@ -108,7 +106,6 @@ def bench_formatted_output(loops, logger, stream):
         logger.warning(fmt, msg)
         logger.warning(fmt, msg)
         logger.warning(fmt, msg)
-
 
     lines = stream.getvalue().splitlines()
     if len(lines) != loops * 10:

@@ -202,7 +202,6 @@ def bench_meteor_contest(loops, board, pieces, solve_arg, fps, se_nh):
         solve(solve_arg, 0, free, curr_board, pieces_left,
               solutions, fps, se_nh)
 
-
     if solutions != SOLUTIONS:
         raise ValueError("unexpected solutions")
 

@@ -374,7 +374,6 @@ def bench_raytrace(loops, width, height, filename):
                     CheckerboardSurface())
         s.render(canvas)
 
-
     if filename:
         canvas.write_ppm(filename)
     return canvas
