@@ -187,13 +187,15 @@ test('docs-example.html embeds two presets and quotes their reports', async () =
   await downloads.click('#run');
   await page.waitForFunction(() => /The embed reported: gil mode/.test(document.getElementById('report-downloads').textContent), null, { timeout: 60_000 });
   assert.match(await page.textContent('#report-downloads'), /4 threads/, logs.join('\n'));
-  // The iframe grew to its content (threadlab:height): the embed has no scroll bar, and every
+  // Each iframe fits its content (threadlab:height): no scroll bar and no blank space, and every
   // lane of the run's timeline is inside the frame.
-  await page.waitForFunction(() => {
-    const f = document.querySelector('iframe[data-example="downloads"]');
-    const doc = f.contentDocument;
-    return doc && Math.abs(f.clientHeight - doc.documentElement.scrollHeight) <= 2;
-  }, null, { timeout: 10_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('iframe[data-example]')].every((f) => {
+    const body = f.contentDocument?.body;
+    if (!body) return false;
+    const style = getComputedStyle(body);
+    const content = body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+    return Math.abs(f.clientHeight - content) <= 2;
+  }), null, { timeout: 10_000 });
   const frameBox = await page.locator('iframe[data-example="downloads"]').boundingBox();
   const lastLane = await downloads.evaluate(() => {
     const r = document.querySelector('#timeline canvas, .tl canvas')?.getBoundingClientRect();

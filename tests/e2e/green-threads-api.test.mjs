@@ -99,7 +99,7 @@ test('free-threaded mode is refused with the reason; Stop ends a green run', asy
     const after = await threadlab.run('print("again")');
     return { free, stopped, after };
   });
-  assert.match(r.free, /free-threaded mode needs real threads/);
+  assert.match(r.free, /mode 'free' needs a cross-origin isolated page/);
   assert.match(r.free, /cross-origin isolated/);
   assert.match(r.stopped, /stopped/);
   assert.equal(r.after.stdout, 'again\n');

@@ -28,8 +28,14 @@ const inFrame = window.parent !== window;
 // iframe's own height, with a scroll bar.
 if (inFrame) {
   let sent = 0;
+  // The body's own height, margins included: the document's scrollHeight never drops below the
+  // iframe's, so it could grow the frame but never shrink it to its content.
+  const contentHeight = () => {
+    const style = getComputedStyle(document.body);
+    return Math.ceil(document.body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
+  };
   new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    const height = contentHeight();
     if (height === sent) return;
     sent = height;
     window.parent.postMessage({ type: 'threadlab:height', height }, '*');
