@@ -75,7 +75,9 @@ failure() {
         echo "timed out after ${limit} s"
     elif [[ "$rc" != 0 ]]; then
         local line
-        line="$(sed '/^[[:space:]]*$/d' "$err" | tail -n 1 | tr '|' '/' | cut -c1-120)"
+        # The last line of the error, not threadlab's note under a ModuleNotFoundError
+        # (MISSING_MODULE_NOTE in src/vm/modules/mod.rs).
+        line="$(sed '/^[[:space:]]*$/d; /^threadlab has no such module: /d' "$err" | tail -n 1 | tr '|' '/' | cut -c1-120)"
         echo "${line:-exit status $rc}"
     elif ! cmp -s "$out" "$expected"; then
         echo "checksum differs"

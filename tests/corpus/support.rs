@@ -26,9 +26,16 @@ impl Outcome {
         String::from_utf8_lossy(&self.stdout).into_owned()
     }
 
-    /// The last non-empty stderr line: `Type: message` for an uncaught exception.
+    /// The last non-empty stderr line: `Type: message` for an uncaught exception (threadlab's
+    /// added line under a ModuleNotFoundError does not count).
     pub fn last_stderr_line(&self) -> String {
-        self.stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
+        let lines: Vec<&str> = self.stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+        match lines.as_slice() {
+            // threadlab's one-line note under the exception line.
+            [.., exc, _note] if exc.starts_with("ModuleNotFoundError: ") => exc.to_string(),
+            [.., last] => last.to_string(),
+            [] => String::new(),
+        }
     }
 }
 
