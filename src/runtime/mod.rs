@@ -34,8 +34,6 @@ mod timeline;
 
 pub use output::NullSink;
 pub use registry::stop_all_runs;
-#[cfg(not(target_arch = "wasm32"))]
-pub use output::StdoutSink;
 pub use report::{ErrorReport, OutputLine, Report, Span, State, ThreadReport};
 pub use runtime::{Runtime, RuntimeConfig, INTERRUPT_POLL_SECS};
 pub use threads::{native_id, set_native_id, set_spawner, SpawnError, Spawner, StdSpawner, NATIVE_STACK_BYTES};

@@ -41,14 +41,6 @@ impl RuntimeConfig {
     }
 }
 
-/// Who is exempt from Shutdown (the thread that called `shutdown_daemons`).
-#[derive(Clone, Copy)]
-enum Exempt {
-    Nobody,
-    Tid(Tid),
-    OsThread(ThreadId),
-}
-
 pub struct Runtime {
     pub mode: Mode,
     /// Non-zero when a running thread must leave the fast path: `BREAK_*` bits.
@@ -60,7 +52,8 @@ pub struct Runtime {
     switch_interval_bits: AtomicU64,
     max_threads: usize,
     live_threads: Arc<AtomicUsize>,
-    shutdown_exempt: Mutex<Exempt>,
+    /// The OS thread that called `shutdown_daemons`: exempt from Shutdown.
+    shutdown_exempt: Mutex<Option<ThreadId>>,
     /// Sleepers wait here, so Stop/Shutdown wakes them at once.
     wake_mutex: Mutex<()>,
     wake_cond: Condvar,
@@ -95,7 +88,7 @@ impl Runtime {
             switch_interval_bits: AtomicU64::new(sanitize_interval(cfg.switch_interval).to_bits()),
             max_threads: cfg.max_threads,
             live_threads: Arc::new(AtomicUsize::new(0)),
-            shutdown_exempt: Mutex::new(Exempt::Nobody),
+            shutdown_exempt: Mutex::new(None),
             wake_mutex: Mutex::new(()),
             wake_cond: Condvar::new(),
             finished: AtomicBool::new(false),
@@ -117,12 +110,6 @@ impl Runtime {
 
     pub fn thread_name(&self, tid: Tid) -> String {
         self.timeline.name(tid)
-    }
-
-    /// Recorded for the caller's benefit only: Shutdown applies to every thread but the one
-    /// that calls `shutdown_daemons`, daemon or not (by then the VM has joined the others).
-    pub fn set_daemon(&self, tid: Tid, daemon: bool) {
-        let _ = (tid, daemon);
     }
 
     pub(crate) fn set_lane(&self, tid: Tid, state: State) {
@@ -159,19 +146,15 @@ impl Runtime {
         self.eval_breaker.load(Ordering::Relaxed)
     }
 
-    /// The interrupt that applies to `tid` now, if any.
-    pub fn interrupt_for(&self, tid: Tid) -> Option<Interrupt> {
+    /// The interrupt that applies to the calling thread now, if any (Shutdown spares the OS
+    /// thread that called `shutdown_daemons`).
+    pub fn interrupt_for(&self) -> Option<Interrupt> {
         let b = self.breaker();
         if b & BREAK_STOP != 0 {
             return Some(Interrupt::Stop);
         }
         if b & BREAK_SHUTDOWN != 0 {
-            let exempt = match *lock(&self.shutdown_exempt) {
-                Exempt::Nobody => false,
-                Exempt::Tid(t) => t == tid,
-                Exempt::OsThread(id) => id == std::thread::current().id(),
-            };
-            if !exempt {
+            if *lock(&self.shutdown_exempt) != Some(std::thread::current().id()) {
                 return Some(Interrupt::Shutdown);
             }
         }
@@ -182,7 +165,7 @@ impl Runtime {
     /// drop request (drop, wait for another thread to take it, take it back).
     #[cold]
     pub fn handle_eval_breaker(&self, tid: Tid) -> Result<(), Interrupt> {
-        if let Some(i) = self.interrupt_for(tid) {
+        if let Some(i) = self.interrupt_for() {
             return Err(i);
         }
         if self.breaker() & BREAK_GIL_DROP != 0 && self.holds_gil(tid) {
@@ -214,7 +197,7 @@ impl Runtime {
         {
             let mut g = lock(&self.wake_mutex);
             loop {
-                if let Some(i) = self.interrupt_for(tid) {
+                if let Some(i) = self.interrupt_for() {
                     result = Err(i);
                     break;
                 }
@@ -268,7 +251,7 @@ impl Runtime {
                 if ready(&mut g) {
                     break Ok(true);
                 }
-                if let Some(i) = self.interrupt_for(tid) {
+                if let Some(i) = self.interrupt_for() {
                     break Err(i);
                 }
                 let mut slice = INTERRUPT_POLL_SECS;
@@ -373,14 +356,7 @@ impl Runtime {
     /// Program end: every thread except the calling OS thread gets `Interrupt::Shutdown` at
     /// its next check or wait.
     pub fn shutdown_daemons(&self) {
-        *lock(&self.shutdown_exempt) = Exempt::OsThread(std::thread::current().id());
-        self.eval_breaker.fetch_or(BREAK_SHUTDOWN, Ordering::SeqCst);
-        self.wake_all();
-    }
-
-    /// Like `shutdown_daemons`, exempting lane `tid` rather than the calling OS thread.
-    pub fn shutdown_daemons_except(&self, tid: Tid) {
-        *lock(&self.shutdown_exempt) = Exempt::Tid(tid);
+        *lock(&self.shutdown_exempt) = Some(std::thread::current().id());
         self.eval_breaker.fetch_or(BREAK_SHUTDOWN, Ordering::SeqCst);
         self.wake_all();
     }

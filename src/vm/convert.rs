@@ -3,9 +3,8 @@
 
 use super::exceptions::{exc_args, type_error, PyResult, Unwind};
 use super::format::{self, FormatSpec};
-use super::types::{intern, PyStr, Str, Wrapper};
+use super::types::{PyStr, Str, Wrapper};
 use super::state::Vm;
-use super::types::types;
 use super::value::Value;
 use std::sync::Arc;
 
@@ -359,11 +358,6 @@ impl Vm {
             }
         }
         Ok(Value::string(self.format(v, spec)?))
-    }
-
-    /// The `__name__` style interned name of a value's type.
-    pub fn type_name_str(&self, v: &Value) -> Str {
-        intern(types().class_of(v).name.as_str())
     }
 }
 

@@ -951,7 +951,6 @@ impl super::state::Vm {
             frame.stack.clear();
             frame.cells.clear();
             frame.namespace = None;
-            frame.boundary = false;
             self.pool.push(frame);
         }
     }

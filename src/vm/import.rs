@@ -15,13 +15,7 @@ impl Vm {
                 super::sync::lock(&self.interp.modules).entry(name.to_string()).or_insert(m.clone());
                 Ok(m)
             }
-            None => {
-                let e = error("ModuleNotFoundError", format!("No module named '{}'", name));
-                if let Some(exc) = e.exception() {
-                    let _ = exc;
-                }
-                Err(e)
-            }
+            None => Err(error("ModuleNotFoundError", format!("No module named '{}'", name))),
         }
     }
 

@@ -25,11 +25,11 @@ pub mod value;
 mod tests;
 
 pub use exceptions::{PyResult, Unwind};
-pub use run::{run, RunOutput};
-pub use state::{call_in_new_thread_state, print_thread_exception, Interp, Vm};
+pub use run::RunOutput;
+pub use state::{Interp, Vm};
 pub use value::Value;
 
-use crate::runtime::{Mode, OutputSink, Report};
+use crate::runtime::{Mode, OutputSink};
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
@@ -47,8 +47,8 @@ impl Default for RunOptions {
     }
 }
 
-/// Runs a whole program and returns its report. Output reaches `sink` live, as it is printed.
-/// The traceback text (stderr) and exit code come with [`run`], which this wraps.
-pub fn run_program(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>) -> Report {
-    run::run(source, opts, sink).report
+/// Runs a whole program; see [`RunOutput`]. Output reaches `sink` live, as it is printed.
+pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>) -> RunOutput {
+    // The one place the builtins namespace is named: every module of the run is handed it.
+    run::run(source, opts, sink, builtins::namespace())
 }

@@ -297,9 +297,6 @@ impl DictMap {
         }
         None
     }
-    pub fn clear(&mut self) {
-        *self = DictMap::default();
-    }
 }
 
 pub struct Dict {

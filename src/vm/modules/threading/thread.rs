@@ -239,7 +239,7 @@ fn start(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("start", 1)?;
     let this = a[0].clone();
     let core = core_of(&this)?;
-    let (name, daemon) = {
+    let name = {
         let mut i = lock(&core.info);
         if !i.initialized {
             return Err(runtime_error("thread.__init__() not called"));
@@ -248,11 +248,10 @@ fn start(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(runtime_error("threads can only be started once"));
         }
         i.started = true;
-        (i.name.clone(), i.daemon)
+        i.name.clone()
     };
     let rt = vm.rt.clone();
     let tid = rt.register_thread(&name);
-    rt.set_daemon(tid, daemon);
     lock(&core.info).tid = Some(tid);
     let reg = vm.interp.ext::<Registry>();
     reg.add(Entry { tid, obj: this.clone(), core: core.clone() });
@@ -299,7 +298,7 @@ fn thread_main(interp: &Arc<Interp>, obj: &Value, core: &ThreadCore, tid: Tid) -
     rt.thread_begin(tid);
     core.set_started();
     let mut vm = Vm::new(interp.clone(), tid);
-    let result = match rt.interrupt_for(tid) {
+    let result = match rt.interrupt_for() {
         Some(i) => Err(Unwind::Interrupt(i)),
         None => vm.get_attr(obj, &intern("run")).and_then(|run| vm.call(&run, &[])),
     };
