@@ -28,7 +28,7 @@ mod output;
 mod registry;
 pub mod report;
 mod runtime;
-mod sync;
+pub mod sync;
 mod threads;
 mod timeline;
 

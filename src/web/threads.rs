@@ -13,6 +13,7 @@
 //! Tasks wait in a queue in shared memory; every worker loops in `thread_worker_main`: take a
 //! task, run it, repeat. An idle worker waits on a condvar (blocking is allowed in a worker).
 
+use crate::runtime::sync::lock;
 use crate::runtime::{set_native_id, SpawnError, Spawner};
 use std::collections::VecDeque;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -53,7 +54,7 @@ static SET: Mutex<Set> = Mutex::new(Set {
 static WORK: Condvar = Condvar::new();
 
 fn set() -> MutexGuard<'static, Set> {
-    SET.lock().unwrap_or_else(|e| e.into_inner())
+    lock(&SET)
 }
 
 impl Set {
