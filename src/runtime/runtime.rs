@@ -28,7 +28,10 @@ pub struct RuntimeConfig {
 
 impl RuntimeConfig {
     pub const DEFAULT_SWITCH_INTERVAL: f64 = 0.005;
-    pub const DEFAULT_MAX_THREADS: usize = 256;
+    /// The per-run thread limit, natively and in the browser (where each live thread holds a
+    /// Web Worker of its own, so `web/threads.rs` sizes the worker set by this). The one
+    /// definition of the limit; a run may ask for fewer (`RunOptions::max_threads`).
+    pub const DEFAULT_MAX_THREADS: usize = 64;
 
     /// CPython's defaults for everything but the mode and the sink.
     pub fn new(mode: Mode, sink: Arc<dyn OutputSink>) -> RuntimeConfig {

@@ -29,7 +29,7 @@ pub use run::RunOutput;
 pub use state::{Interp, Vm};
 pub use value::Value;
 
-use crate::runtime::{Mode, OutputSink};
+use crate::runtime::{Mode, OutputSink, RuntimeConfig};
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
@@ -39,11 +39,19 @@ pub struct RunOptions {
     pub switch_interval: f64,
     /// Shown in tracebacks (`File "NAME", line N`).
     pub filename: String,
+    /// Python threads alive at once besides the main thread; `start()` past it raises
+    /// CPython's `RuntimeError: can't start new thread`.
+    pub max_threads: usize,
 }
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { mode: Mode::Gil, switch_interval: 0.005, filename: "<main>".into() }
+        RunOptions {
+            mode: Mode::Gil,
+            switch_interval: RuntimeConfig::DEFAULT_SWITCH_INTERVAL,
+            filename: "<main>".into(),
+            max_threads: RuntimeConfig::DEFAULT_MAX_THREADS,
+        }
     }
 }
 

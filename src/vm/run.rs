@@ -24,9 +24,6 @@ pub struct RunOutput {
     pub exit_code: i32,
 }
 
-/// Live threads of each run max out here natively (the browser's spawner has its own limit).
-const NATIVE_MAX_THREADS: usize = 64;
-
 /// Hooks the threading module installs to run at interpreter exit, before daemon shutdown
 /// (CPython's `threading._shutdown`: join all non-daemon threads).
 pub type ExitHook = Box<dyn FnOnce(&mut Vm) + Send>;
@@ -38,7 +35,7 @@ pub struct ExitHooks(pub Mutex<Vec<ExitHook>>);
 pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: &'static Builtins) -> RunOutput {
     let mut cfg = RuntimeConfig::new(opts.mode, sink);
     cfg.switch_interval = opts.switch_interval;
-    cfg.max_threads = if cfg!(target_arch = "wasm32") { RuntimeConfig::DEFAULT_MAX_THREADS } else { NATIVE_MAX_THREADS };
+    cfg.max_threads = opts.max_threads;
     let rt = Runtime::new(cfg);
     let interp = Interp::new(rt.clone(), &opts.filename, source, builtins);
     let mut exit_code = 0;

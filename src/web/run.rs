@@ -2,7 +2,8 @@
 //! worker until the program ends; output goes to the page live from whichever worker printed it.
 //! Stop comes from another worker (`stopCurrentRun`), since the engine worker is busy.
 
-use super::{page, threads};
+use super::page;
+use super::threads::MAX_WORKERS;
 use crate::runtime::json::write_str;
 use crate::runtime::{stop_all_runs, Mode, OutputSink};
 use crate::vm::{run, RunOptions};
@@ -41,9 +42,10 @@ impl OutputSink for WebSink {
 #[wasm_bindgen(js_name = runPython)]
 pub fn run_python(source: &str, mode: &str, switch_interval: f64, max_threads: u32, run_id: u32) -> Result<String, JsError> {
     let mode = Mode::parse(mode).ok_or_else(|| JsError::new(&format!("unknown mode {mode:?} (sequential, gil or free)")))?;
-    threads::set_limit(if max_threads == 0 { threads::MAX_WORKERS } else { max_threads as usize });
     let sink = Arc::new(WebSink { run: run_id, seq: AtomicU32::new(0) });
-    let opts = RunOptions { mode, switch_interval, filename: "<main>".into(), ..RunOptions::default() };
+    // No more threads than the thread set has workers.
+    let max_threads = if max_threads == 0 { MAX_WORKERS } else { (max_threads as usize).clamp(1, MAX_WORKERS) };
+    let opts = RunOptions { mode, switch_interval, filename: "<main>".into(), max_threads };
     let out = run(source, opts, sink.clone());
     let mut json = String::from("{\"report\":");
     json.push_str(&out.report.to_json());
