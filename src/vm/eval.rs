@@ -89,6 +89,26 @@ impl super::state::Vm {
                         }
                     };
                 }
+                // Calls the callable at stack index `ci`; the call's values start at `base`
+                // (below `ci` for a method call's Null slot). A Python callee's frame takes
+                // their place and the loop reloads; a value replaces them.
+                macro_rules! call_at {
+                    ($base:expr, $ci:expr, $kwnames:expr) => {{
+                        let (base, ci) = ($base, $ci);
+                        match tri!(self.call_on_stack(fr, ci, $kwnames)) {
+                            Called::Frame => {
+                                if ci != base {
+                                    f!().stack.truncate(base);
+                                }
+                                continue 'reload;
+                            }
+                            Called::Value(v) => {
+                                f!().stack.truncate(base);
+                                push!(v);
+                            }
+                        }
+                    }};
+                }
 
                 let op = ops[pc];
                 pc += 1;
@@ -273,13 +293,26 @@ impl super::state::Vm {
                         push!(a);
                         push!(b);
                     }
-                    Op::CallMethod(argc) => {
+                    // Every call: `f(args)`, `f(args, k=v)`, and the method forms, whose stack
+                    // holds two slots below the arguments (method-or-Null, then self or the
+                    // callable; see `load_method`). `argc` counts keyword values too.
+                    Op::Call(_) | Op::CallKw { .. } | Op::CallMethod(_) | Op::CallMethodKw { .. } => {
                         check_breaker!();
                         f!().pc = pc;
-                        let n = f!().stack.len();
-                        let base_i = n - argc as usize - 2;
+                        let (argc, names, method) = match op {
+                            Op::Call(argc) => (argc as usize, None, false),
+                            Op::CallKw { argc, names } => (argc as usize, Some(names), false),
+                            Op::CallMethod(argc) => (argc as usize, None, true),
+                            Op::CallMethodKw { argc, names } => (argc as usize, Some(names), true),
+                            _ => unreachable!(),
+                        };
+                        let kwnames: &[Value] = match names.map(|n| &code.consts[n as usize]) {
+                            Some(Value::Tuple(t)) => &t.items,
+                            _ => &[],
+                        };
+                        let base_i = f!().stack.len() - argc - 1 - method as usize;
                         // `lst.append(x)`, the commonest method call, without argument parsing.
-                        if argc == 1 {
+                        if method && argc == 1 && names.is_none() {
                             let s = &mut f!().stack;
                             if let (Value::Builtin(b), Value::List(_)) = (&s[base_i], &s[base_i + 1]) {
                                 if std::ptr::eq(*b, &super::types::LIST_APPEND) {
@@ -293,72 +326,8 @@ impl super::state::Vm {
                                 }
                             }
                         }
-                        let ci = if f!().stack[base_i].is_null() { base_i + 1 } else { base_i };
-                        match tri!(self.call_on_stack(fr, ci, &[])) {
-                            Called::Frame => {
-                                // The callee's frame replaced the call's stack values; drop the
-                                // Null marker too.
-                                if ci != base_i {
-                                    f!().stack.truncate(base_i);
-                                }
-                                continue 'reload;
-                            }
-                            Called::Value(v) => {
-                                f!().stack.truncate(base_i);
-                                push!(v);
-                            }
-                        }
-                    }
-                    Op::CallMethodKw { argc, names } => {
-                        check_breaker!();
-                        f!().pc = pc;
-                        let kwnames: &[Value] = match &code.consts[names as usize] {
-                            Value::Tuple(t) => &t.items,
-                            _ => &[],
-                        };
-                        let n = f!().stack.len();
-                        let base_i = n - argc as usize - 2;
-                        let ci = if f!().stack[base_i].is_null() { base_i + 1 } else { base_i };
-                        match tri!(self.call_on_stack(fr, ci, kwnames)) {
-                            Called::Frame => {
-                                if ci != base_i {
-                                    f!().stack.truncate(base_i);
-                                }
-                                continue 'reload;
-                            }
-                            Called::Value(v) => {
-                                f!().stack.truncate(base_i);
-                                push!(v);
-                            }
-                        }
-                    }
-                    Op::Call(argc) => {
-                        check_breaker!();
-                        f!().pc = pc;
-                        let ci = f!().stack.len() - argc as usize - 1;
-                        match tri!(self.call_on_stack(fr, ci, &[])) {
-                            Called::Frame => continue 'reload,
-                            Called::Value(v) => {
-                                f!().stack.truncate(ci);
-                                push!(v);
-                            }
-                        }
-                    }
-                    Op::CallKw { argc, names } => {
-                        check_breaker!();
-                        f!().pc = pc;
-                        let kwnames: &[Value] = match &code.consts[names as usize] {
-                            Value::Tuple(t) => &t.items,
-                            _ => &[],
-                        };
-                        let ci = f!().stack.len() - argc as usize - 1;
-                        match tri!(self.call_on_stack(fr, ci, kwnames)) {
-                            Called::Frame => continue 'reload,
-                            Called::Value(v) => {
-                                f!().stack.truncate(ci);
-                                push!(v);
-                            }
-                        }
+                        let ci = if method && f!().stack[base_i].is_null() { base_i + 1 } else { base_i };
+                        call_at!(base_i, ci, kwnames);
                     }
                     Op::CallEx { has_kwargs } => {
                         check_breaker!();
@@ -380,13 +349,7 @@ impl super::state::Vm {
                             }
                         }
                         let ci = f!().stack.len() - kwnames.len() - args_len(&args) - 1;
-                        match tri!(self.call_on_stack(fr, ci, &kwnames)) {
-                            Called::Frame => continue 'reload,
-                            Called::Value(v) => {
-                                f!().stack.truncate(ci);
-                                push!(v);
-                            }
-                        }
+                        call_at!(ci, ci, &kwnames);
                     }
                     // `a + b` and `a += b` share the small-int fast path; they differ only
                     // in the slow path (`+=` may mutate a list or set in place).
