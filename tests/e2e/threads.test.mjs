@@ -79,10 +79,14 @@ print("Main thread continues")
 `;
 
 test('threads run on distinct workers, in parallel in free mode, on one timeline', async () => {
+  // Each thread counts its share and on until both have begun, so the two counts overlap even
+  // if a loaded machine starts the second worker late.
   const code = `import threading
+started = []
 def count():
+    started.append(1)
     total = 0
-    for i in range(3_000_000):
+    while total < 3_000_000 or len(started) < 2:
         total += 1
 print("starting")
 ts = [threading.Thread(target=count) for _ in range(2)]

@@ -9,7 +9,8 @@ def square(n, delay):
     results.append(n * n)
 
 threads = []
-for n, delay in [(3, 0.15), (1, 0.03), (2, 0.09)]:
+# 250 ms between the wake-ups: a loaded machine cannot reorder them.
+for n, delay in [(3, 0.6), (1, 0.1), (2, 0.35)]:
     t = threading.Thread(target=square, args=(n, delay))
     threads.append(t)
     t.start()

@@ -13,7 +13,8 @@ def worker():
         with state_lock:
             inside += 1
             most = max(most, inside)
-        time.sleep(0.02)
+        # Long enough for a second thread to get in, even on a loaded machine.
+        time.sleep(0.2)
         with state_lock:
             inside -= 1
 

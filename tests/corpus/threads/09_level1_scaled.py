@@ -5,11 +5,11 @@ import time
 def task():
     for i in range(3):
         print("Task running", i)
-        time.sleep(0.1)
+        time.sleep(0.3)
 
 t = threading.Thread(target=task)
 t.start()
-time.sleep(0.05)
+time.sleep(0.15)  # between the task's first and second line, 150 ms from either
 print("Main thread continues")
 t.join()
 print("Task finished")

@@ -10,7 +10,7 @@ def worker(label, delay=0.0, upper=False):
     seen.append((label.upper() if upper else label, name))
 
 t1 = threading.Thread(target=worker, args=("one",))
-t2 = threading.Thread(target=worker, args=("two",), kwargs={"delay": 0.05, "upper": True}, name="custom")
+t2 = threading.Thread(target=worker, args=("two",), kwargs={"delay": 0.3, "upper": True}, name="custom")
 print(t1.name, t2.name, t1.is_alive(), t1.daemon)
 t1.start()
 t2.start()

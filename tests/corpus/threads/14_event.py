@@ -12,7 +12,7 @@ def waiter():
 
 t = threading.Thread(target=waiter)
 t.start()
-time.sleep(0.05)
+time.sleep(0.2)  # the waiter is waiting by then, even on a loaded machine
 print("is_set before:", ready.is_set())
 log.append("setting")
 ready.set()
