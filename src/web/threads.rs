@@ -1,6 +1,6 @@
 //! The thread set: the Web Workers that run Python threads, one thread per worker at a time.
 //!
-//! Why this shape (see STACK.md, "Growing the worker set"):
+//! Why this shape (docs/wasm-threads.md, "Running in the browser"):
 //! * A blocked Python thread (sleep, join, lock) holds its worker, as an OS thread would, so
 //!   every started thread needs a worker of its own; a fixed pool would serialize sleepers.
 //! * A worker that creates a nested worker and then blocks deadlocks (the nested worker never
