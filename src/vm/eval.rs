@@ -109,6 +109,15 @@ impl super::state::Vm {
                         }
                     }};
                 }
+                // The keyword names of a CallKw / CallMethodKw: a tuple constant.
+                macro_rules! kwnames {
+                    ($names:expr) => {
+                        match &code.consts[$names as usize] {
+                            Value::Tuple(t) => &t.items[..],
+                            _ => &[],
+                        }
+                    };
+                }
 
                 let op = ops[pc];
                 pc += 1;
@@ -293,26 +302,15 @@ impl super::state::Vm {
                         push!(a);
                         push!(b);
                     }
-                    // Every call: `f(args)`, `f(args, k=v)`, and the method forms, whose stack
-                    // holds two slots below the arguments (method-or-Null, then self or the
-                    // callable; see `load_method`). `argc` counts keyword values too.
-                    Op::Call(_) | Op::CallKw { .. } | Op::CallMethod(_) | Op::CallMethodKw { .. } => {
+                    // The method forms' stack holds two slots below the arguments
+                    // (method-or-Null, then self or the callable; see `load_method`).
+                    Op::CallMethod(argc) => {
                         check_breaker!();
                         f!().pc = pc;
-                        let (argc, names, method) = match op {
-                            Op::Call(argc) => (argc as usize, None, false),
-                            Op::CallKw { argc, names } => (argc as usize, Some(names), false),
-                            Op::CallMethod(argc) => (argc as usize, None, true),
-                            Op::CallMethodKw { argc, names } => (argc as usize, Some(names), true),
-                            _ => unreachable!(),
-                        };
-                        let kwnames: &[Value] = match names.map(|n| &code.consts[n as usize]) {
-                            Some(Value::Tuple(t)) => &t.items,
-                            _ => &[],
-                        };
-                        let base_i = f!().stack.len() - argc - 1 - method as usize;
+                        let n = f!().stack.len();
+                        let base_i = n - argc as usize - 2;
                         // `lst.append(x)`, the commonest method call, without argument parsing.
-                        if method && argc == 1 && names.is_none() {
+                        if argc == 1 {
                             let s = &mut f!().stack;
                             if let (Value::Builtin(b), Value::List(_)) = (&s[base_i], &s[base_i + 1]) {
                                 if std::ptr::eq(*b, &super::types::LIST_APPEND) {
@@ -326,8 +324,28 @@ impl super::state::Vm {
                                 }
                             }
                         }
-                        let ci = if method && f!().stack[base_i].is_null() { base_i + 1 } else { base_i };
-                        call_at!(base_i, ci, kwnames);
+                        let ci = if f!().stack[base_i].is_null() { base_i + 1 } else { base_i };
+                        call_at!(base_i, ci, &[]);
+                    }
+                    Op::CallMethodKw { argc, names } => {
+                        check_breaker!();
+                        f!().pc = pc;
+                        let n = f!().stack.len();
+                        let base_i = n - argc as usize - 2;
+                        let ci = if f!().stack[base_i].is_null() { base_i + 1 } else { base_i };
+                        call_at!(base_i, ci, kwnames!(names));
+                    }
+                    Op::Call(argc) => {
+                        check_breaker!();
+                        f!().pc = pc;
+                        let ci = f!().stack.len() - argc as usize - 1;
+                        call_at!(ci, ci, &[]);
+                    }
+                    Op::CallKw { argc, names } => {
+                        check_breaker!();
+                        f!().pc = pc;
+                        let ci = f!().stack.len() - argc as usize - 1;
+                        call_at!(ci, ci, kwnames!(names));
                     }
                     Op::CallEx { has_kwargs } => {
                         check_breaker!();
