@@ -132,7 +132,12 @@ fn seed_lesson1_interleaving() {
         c
     };
     assert_eq!(chars(&py.stdout_text()), chars(tutorial), "python3 itself");
-    assert_eq!(gil.stdout_text(), tutorial, "gil mode must print the tutorial's interleaving");
+    // Under the GIL the new thread prints first unless the OS holds it off the core past a switch
+    // interval (a loaded machine can): the first two lines are a set, the rest is the lesson's.
+    let gil_out = gil.stdout_text();
+    let (head, tail) = gil_out.split_at(gil_out.match_indices('\n').nth(1).map_or(gil_out.len(), |(i, _)| i + 1));
+    assert_eq!(sorted(head), sorted("Task running\nMain thread continues\n"), "gil: {:?}", gil_out);
+    assert_eq!(tail, "Task running\nTask running\n", "gil mode: main does not wait for the sleeps: {:?}", gil_out);
     assert_eq!(sorted(&free.stdout_text()), sorted(tutorial), "free mode: the same lines");
     for run in [gil, free] {
         assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
@@ -175,23 +180,25 @@ fn seed_lesson6_downloads() {
         mode => threadlab(&path, &["--mode", mode]),
     });
     let starts = "Downloading a.mp4\nDownloading b.mp4\nDownloading c.mp4\n";
-    // CPython's print() writes the text and the "\n" separately, so python3 itself sometimes
-    // prints "Finished b.mp4Finished c.mp4\n\n": it is only checked to print the same characters.
-    let chars = |s: &str| {
-        let mut c: Vec<char> = s.chars().collect();
-        c.sort();
-        c
+    // CPython's print() writes the text and the "\n" separately, so python3 itself can print
+    // "Finished b.mp4Finished c.mp4\n\n" (seen here on a loaded machine): its output is
+    // compared as a multiset of characters. threadlab writes each print() whole, so its own
+    // lines are checked too: which new thread prints first is a race (in CPython too), so the
+    // first three lines are compared as a set.
+    let chars = |s: String| {
+        let mut v: Vec<char> = s.chars().collect();
+        v.sort_unstable();
+        v
     };
+    assert!(runs[0].stdout_text().ends_with("All downloads complete\n"), "python3: {:?}", runs[0].stdout_text());
     for (run, label) in runs[1..3].iter().zip(["gil", "free"]) {
         let out = run.stdout_text();
-        // Which new thread prints first is a race (in CPython too), so the first three lines
-        // are compared as a set.
         let mut first: Vec<&str> = out.lines().take(3).collect();
         first.sort();
         assert_eq!(first.join("\n") + "\n", starts, "{}: {:?}", label, out);
         assert!(out.ends_with("All downloads complete\n"), "{}: {:?}", label, out);
-        assert_eq!(chars(&out), chars(&runs[0].stdout_text()), "{} vs python3: {:?}", label, out);
-        assert_eq!((run.code, run.last_stderr_line()), (runs[0].code, runs[0].last_stderr_line()), "{}", label);
+        assert_eq!(chars(runs[0].stdout_text()), chars(out.clone()), "{}: {:?} vs python3 {:?}", label, out, runs[0].stdout_text());
+        assert_eq!((run.code, run.timed_out), (runs[0].code, false), "{}", label);
     }
     // A sleep never ends early, so at least 2 s; overlapping, far less than the 6 s of one after
     // the other (the upper bound is twice the expected 2 s).
