@@ -167,8 +167,34 @@ build_wasm() {
   say "optimizing www/pkg/threadlab_bg.wasm with wasm-opt (npm binaryen)"
   # npm binaryen only: Debian's binaryen 108 writes modules that fail at run time.
   # -g keeps function names, so a panic's stack in the console names Rust functions
-  # (135 KB instead of 100 KB; 46 KB gzipped instead of 41 KB).
+  # (1243 KB instead of 1098 KB; 448 KB gzipped instead of 427 KB). dist/ ships the one without.
+  mkdir -p "$ROOT/target/wasm-bindgen"
+  cp "$PKG_DIR/threadlab_bg.wasm" "$ROOT/target/wasm-bindgen/threadlab_bg.wasm"
   "$ROOT/node_modules/.bin/wasm-opt" -O3 -g "$PKG_DIR/threadlab_bg.wasm" -o "$PKG_DIR/threadlab_bg.wasm"
+  patch_rayon_worker_url
+}
+
+# wasm-bindgen-rayon starts its workers from a blob: copy of its own script (so that it works from
+# a CDN). The page's Content-Security-Policy allows workers from 'self' only, and the script is
+# same-origin here, so start them from the script's own URL instead.
+patch_rayon_worker_url() {
+  local file
+  file="$(find "$PKG_DIR/snippets" -name 'workerHelpers.no-bundler.js' | head -n 1)"
+  [ -n "$file" ] || die "wasm-bindgen-rayon's workerHelpers.no-bundler.js is missing from www/pkg/snippets"
+  node - "$file" <<'NODE'
+const fs = require('fs');
+const file = process.argv[2];
+const before = fs.readFileSync(file, 'utf8');
+const after = before
+  .replace(/let scriptBlob = await fetch\(import\.meta\.url\)\.then\(r => r\.blob\(\)\);\s*let url = URL\.createObjectURL\(scriptBlob\);/,
+    'let url = import.meta.url; // threadlab: same-origin, no blob: (CSP worker-src \'self\')')
+  .replace(/URL\.revokeObjectURL\(url\);/, '');
+if (after === before || after.includes('createObjectURL')) {
+  console.error(`build.sh: the blob: worker start in ${file} changed shape: update patch_rayon_worker_url`);
+  process.exit(1);
+}
+fs.writeFileSync(file, after);
+NODE
 }
 
 # vendor: the editor (CodeMirror 6, pinned in package-lock.json) bundled once into one ES module.
@@ -182,6 +208,26 @@ build() {
   ensure_build_tools
   build_vendor
   build_wasm
+}
+
+# ---------------------------------------------------------------------------------------------
+# dist: the static site for any host (scripts/dist.mjs; README, "Deploying").
+
+DIST_DIR="$ROOT/dist"
+
+build_dist() {
+  say "optimizing the wasm for dist/ (wasm-opt -O3, no -g: no function names)"
+  mkdir -p "$ROOT/target/dist"
+  "$ROOT/node_modules/.bin/wasm-opt" -O3 "$ROOT/target/wasm-bindgen/threadlab_bg.wasm" \
+    -o "$ROOT/target/dist/threadlab_bg.wasm"
+  say "writing dist/ (scripts/dist.mjs)"
+  node "$ROOT/scripts/dist.mjs" "$ROOT/www" "$ROOT/target/dist/threadlab_bg.wasm" "$DIST_DIR"
+}
+
+dist() {
+  build
+  build_dist
+  say "dist/ is ready: upload it to any static host (README, \"Deploying\")"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -279,6 +325,7 @@ run_tests() {
   timed "native tests" test_native
   build_vendor
   build_wasm
+  build_dist
   timed "wasm tests" test_wasm
   timed "e2e tests" test_e2e
   say "all test suites passed"
@@ -305,6 +352,8 @@ usage: ./build.sh <command>
   test              every test suite: native cargo test, wasm tests in headless Chromium,
                     end-to-end tests of the page
   build             build the wasm engine into www/pkg/
+  dist              build, then write dist/: the site for any static host, offline-capable
+                    (headers file, nginx example, service worker; README, "Deploying")
   bench             run the benchmarks (native and headless Chromium; see BENCHMARKS.md)
   bootstrap         install the pinned toolchain, wasm-bindgen-cli, npm packages and
                     Chromium for the tests (the other commands do this themselves)
@@ -317,6 +366,7 @@ main() {
   case "$command" in
     bootstrap) timed "bootstrap" bootstrap ;;
     build) build ;;
+    dist) dist ;;
     serve) serve "$@" ;;
     test) run_tests ;;
     bench) bench "$@" ;;

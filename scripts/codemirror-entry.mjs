@@ -25,3 +25,6 @@ export {
 } from '@codemirror/language';
 export { tags } from '@lezer/highlight';
 export { python } from '@codemirror/lang-python';
+// The stylesheet manager CodeMirror writes its styles with: www/js/editor-styles.js moves them
+// into a constructed stylesheet, which the page's Content-Security-Policy allows.
+export { StyleModule } from 'style-mod';

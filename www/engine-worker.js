@@ -45,6 +45,15 @@ async function warmUp() {
   return performance.now() - t0;
 }
 
+// Without shared memory every Python thread must run on this one worker (green threads). Whether
+// this engine build can do that is asked of the engine itself, by starting one thread, rather
+// than assumed: the page shows what works from the answer.
+const THREAD_PROBE = 'import threading\nt = threading.Thread(target=int)\nt.start()\nt.join()\n';
+
+function threadsStart() {
+  return JSON.parse(runPython(THREAD_PROBE, 'gil', 0.005, 0, 0)).report.error === null;
+}
+
 // Target wall time of the one-worker smoke run: long enough to time, short enough to wait for.
 const SMOKE_TARGET_MS = 400;
 
@@ -62,7 +71,8 @@ const handlers = {
     if (!self.crossOriginIsolated) {
       // No SharedArrayBuffer: the memory cannot be posted, so no other worker can share it.
       // Programs without threads still run here; Thread.start() raises and says why.
-      started = { version: version(), isolated: false, initMs, warmupMs, ...startThreadSet(0, false) };
+      const set = startThreadSet(0, false);
+      started = { version: version(), isolated: false, threads: threadsStart(), initMs, warmupMs, ...set };
       return started;
     }
     // Asks the page for the warm workers (a message it handles once it has the module below).
@@ -70,6 +80,7 @@ const handlers = {
     started = {
       version: version(),
       isolated: true,
+      threads: true,
       initMs,
       warmupMs,
       ...set,

@@ -16,9 +16,17 @@
 import { WorkerLink } from './threadlab/link.js';
 import { ThreadSet } from './threadlab/thread-set.js';
 import { OutputStream } from './threadlab/output.js';
+import { MODES, NEEDS_ISOLATION } from './threadlab/modes.js';
 
-/** Workers started by ready(): the lessons use up to 8 threads. */
+/** Workers started by ready(): the lessons use up to 8 threads. The one place this is set in JS. */
 export const WARM_WORKERS = 8;
+
+/**
+ * Which engine this page can run: 'workers' (each Python thread on a Web Worker of its own, all
+ * sharing one memory: needs a cross-origin isolated page) or 'green' (every Python thread on the
+ * engine's one worker, switched by the VM).
+ */
+export const engineKind = () => (globalThis.crossOriginIsolated === true ? 'workers' : 'green');
 
 let engine = null; // WorkerLink to engine-worker.js
 let control = null; // WorkerLink to control-worker.js (isolated pages only)
@@ -33,7 +41,9 @@ let panicChannel = null;
 /**
  * Starts the engine worker, the warm thread set and the control worker. Idempotent (options
  * count on the first call only); the page stays usable meanwhile (nothing here blocks it).
- * Resolves with `{ version, isolated, warmWorkers, limit, stackBytes, initMs, readyMs }`.
+ * Resolves with `{ version, engine, isolated, threads, warmWorkers, limit, stackBytes, initMs,
+ * readyMs }`: `engine` is 'workers' or 'green' (see engineKind), `threads` whether this engine
+ * can start Python threads (a page that is not isolated needs the green-thread scheduler).
  *
  * @param {object} [o]
  * @param {number} [o.warmWorkers]  thread-set workers to start now (default WARM_WORKERS); a page
@@ -73,7 +83,7 @@ async function boot(warm) {
       control.request('init', { module, memory }),
     ]);
   }
-  return { ...info, readyMs: performance.now() - t0 };
+  return { ...info, engine: info.isolated ? 'workers' : 'green', readyMs: performance.now() - t0 };
 }
 
 /**
@@ -94,6 +104,14 @@ async function boot(warm) {
  *        (default and most: the limit ready() reports)
  */
 export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput, maxThreads = 0 } = {}) {
+  if (!MODES.includes(mode)) {
+    throw new Error(`threadlab: unknown mode ${JSON.stringify(mode)} (one of ${MODES.map((m) => `'${m}'`).join(', ')})`);
+  }
+  if (NEEDS_ISOLATION.includes(mode) && engineKind() !== 'workers') {
+    throw new Error(`threadlab: mode '${mode}' needs a cross-origin isolated page (COOP and COEP headers): `
+      + 'without shared memory every Python thread runs on one worker, so nothing can run in parallel; '
+      + "use 'gil' or 'sequential' here, or serve the page with the headers");
+  }
   if (current) {
     throw new Error('threadlab: a program is already running (one run at a time): await it, or call stop() first');
   }
@@ -212,4 +230,5 @@ function teardown(error) {
   engine = control = threadSet = null;
 }
 
-export default { ready, run, stop, stats, WARM_WORKERS };
+export default { ready, run, stop, stats, engineKind, WARM_WORKERS, MODES };
+export { MODES };

@@ -27,6 +27,10 @@ test('without isolation headers the page explains COOP/COEP and how to serve it'
     null,
     { timeout: 30_000 },
   );
+  // The banner pushes the editor below the fold, and CodeMirror measures its lines only once they
+  // are on screen (a person scrolls to them): bring it into view so the full-page picture is true.
+  await page.evaluate(() => document.querySelector('.cm-editor')?.scrollIntoView());
+  await page.waitForTimeout(200);
   await screenshot(page, 'page-not-isolated.png');
 
   assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);

@@ -1,9 +1,9 @@
 // "Run all three modes": one summary card per mode, side by side, each with a small timeline
 // (a canvas: one lane per thread, coloured by state, on a time axis shared by the three cards so
 // their lengths compare at a glance).
-import { MODE_NAMES, seconds } from './presets.js';
+import { seconds } from './presets.js';
+import { MODES, MODE_LABELS as MODE_NAMES } from './mode-names.js';
 
-const MODES = ['sequential', 'gil', 'free'];
 const LANE_H = 10;
 const LANE_GAP = 3;
 
@@ -24,7 +24,7 @@ export class CompareCards {
   }
 
   /** Shows a card per mode: finished, running (pending) or not yet run. */
-  show(reports, { running = null, stopped = null } = {}) {
+  show(reports, { running = null, stopped = null, unavailable = {} } = {}) {
     this.reports = reports;
     this.panel.hidden = false;
     this.host.replaceChildren();
@@ -54,7 +54,8 @@ export class CompareCards {
         if (r.error) extra.push(`${r.error.type}`);
         if (extra.length) facts.append(` ${extra.join(' · ')}`);
       } else {
-        facts.textContent = mode === running ? 'running…' : mode === stopped ? 'stopped (or failed)' : 'not run';
+        facts.textContent = unavailable[mode] ? `not run: ${unavailable[mode]}`
+          : mode === running ? 'running…' : mode === stopped ? 'stopped (or failed)' : 'not run';
         facts.classList.add('hint');
       }
       card.append(facts);

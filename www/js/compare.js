@@ -19,18 +19,18 @@
  */
 
 import { barChart } from './chart.js';
+import { MODES, MODE_BAR_LABELS, MODE_BAR_SHORT } from './mode-names.js';
 
 export const LESSON_PRESETS = ['downloads', 'counting'];
-export const LESSON_MODES = ['sequential', 'gil', 'free'];
-const MODE_LABELS = { sequential: 'sequential', gil: 'GIL', free: 'free' };
+export const LESSON_MODES = MODES;
 
-export async function runLessonInOnePicture({ run, counting, downloads, onProgress }) {
+export async function runLessonInOnePicture({ run, counting, downloads, onProgress, modes = LESSON_MODES }) {
   const code = { downloads, counting };
   const results = { downloads: {}, counting: {}, reports: { downloads: {}, counting: {} }, errors: [] };
   let done = 0;
   // One at a time: runs side by side would compete for the same cores and skew every time.
   for (const preset of LESSON_PRESETS) {
-    for (const mode of LESSON_MODES) {
+    for (const mode of modes) {
       let report = null;
       try {
         report = await run(code[preset], { mode });
@@ -42,7 +42,7 @@ export async function runLessonInOnePicture({ run, counting, downloads, onProgre
       results.reports[preset][mode] = report;
       if (!ok) results.errors.push({ preset, mode, error: report?.error ?? { type: 'Error', message: 'no report' } });
       done++;
-      onProgress?.({ done, total: LESSON_PRESETS.length * LESSON_MODES.length, preset, mode, report });
+      onProgress?.({ done, total: LESSON_PRESETS.length * modes.length, preset, mode, report });
     }
   }
   return results;
@@ -62,7 +62,7 @@ export function drawLessonPicture(container, results) {
     groups: LESSON_PRESETS.map((preset) => ({
       label: preset,
       sublabel: preset === 'downloads' ? 'waiting work' : 'computing work',
-      bars: LESSON_MODES.map((mode) => ({ label: MODE_LABELS[mode], short: mode === 'sequential' ? 'seq.' : undefined, mode, value: results?.[preset]?.[mode] ?? null })),
+      bars: MODES.map((mode) => ({ label: MODE_BAR_LABELS[mode], short: MODE_BAR_SHORT[mode], mode, value: results?.[preset]?.[mode] ?? null })),
     })),
     unit: 's',
     title: 'Wall time: the same programs, three ways to run their threads',

@@ -2,6 +2,7 @@
 // Python highlighting, line numbers, and a run's error marked at its line (line colour, gutter
 // marker, message under the line). If the bundle is missing, a plain <textarea> stands in, so
 // the page still works.
+import { adoptEditorStyles } from './editor-styles.js';
 
 /**
  * @param {HTMLElement} parent
@@ -26,8 +27,9 @@ function codeMirrorEditor(cm, parent, { doc, onChange, onRun, label }) {
     EditorView, EditorState, StateField, StateEffect, Decoration, GutterMarker, gutter, WidgetType,
     RangeSet, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars,
     drawSelection, defaultKeymap, history, historyKeymap, indentWithTab, syntaxHighlighting,
-    HighlightStyle, indentOnInput, bracketMatching, indentUnit, tags: t, python,
+    HighlightStyle, indentOnInput, bracketMatching, indentUnit, tags: t, python, StyleModule,
   } = cm;
+  adoptEditorStyles(StyleModule);
 
   // --- the error: one line at a time, kept until the next run, moved along with edits ---------
   const setError = StateEffect.define();

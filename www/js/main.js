@@ -1,6 +1,9 @@
 // Wires the playground: presets, editor, parameter controls, mode, run/stop, console, timeline,
 // the three-mode comparison, share links, and the Engine (diagnostics) panel.
-import { checkIsolation } from './isolation.js';
+import { checkIsolation, describeIsolation } from './isolation.js';
+import { startServiceWorker } from './service-worker.js';
+import { showNotice } from './notice.js';
+import { embedSnippet } from './embed-link.js';
 import { showError } from './errors.js';
 import { startDiagnostics } from './diagnostics.js';
 import { createEditor } from './editor.js';
@@ -8,7 +11,8 @@ import { ParamControls } from './params.js';
 import { ModeControls, MODES, DEFAULT_SWITCH_INTERVAL_MS } from './modes.js';
 import { RunBar } from './runbar.js';
 import { OutputConsole } from './console.js';
-import { PRESETS, presetById, MODE_NAMES } from './presets.js';
+import { PRESETS, presetById } from './presets.js';
+import { MODE_LABELS as MODE_NAMES, modeUnavailable } from './mode-names.js';
 import { Lesson } from './lesson.js';
 import { CompareCards } from './cards.js';
 import { decodeState, shareUrl } from './share.js';
@@ -24,7 +28,11 @@ function setChip(state, text) {
   chip.dataset.state = state;
   chip.textContent = text;
 }
-startDiagnostics({ isolated, onState: setChip });
+// The service worker first (dist/ builds): it may reload the page once to make it isolated, and
+// nothing should start an engine that the reload would throw away.
+const serviceWorker = startServiceWorker({ onNotice: showNotice })
+  .catch((e) => ({ state: 'unavailable', reason: String(e?.message ?? e) })); // never keep the engine from starting
+serviceWorker.then(() => startDiagnostics({ isolated, onState: setChip }));
 
 // ---- state ------------------------------------------------------------------------------------
 
@@ -38,6 +46,10 @@ const cards = new CompareCards(el('compare-panel'), el('compare'));
 let timeline = null;
 const lesson = new Lesson({ onPick: (preset) => loadPreset(preset, { focus: true }) });
 const modes = new ModeControls({ onChange: () => {} });
+for (const mode of MODES) {
+  const why = modeUnavailable(mode, { isolated });
+  if (why) modes.setUnavailable(mode, why, { href: '#isolation-help', linkText: 'why' });
+}
 const runbar = new RunBar({ onRun: () => runOne(), onStop: stop, onRunAll: runAll, onShare: share });
 const runHistory = createResults(el('history'));
 const params = new ParamControls(el('params'), (param, text) => editor.replace(param.from, param.to, text));
@@ -124,15 +136,22 @@ function loadPreset(preset, { focus = false } = {}) {
 // ---- the engine ----------------------------------------------------------------------------
 
 setChip('loading', 'engine loading…');
-loadEngine()
-  .then(({ api, info }) => {
+serviceWorker
+  .then(async (sw) => ({ sw, ...(await loadEngine()) }))
+  .then(({ sw, api, info }) => {
     engine = api;
     runbar.setReady(true);
     el('picture-run').disabled = false;
     if (info.isolated === false) {
-      // Programs without threads still run; Thread.start() cannot (see the notice above).
-      runbar.finished('Ready, without threads: this page is not cross-origin isolated (see above).');
-      setChip('limited', 'engine ready, no threads');
+      describeIsolation(info, sw);
+      if (info.threads) {
+        runbar.finished('Ready: threads take turns on one worker here (this page is not cross-origin isolated, see above).');
+        setChip('limited', 'engine ready, green threads');
+      } else {
+        // Programs without threads still run; Thread.start() cannot (see the notice above).
+        runbar.finished('Ready, without threads: this page is not cross-origin isolated (see above).');
+        setChip('limited', 'engine ready, no threads');
+      }
     } else {
       runbar.finished(lesson.preset?.runAll ? 'Ready: “Run all three modes” shows the claim.' : 'Ready.');
       setChip('ready', 'engine ready');
@@ -260,28 +279,33 @@ async function runAll() {
   modes.setDisabled(true);
   const code = editor.getCode();
   results = { code, reports: {}, last: null };
-  cards.show({}, { running: MODES[0] });
+  // Modes this page cannot run (free-threaded without isolation) get a card saying why.
+  const runnable = MODES.filter((m) => modes.available(m));
+  const unavailable = Object.fromEntries(modes.unavailable);
+  cards.show({}, { running: runnable[0], unavailable });
   const total = performance.now();
   try {
     let stopped = null;
-    for (const [i, mode] of MODES.entries()) {
-      cards.show(results.reports, { running: mode });
-      const report = await runMode(mode, `${i + 1} of 3: ${MODE_NAMES[mode]}`);
+    for (const [i, mode] of runnable.entries()) {
+      cards.show(results.reports, { running: mode, unavailable });
+      const report = await runMode(mode, `${i + 1} of ${runnable.length}: ${MODE_NAMES[mode]}`);
       if (!report) {
         stopped = mode;
         break;
       }
       read();
     }
-    cards.show(results.reports, { stopped });
-    const done = MODES.filter((m) => results.reports[m]);
-    if (done.length === 3) {
+    cards.show(results.reports, { stopped, unavailable });
+    const done = runnable.filter((m) => results.reports[m]);
+    if (done.length === runnable.length) {
       // The timeline shows the mode the selector is on; the cards show all three.
       const shown = results.reports[modes.mode];
       if (shown) timeline?.render(shown);
       results.last = modes.mode;
       read();
-      runbar.finished(`All three modes ran in ${seconds(performance.now() - total)}.`);
+      runbar.finished(runnable.length === MODES.length
+        ? `All three modes ran in ${seconds(performance.now() - total)}.`
+        : `${runnable.map((m) => MODE_NAMES[m]).join(' and ')} ran in ${seconds(performance.now() - total)}; ${Object.keys(unavailable).map((m) => MODE_NAMES[m]).join(', ')} ${Object.values(unavailable)[0]}.`);
     }
   } finally {
     run = null;
@@ -300,6 +324,7 @@ async function runPicture() {
   let step = 0;
   try {
     const picture = await runLessonInOnePicture({
+      modes: MODES.filter((m) => modes.available(m)),
       downloads: programs.downloads.code,
       counting: programs.counting.code,
       run: async (code, { mode }) => {
@@ -366,6 +391,33 @@ async function share() {
   box.dataset.copied = String(copied);
   el('run-state').textContent = copied ? 'Link copied to the clipboard.' : 'Link ready: copy it from the box.';
 }
+
+// ---- the embed snippet: an <iframe> of embed.html with this program and these settings --------
+
+el('copy-embed').addEventListener('click', async () => {
+  const snippet = await embedSnippet({
+    code: editor.getCode(),
+    preset: lesson.preset,
+    mode: modes.mode,
+    params: params.values(),
+    base: document.baseURI,
+  });
+  const box = el('embed-result');
+  const input = el('embed-snippet');
+  input.value = snippet;
+  box.hidden = false;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(snippet);
+    copied = true;
+  } catch {
+    // No clipboard permission: the snippet is in the box, selected, ready to copy.
+  }
+  input.focus();
+  input.select();
+  box.dataset.copied = String(copied);
+  el('run-state').textContent = copied ? 'Embed snippet copied to the clipboard.' : 'Embed snippet ready: copy it from the box.';
+});
 
 // For the end-to-end tests and the curious: the page's parts.
 window.playground = { editor, params, modes, lesson, history: runHistory, results: () => results, engine: () => engine };

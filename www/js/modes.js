@@ -1,6 +1,6 @@
 // The mode selector (sequential / GIL / free-threaded) and the switch-interval control (ms).
 
-export const MODES = ['sequential', 'gil', 'free'];
+export { MODES } from './mode-names.js';
 export const DEFAULT_SWITCH_INTERVAL_MS = 5;
 
 const el = (id) => document.getElementById(id);
@@ -9,6 +9,7 @@ export class ModeControls {
   constructor({ onChange }) {
     this.radios = [...document.querySelectorAll('input[name="mode"]')];
     this.interval = el('switch-interval');
+    this.unavailable = new Map(); // mode -> why it cannot run on this page
     for (const r of this.radios) r.addEventListener('change', () => { this.sync(); onChange(); });
     this.interval.addEventListener('change', () => { this.setSwitchInterval(this.switchIntervalMs); onChange(); });
     this.sync();
@@ -19,6 +20,7 @@ export class ModeControls {
   }
 
   set mode(mode) {
+    if (this.unavailable.has(mode)) mode = 'gil';
     const radio = this.radios.find((r) => r.value === mode);
     if (radio) radio.checked = true;
     this.sync();
@@ -48,7 +50,36 @@ export class ModeControls {
   }
 
   setDisabled(disabled) {
-    for (const r of this.radios) r.disabled = disabled;
+    for (const r of this.radios) r.disabled = disabled || this.unavailable.has(r.value);
     this.interval.disabled = disabled;
+  }
+
+  /** Whether a mode can run here (the others are shown, disabled, with the reason next to them). */
+  available(mode) {
+    return !this.unavailable.has(mode);
+  }
+
+  /**
+   * Turns a mode off on this page: its radio is disabled, and the reason is shown next to it with
+   * a link (`href`: where it does work, or where it is explained).
+   */
+  setUnavailable(mode, reason, { href, linkText }) {
+    const radio = this.radios.find((r) => r.value === mode);
+    if (!radio) return;
+    this.unavailable.set(mode, reason);
+    radio.disabled = true;
+    const label = radio.closest('label');
+    label.classList.add('unavailable');
+    label.title = reason;
+    const note = document.createElement('span');
+    note.className = 'mode-unavailable';
+    note.dataset.mode = mode;
+    note.append(`${reason} · `);
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = linkText;
+    note.append(a);
+    label.after(note);
+    if (radio.checked) this.mode = 'gil';
   }
 }

@@ -130,6 +130,24 @@ export function formatValue(p, value) {
   return text;
 }
 
+/**
+ * The code with some parameters set (`values`: name -> number, clamped to each range); names that
+ * are not parameters of the code are left out of `unknown`.
+ * @returns {{code: string, unknown: string[]}}
+ */
+export function withParams(code, values) {
+  const params = parseParams(code);
+  const unknown = Object.keys(values).filter((name) => !params.some((p) => p.name === name));
+  let out = code;
+  // From the end, so earlier offsets stay valid.
+  for (const p of [...params].reverse()) {
+    if (!(p.name in values) || !Number.isFinite(values[p.name])) continue;
+    const v = Math.min(p.max, Math.max(p.min, values[p.name]));
+    out = out.slice(0, p.from) + formatValue(p, v) + out.slice(p.to);
+  }
+  return { code: out, unknown };
+}
+
 /** A short human reading of a value for the label next to a slider. */
 export function describeValue(p, value) {
   return p.kind === 'int' ? formatValue({ ...p, underscores: true }, value).replace(/_/g, ',') : formatValue(p, value);

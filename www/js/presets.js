@@ -6,7 +6,7 @@
 // literal's name to its value. It returns { text, data } (data: the numbers, for tests), or null
 // when there is nothing to say yet.
 
-const MODE_NAMES = { sequential: 'sequential', gil: 'GIL', free: 'free-threaded' };
+import { MODES, MODE_LABELS as MODE_NAMES } from './mode-names.js';
 
 export const seconds = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const times = (x) => `${x.toFixed(2)}×`;
@@ -46,7 +46,7 @@ function compareToSequential(reports) {
   const seq = reports.sequential?.wall_ms;
   const parts = [];
   const data = {};
-  for (const mode of ['sequential', 'gil', 'free']) {
+  for (const mode of MODES) {
     if (reports[mode]) data[mode] = reports[mode].wall_ms;
   }
   if (seq) {
@@ -167,7 +167,7 @@ print("Done")
       if (!parts.length) {
         const mode = lastMode(reports);
         return {
-          text: `${MODE_NAMES[mode]}: ${seconds(reports[mode].wall_ms)}.${missingModes(reports, ['sequential', 'gil', 'free'])}`,
+          text: `${MODE_NAMES[mode]}: ${seconds(reports[mode].wall_ms)}.${missingModes(reports, MODES)}`,
           data,
         };
       }
@@ -295,7 +295,7 @@ print("Done")
       const wakeups = params.WAKEUPS ?? 200;
       const data = {};
       const parts = [];
-      for (const mode of ['sequential', 'gil', 'free']) {
+      for (const mode of MODES) {
         const life = reports[mode] && lifetime(reports[mode], 'io');
         if (life) data[mode] = life.ms;
       }
@@ -309,7 +309,7 @@ print("Done")
       if (!parts.length) return null;
       if (alone && data.gil) data.gil_over_alone = data.gil / alone;
       if (alone && data.free) data.free_over_alone = data.free / alone;
-      return { text: `The I/O thread: ${parts.join('; ')}.${missingModes(reports, ['sequential', 'gil', 'free'])}`, data };
+      return { text: `The I/O thread: ${parts.join('; ')}.${missingModes(reports, MODES)}`, data };
     },
   },
   {
@@ -452,7 +452,7 @@ print("All done")
       const { parts, data } = compareToSequential(reports);
       if (!parts.length) {
         const mode = lastMode(reports);
-        return { text: `${MODE_NAMES[mode]}: ${seconds(reports[mode].wall_ms)}.${missingModes(reports, ['sequential', 'gil', 'free'])}`, data };
+        return { text: `${MODE_NAMES[mode]}: ${seconds(reports[mode].wall_ms)}.${missingModes(reports, MODES)}`, data };
       }
       return { text: `Sequential: ${seconds(reports.sequential.wall_ms)}; ${parts.join('; ')}.${missingModes(reports, ['gil', 'free'])}`, data };
     },

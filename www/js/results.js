@@ -28,9 +28,8 @@
  */
 
 import { barChart } from './chart.js';
+import { MODES, MODE_LABELS, MODE_BAR_LABELS, MODE_BAR_SHORT } from './mode-names.js';
 
-const MODES = ['sequential', 'gil', 'free'];
-const MODE_LABELS = { sequential: 'sequential', gil: 'GIL', free: 'free-threaded' };
 const CSV_COLUMNS = ['id', 'time', 'preset', 'params', 'mode', 'switch_interval', 'wall_ms',
   'gil_switches', 'speedup', 'error', 'key'];
 const CHART_GROUPS = 6; // the chart shows the latest programs only; the table shows all
@@ -254,8 +253,8 @@ function drawChart(box, all) {
     label: g.label,
     sublabel: g.sublabel,
     bars: MODES.filter((m) => g.latest[m]).map((m) => ({
-      label: MODE_LABELS[m] === 'free-threaded' ? 'free' : MODE_LABELS[m],
-      short: m === 'sequential' ? 'seq.' : undefined,
+      label: MODE_BAR_LABELS[m],
+      short: MODE_BAR_SHORT[m],
       mode: m,
       value: g.latest[m].error ? null : g.latest[m].wall_ms / 1000,
     })),

@@ -28,28 +28,38 @@ async function pipe(bytes, stream) {
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 
-/** The fragment (without '#') for a state { code, mode, switchInterval, preset }. */
-export async function encodeState({ code, mode, switchInterval, preset }, { compress = true } = {}) {
-  const json = JSON.stringify({ v: FORMAT_VERSION, code, mode, si: switchInterval, p: preset ?? null });
-  const bytes = new TextEncoder().encode(json);
+/** Text as 'z.<base64url of deflate-raw>' (or 'j.<base64url>' without CompressionStream). */
+async function pack(text, { compress = true } = {}) {
+  const bytes = new TextEncoder().encode(text);
   if (compress && typeof CompressionStream === 'function') {
-    return `s=z.${toBase64url(await pipe(bytes, new CompressionStream('deflate-raw')))}`;
+    return `z.${toBase64url(await pipe(bytes, new CompressionStream('deflate-raw')))}`;
   }
-  return `s=j.${toBase64url(bytes)}`;
+  return `j.${toBase64url(bytes)}`;
+}
+
+/** The text of pack()'s 'z.…' or 'j.…' (kind and base64url given apart); throws if damaged. */
+async function unpack(kind, base64url) {
+  let bytes = fromBase64url(base64url);
+  if (kind === 'z') {
+    if (typeof DecompressionStream !== 'function') {
+      throw new Error('this browser cannot decompress share links (no DecompressionStream)');
+    }
+    bytes = await pipe(bytes, new DecompressionStream('deflate-raw'));
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** The fragment (without '#') for a state { code, mode, switchInterval, preset }. */
+export async function encodeState({ code, mode, switchInterval, preset }, options) {
+  const json = JSON.stringify({ v: FORMAT_VERSION, code, mode, si: switchInterval, p: preset ?? null });
+  return `s=${await pack(json, options)}`;
 }
 
 /** The state in a fragment ('#s=...' or 's=...'), or null if there is none; throws if it is damaged. */
 export async function decodeState(fragment) {
   const m = /^#?s=([zj])\.([A-Za-z0-9_-]*)$/.exec(fragment || '');
   if (!m) return null;
-  let bytes = fromBase64url(m[2]);
-  if (m[1] === 'z') {
-    if (typeof DecompressionStream !== 'function') {
-      throw new Error('this browser cannot decompress share links (no DecompressionStream)');
-    }
-    bytes = await pipe(bytes, new DecompressionStream('deflate-raw'));
-  }
-  const data = JSON.parse(new TextDecoder().decode(bytes));
+  const data = JSON.parse(await unpack(m[1], m[2]));
   if (typeof data.code !== 'string') throw new Error('the share link holds no program');
   return {
     code: data.code,
@@ -59,9 +69,19 @@ export async function decodeState(fragment) {
   };
 }
 
-/** A full URL for the state, on this page. */
-export async function shareUrl(state) {
-  const url = new URL(location.href);
+/** One program alone, for an embed's code= parameter: packed as share links are, without JSON. */
+export const encodeCode = (code) => pack(code);
+
+/** The program in a code= parameter; throws if it is damaged. */
+export async function decodeCode(value) {
+  const m = /^([zj])\.([A-Za-z0-9_-]*)$/.exec(value || '');
+  if (!m) throw new Error('the code parameter is not a threadlab program (z.… or j.…)');
+  return unpack(m[1], m[2]);
+}
+
+/** A full URL for the state, on this page (or on `base`, a page's URL). */
+export async function shareUrl(state, base = location.href) {
+  const url = new URL(base);
   url.hash = await encodeState(state);
   return url.toString();
 }

@@ -29,6 +29,8 @@
  *     time axis zooms to the selection.
  */
 
+import { MODE_LABELS } from './mode-names.js';
+
 const STATES = ['running', 'waiting_gil', 'sleeping', 'blocked_join', 'blocked_lock', 'done'];
 // Always in the legend, so a learner sees what could have happened, not only what did.
 const BASIC_STATES = ['running', 'waiting_gil', 'sleeping', 'done'];
@@ -818,7 +820,7 @@ function describe(model) {
 }
 
 function modeName(mode) {
-  return { gil: 'GIL mode', free: 'free-threaded mode', sequential: 'sequential mode' }[mode] ?? `${mode} mode`;
+  return `${MODE_LABELS[mode] ?? mode} mode`;
 }
 
 function renderLegend(ul, model) {

@@ -12,14 +12,19 @@ const ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Opens a fresh browser profile. Resolves with { page, logs, close }. */
-export async function openBrowser() {
+/**
+ * Opens a fresh browser profile. Resolves with { page, context, logs, close }.
+ * @param {object} [o]
+ * @param {'allow'|'block'} [o.serviceWorkers]  'block': as where browsers offer none
+ */
+export async function openBrowser({ serviceWorkers = 'allow' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'threadlab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ARGS,
     headless: true,
     viewport: { width: 1000, height: 760 },
+    serviceWorkers,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   // Kept for failure messages: what the page and its workers said.
@@ -29,6 +34,7 @@ export async function openBrowser() {
   page.on('worker', (w) => logs.push(`worker started: ${w.url()}`));
   return {
     page,
+    context,
     logs,
     close: async () => {
       await context.close();
@@ -42,4 +48,21 @@ export async function screenshot(page, name) {
   const path = join(SCREENSHOTS, name);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Records every Content-Security-Policy violation in the page and its frames (read them with
+ * cspViolations(page)): a policy that blocks something the app needs shows up here.
+ */
+export async function watchCsp(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+}
+
+export function cspViolations(pageOrFrame) {
+  return pageOrFrame.evaluate(() => window.__cspViolations ?? []);
 }
