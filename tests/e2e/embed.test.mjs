@@ -165,6 +165,8 @@ test('"Copy embed snippet" gives an iframe of embed.html with the program, mode 
   await page.waitForFunction(() => window.playground?.editor);
   await page.evaluate(() => window.playground.editor.setCode('print("my own program")\n'));
   await page.click('#copy-embed');
+  // The code is compressed asynchronously: the snippet is empty until that is done.
+  await page.waitForFunction(() => document.querySelector('#embed-snippet').value.includes('code=z.'));
   const other = (await page.inputValue('#embed-snippet')).match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
   assert.match(other, /embed\.html\?code=z\./);
   await page.goto(other);
