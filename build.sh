@@ -333,12 +333,27 @@ run_tests() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# bench: every benchmark (native and headless Chromium) through tests/bench/run.sh, which prints
-# markdown tables for BENCHMARKS.md. Timing claims live there, never in the tests.
+# bench: every benchmark (native, headless Chromium, and the peers Pyodide and MicroPython in node)
+# through tests/bench/run.sh, which prints markdown tables for BENCHMARKS.md. Timing claims live
+# there, never in the tests.
+
+# The peers the bench times beside threadlab (Pyodide, MicroPython) have their own package.json
+# and lock file under tests/bench/peers, so the tests' `npm ci` never downloads them.
+ensure_bench_peers() {
+  local dir="tests/bench/peers" stamp want
+  stamp="$dir/node_modules/.threadlab-lock-sha256"
+  want="$(sha256sum "$dir/package-lock.json" 2>/dev/null || shasum -a 256 "$dir/package-lock.json")"
+  want="${want%% *}"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
+  say "installing the bench's peers (Pyodide, MicroPython) into $dir/node_modules (about 15 MB, once)"
+  timed "npm ci (bench peers)" npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+  echo "$want" >"$stamp"
+}
 
 bench() {
   ensure_build_tools
   ensure_chromium
+  ensure_bench_peers
   say "bench: tests/bench/run.sh (release build, then native and browser benchmarks)"
   bash tests/bench/run.sh "$@"
 }

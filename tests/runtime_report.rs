@@ -41,6 +41,7 @@ fn json_escapes_every_string_and_python_reads_it_back() {
         error: Some(ErrorReport { typ: "ValueError".into(), message: TRICKY.into(), line: Some(7) }),
         mode: Mode::Free,
         switch_interval: 0.005,
+        green: false,
     };
     let json = report.to_json();
     // Control characters never appear raw.
@@ -62,7 +63,7 @@ fn json_escapes_every_string_and_python_reads_it_back() {
     // Exactly the schema's keys.
     assert_eq!(
         python_eval(&json, "sorted(d)"),
-        "['error', 'gil_switches', 'mode', 'output', 'stdout', 'switch_interval', 'threads', 'wall_ms']"
+        "['engine', 'error', 'gil_switches', 'mode', 'output', 'stdout', 'switch_interval', 'threads', 'wall_ms']"
     );
 }
 

@@ -1,6 +1,7 @@
 // The engine's home: a module Worker, because the page's main thread may not block and the
 // engine does (mutexes, condvars, sleeps). The Python main thread runs here; other Python
-// threads run on the thread set's workers, which the page creates (see src/web/threads.rs).
+// threads run on the thread set's workers, which the page creates (see src/web/threads.rs), or
+// here too, as green threads, on a page that is not cross-origin isolated (src/vm/green.rs).
 // The page talks to it with {id, type, ...args} messages and gets {id, ok, result | error} back.
 // Rust also posts {type: 'threadlab-output' | 'threadlab-grow', ...} from here during a run.
 import init, {
@@ -70,9 +71,9 @@ const handlers = {
     const warmupMs = await warmUp();
     if (!self.crossOriginIsolated) {
       // No SharedArrayBuffer: the memory cannot be posted, so no other worker can share it.
-      // Programs without threads still run here; Thread.start() raises and says why.
+      // Every Python thread of a program runs here as a green thread (modes gil, sequential).
       const set = startThreadSet(0, false);
-      started = { version: version(), isolated: false, threads: threadsStart(), initMs, warmupMs, ...set };
+      started = { version: version(), isolated: false, engine: 'green', threads: threadsStart(), initMs, warmupMs, ...set };
       return started;
     }
     // Asks the page for the warm workers (a message it handles once it has the module below).
@@ -80,6 +81,7 @@ const handlers = {
     started = {
       version: version(),
       isolated: true,
+      engine: 'workers',
       threads: true,
       initMs,
       warmupMs,

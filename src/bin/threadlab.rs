@@ -1,4 +1,4 @@
-//! The native command-line runner: `threadlab run FILE.py [--mode M] [--switch-interval S] [--json]`.
+//! The native command-line runner: `threadlab run FILE.py [--mode M] [--switch-interval S] [--green] [--json]`.
 //!
 //! Without `--json` it behaves like `python3 FILE.py`: the program's output on stdout as it is
 //! printed, the traceback on stderr, exit status 1 after an uncaught exception. With `--json` the
@@ -12,7 +12,7 @@ use threadlab::runtime::{Mode, NullSink, OutputSink};
 use threadlab::vm::{run, RunOptions};
 
 const USAGE: &str = "\
-usage: threadlab run FILE.py [--mode sequential|gil|free] [--switch-interval SECONDS] [--json]
+usage: threadlab run FILE.py [--mode sequential|gil|free] [--switch-interval SECONDS] [--green] [--json]
        threadlab --version | --help
 
 Runs a Python program (threadlab's subset of Python 3.11) the way python3 would.
@@ -22,11 +22,14 @@ FILE '-' reads the program from stdin.
                          gil (default): one thread runs Python at a time, as in CPython;
                          free: no GIL, threads run in parallel
   --switch-interval S    seconds a thread may hold a contended GIL (default 0.005)
+  --green                run every Python thread on this one OS thread (green threads,
+                         as the browser does on a page that is not cross-origin isolated);
+                         modes sequential and gil
   --json                 print only the run's JSON report (output, timeline, error)";
 
 #[derive(Debug, PartialEq)]
 enum Command {
-    Run { file: String, mode: Mode, switch_interval: f64, json: bool },
+    Run { file: String, mode: Mode, switch_interval: f64, json: bool, green: bool },
     Help,
     Version,
 }
@@ -36,6 +39,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut mode = Mode::Gil;
     let mut switch_interval = 0.005;
     let mut json = false;
+    let mut green = false;
     let mut rest = args.iter();
     match rest.next().map(String::as_str) {
         Some("--help" | "-h" | "help") => return Ok(Command::Help),
@@ -55,6 +59,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         };
         match flag {
             "--json" => json = true,
+            "--green" => green = true,
             "--help" | "-h" => return Ok(Command::Help),
             "--mode" => {
                 let v = value("--mode")?;
@@ -73,7 +78,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         }
     }
     let file = file.ok_or("missing FILE")?;
-    Ok(Command::Run { file, mode, switch_interval, json })
+    if green && mode == Mode::Free {
+        return Err("--green runs modes sequential and gil: free-threaded mode needs real threads".into());
+    }
+    Ok(Command::Run { file, mode, switch_interval, json, green })
 }
 
 fn read_program(file: &str) -> std::io::Result<String> {
@@ -88,8 +96,8 @@ fn read_program(file: &str) -> std::io::Result<String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (file, mode, switch_interval, json) = match parse_args(&args) {
-        Ok(Command::Run { file, mode, switch_interval, json }) => (file, mode, switch_interval, json),
+    let (file, mode, switch_interval, json, green) = match parse_args(&args) {
+        Ok(Command::Run { file, mode, switch_interval, json, green }) => (file, mode, switch_interval, json, green),
         Ok(Command::Help) => {
             println!("{}", USAGE);
             return ExitCode::SUCCESS;
@@ -118,7 +126,7 @@ fn main() -> ExitCode {
     };
     let console = Arc::new(Console::default());
     let sink: Arc<dyn OutputSink> = if json { Arc::new(NullSink) } else { console.clone() };
-    let opts = RunOptions { mode, switch_interval, filename, ..RunOptions::default() };
+    let opts = RunOptions { mode, switch_interval, filename, green, ..RunOptions::default() };
     let out = run(&source, opts, sink);
     if json {
         let mut stdout = std::io::stdout().lock();
@@ -173,16 +181,18 @@ mod tests {
 
     #[test]
     fn parses_run_with_options_in_any_order() {
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Free, switch_interval: 0.01, json: true };
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Free, switch_interval: 0.01, json: true, green: false };
         assert_eq!(parse_args(&args("run a.py --mode free --switch-interval 0.01 --json")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Sequential, switch_interval: 0.005, json: false };
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Sequential, switch_interval: 0.005, json: false, green: false };
         assert_eq!(parse_args(&args("run --mode=sequential a.py")), Ok(want));
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: true };
+        assert_eq!(parse_args(&args("run --green a.py")), Ok(want));
     }
 
     #[test]
     fn rejects_bad_usage() {
         for bad in ["", "go a.py", "run", "run a.py b.py", "run a.py --mode turbo", "run a.py --switch-interval",
-            "run a.py --switch-interval -1", "run a.py --fast"] {
+            "run a.py --switch-interval -1", "run a.py --fast", "run a.py --green --mode free"] {
             assert!(parse_args(&args(bad)).is_err(), "{:?}", bad);
         }
     }

@@ -23,6 +23,7 @@
 
 mod clock;
 mod gil;
+mod green;
 pub mod json;
 mod output;
 mod registry;
@@ -35,6 +36,7 @@ mod timeline;
 pub use output::NullSink;
 pub use registry::stop_all_runs;
 pub use report::{ErrorReport, OutputLine, Report, Span, State, ThreadReport};
+pub use green::{Poll, Runner};
 pub use runtime::{Runtime, RuntimeConfig, INTERRUPT_POLL_SECS};
 pub use threads::{native_id, set_native_id, set_spawner, SpawnError, Spawner, StdSpawner, NATIVE_STACK_BYTES};
 
@@ -48,6 +50,13 @@ pub const BREAK_STOP: u32 = 2;
 /// `eval_breaker` bit: the program ended; every thread but the caller of `shutdown_daemons` unwinds.
 pub const BREAK_SHUTDOWN: u32 = 4;
 
+/// `eval_breaker` bit: green threads (`green.rs`): another thread is ready or parked, so the
+/// holder's checks replay the GIL's timeouts.
+pub const BREAK_GREEN: u32 = 8;
+/// Green threads: the holder's eval-breaker checks between two `green_tick`s (one check costs
+/// a few ns; a tick reads the clock: ~25 ns natively, a JS call in the browser).
+pub const GREEN_TICK_EVERY: u32 = 64;
+
 /// Why a runtime call asks the VM to unwind the current Python thread. Not a Python exception:
 /// the VM must not let Python code catch it, and should run no more Python code on the way out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +65,10 @@ pub enum Interrupt {
     Stop,
     /// The program ended; daemon threads must exit.
     Shutdown,
+    /// Green threads: this thread gives up the worker (a drop request, or it parked in a
+    /// blocking call). Its frames stay as they are; the VM returns to its scheduler, which
+    /// resumes them later. Never reaches Python code either.
+    Switch,
 }
 
 /// How a program's threads run.

@@ -73,6 +73,9 @@ pub struct Report {
     pub mode: Mode,
     /// Seconds, as `sys.getswitchinterval()` reported at the end of the run.
     pub switch_interval: f64,
+    /// Whether the run's threads were green threads on one worker (`"engine": "green"`) rather
+    /// than one OS thread / Web Worker each (`"engine": "workers"`).
+    pub green: bool,
 }
 
 impl Report {
@@ -88,6 +91,8 @@ impl Report {
         write_str(&mut o, self.mode.as_str());
         o.push_str(",\"switch_interval\":");
         write_num(&mut o, self.switch_interval);
+        o.push_str(",\"engine\":");
+        write_str(&mut o, if self.green { "green" } else { "workers" });
         o.push_str(",\"stdout\":");
         write_str(&mut o, &self.stdout);
         o.push_str(",\"output\":[");

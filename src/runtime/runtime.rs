@@ -3,15 +3,16 @@
 
 use super::clock::Clock;
 use super::gil::Gil;
+use super::green::Green;
 use super::output::Output;
 use super::report::{ErrorReport, Report, State};
 use super::sync::{lock, wait_secs};
 use super::threads::{native_id, spawner, SpawnError};
 use super::timeline::Timeline;
-use super::{Interrupt, Mode, OutputSink, Tid, BREAK_GIL_DROP, BREAK_SHUTDOWN, BREAK_STOP};
+use super::{Interrupt, Mode, OutputSink, Tid, BREAK_GIL_DROP, BREAK_GREEN, BREAK_SHUTDOWN, BREAK_STOP};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::thread::ThreadId;
 
 /// Blocked threads re-check Stop/Shutdown at least this often even if nobody notifies them.
@@ -49,7 +50,7 @@ pub struct Runtime {
     /// Non-zero when a running thread must leave the fast path: `BREAK_*` bits.
     pub eval_breaker: AtomicU32,
     clock: Clock,
-    timeline: Timeline,
+    pub(super) timeline: Timeline,
     output: Output,
     pub(crate) gil: Gil,
     switch_interval_bits: AtomicU64,
@@ -58,8 +59,10 @@ pub struct Runtime {
     /// The OS thread that called `shutdown_daemons`: exempt from Shutdown.
     shutdown_exempt: Mutex<Option<ThreadId>>,
     /// Sleepers wait here, so Stop/Shutdown wakes them at once.
-    wake_mutex: Mutex<()>,
-    wake_cond: Condvar,
+    pub(super) wake_mutex: Mutex<()>,
+    pub(super) wake_cond: Condvar,
+    /// Set when the run's threads are green threads (`green.rs`).
+    pub(super) green: OnceLock<Green>,
     /// Set by `finish`: `stop_all_runs` skips runs that have already reported.
     finished: AtomicBool,
 }
@@ -94,6 +97,7 @@ impl Runtime {
             shutdown_exempt: Mutex::new(None),
             wake_mutex: Mutex::new(()),
             wake_cond: Condvar::new(),
+            green: OnceLock::new(),
             finished: AtomicBool::new(false),
         });
         super::registry::register(&rt);
@@ -139,6 +143,10 @@ impl Runtime {
     pub fn thread_end(&self, tid: Tid) {
         // Sequential mode runs a thread's target on the main thread, which then goes on as lane 0.
         CURRENT_LANE.with(|c| c.set(0));
+        if self.is_green() {
+            self.green_end(tid);
+            return;
+        }
         self.gil_drop(tid, State::Done, false);
     }
 
@@ -171,6 +179,9 @@ impl Runtime {
         if let Some(i) = self.interrupt_for() {
             return Err(i);
         }
+        if self.breaker() & BREAK_GREEN != 0 && self.green_tick(tid) {
+            return Err(Interrupt::Switch);
+        }
         if self.breaker() & BREAK_GIL_DROP != 0 && self.holds_gil(tid) {
             self.gil_drop(tid, State::WaitingGil, true);
             self.gil_take(tid)?;
@@ -194,6 +205,9 @@ impl Runtime {
     /// Stop/Shutdown. `sleep(0)` still releases and re-takes the GIL (a yield).
     pub fn sleep(&self, tid: Tid, secs: f64) -> Result<(), Interrupt> {
         let secs = if secs.is_finite() { secs.max(0.0) } else { 0.0 };
+        if self.is_green() {
+            return self.green_wait_here(tid, State::Sleeping, Some(secs), &mut |timed_out| timed_out);
+        }
         self.gil_drop(tid, State::Sleeping, true);
         let deadline_us = self.now_us() + secs * 1e6;
         let mut result = Ok(());
@@ -243,6 +257,15 @@ impl Runtime {
             if timeout == Some(0.0) {
                 return Ok(false);
             }
+        }
+        if self.is_green() {
+            let mut ready_now = false;
+            self.green_wait_here(tid, state, timeout, &mut |timed_out| {
+                ready_now = ready(&mut lock(m));
+                ready_now || timed_out
+            })?;
+            let _ = cv;
+            return Ok(ready_now);
         }
         // Never drop the GIL with `m` locked: the forced-switching wait could then block the
         // thread that takes the GIL and needs `m` to wake us.
@@ -373,7 +396,10 @@ impl Runtime {
     // ---- the report --------------------------------------------------------------------
 
     pub fn gil_switches(&self) -> u64 {
-        self.gil.switches()
+        match self.green.get() {
+            Some(g) => g.switches(),
+            None => self.gil.switches(),
+        }
     }
 
     /// The run's report as of now. Open spans end now (threads still running keep running).
@@ -390,6 +416,7 @@ impl Runtime {
             error,
             mode: self.mode,
             switch_interval: self.switch_interval(),
+            green: self.is_green(),
         }
     }
 }

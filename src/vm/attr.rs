@@ -395,17 +395,14 @@ impl Vm {
         }
     }
 
-    /// `with ctx:` entry: returns (bound `__exit__`, result of `__enter__`).
-    pub(crate) fn enter_context(&mut self, ctx: &Value) -> PyResult<(Value, Value)> {
+    /// `with ctx:` entry: returns (bound `__exit__`, unbound `__enter__`); the caller calls
+    /// `__enter__(ctx)`.
+    pub(crate) fn context_methods(&mut self, ctx: &Value) -> PyResult<(Value, Value)> {
         let cls = types().class_of(ctx);
         let enter = cls.lookup("__enter__");
         let exit = cls.lookup("__exit__");
         match (enter, exit) {
-            (Some(enter), Some(exit)) => {
-                let exit = bind(exit, ctx, &cls);
-                let entered = self.call(&enter, &[ctx.clone()])?;
-                Ok((exit, entered))
-            }
+            (Some(enter), Some(exit)) => Ok((bind(exit, ctx, &cls), enter)),
             (None, _) => Err(type_error(format!("'{}' object does not support the context manager protocol", ctx.type_name()))),
             (Some(_), None) => Err(type_error(format!(
                 "'{}' object does not support the context manager protocol (missed __exit__ method)",

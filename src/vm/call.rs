@@ -84,7 +84,10 @@ impl Vm {
             Value::Builtin(b) => {
                 let b = *b;
                 let stack = std::mem::take(&mut f.stack);
+                // A green thread's outermost loop can park on this call (`green.rs`).
+                self.park.ok = self.native_depth == 0;
                 let r = (b.f)(self, Args::new(&stack[ci + 1..], kwnames));
+                self.park.ok = false;
                 f.stack = stack;
                 Ok(Called::Value(r?))
             }
@@ -95,7 +98,9 @@ impl Vm {
                 };
                 f.stack[ci] = receiver;
                 let stack = std::mem::take(&mut f.stack);
+                self.park.ok = self.native_depth == 0;
                 let r = (b.f)(self, Args::new(&stack[ci..], kwnames));
+                self.park.ok = false;
                 f.stack = stack;
                 Ok(Called::Value(r?))
             }
@@ -192,6 +197,8 @@ impl Vm {
 
     /// Calls any callable with `args`, re-entering the interpreter for Python code.
     pub fn call_args(&mut self, callee: &Value, args: Args) -> PyResult<Value> {
+        // Called from Rust: whatever this calls cannot park the thread (`green.rs`).
+        self.park.ok = false;
         match callee {
             Value::Function(func) => {
                 let frame = self.bind_frame(func, args.all, args.kwnames)?;

@@ -12,6 +12,7 @@ use super::types::int_binop_fast;
 use super::types::types;
 use super::value::Value;
 use crate::lang::bytecode::{Op, FN_DEFAULTS, FN_KWDEFAULTS, STORE_TO_STACK};
+use crate::runtime::{Interrupt, BREAK_GREEN, GREEN_TICK_EVERY};
 use std::sync::Arc;
 
 /// What a call instruction did.
@@ -37,6 +38,7 @@ impl super::state::Vm {
     /// Runs frames until the frame at index `base` of the frame stack returns; returns its value.
     pub(crate) fn execute(&mut self, base: usize) -> PyResult<Value> {
         let breaker: *const std::sync::atomic::AtomicU32 = &self.rt.eval_breaker;
+        let mut green_ticks: u32 = 0;
         'reload: loop {
             let fr: *mut Frame = &mut **self.frames.last_mut().expect("a frame to run");
             // SAFETY: frames are boxed, so `fr` stays valid while the frame is on the stack; the
@@ -79,23 +81,52 @@ impl super::state::Vm {
                         }
                     };
                 }
+                // A green thread that switches here resumes at `$resume` (`green.rs`).
+                // Green threads keep BREAK_GREEN set while others wait; only one check in
+                // GREEN_TICK_EVERY of those then takes the slow path (it reads the clock).
                 macro_rules! check_breaker {
-                    () => {
-                        if unsafe { (*breaker).load(std::sync::atomic::Ordering::Relaxed) } != 0 {
+                    ($resume:expr) => {
+                        let b = unsafe { (*breaker).load(std::sync::atomic::Ordering::Relaxed) };
+                        if b != 0 && (b != BREAK_GREEN || {
+                            green_ticks = green_ticks.wrapping_add(1);
+                            green_ticks % GREEN_TICK_EVERY == 0
+                        }) {
                             f!().pc = pc;
                             if let Err(i) = self.rt.handle_eval_breaker(self.tid) {
-                                break 'exec Unwind::Interrupt(i);
+                                if let Err(e) = self.breaker_interrupt(i) {
+                                    if matches!(e, Unwind::Interrupt(Interrupt::Switch)) {
+                                        f!().pc = $resume;
+                                    }
+                                    break 'exec e;
+                                }
+                            }
+                        }
+                    };
+                }
+                // A call that may park a green thread: on resume its result replaces the
+                // stack from `$base` up (`green.rs`).
+                macro_rules! tri_call {
+                    ($e:expr, $base:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => {
+                                if matches!(e, Unwind::Interrupt(Interrupt::Switch)) {
+                                    self.park.base = $base;
+                                }
+                                f!().pc = pc;
+                                break 'exec e;
                             }
                         }
                     };
                 }
                 // Calls the callable at stack index `ci`; the call's values start at `base`
                 // (below `ci` for a method call's Null slot). A Python callee's frame takes
-                // their place and the loop reloads; a value replaces them.
+                // their place and the loop reloads; a value replaces them. A green-thread
+                // switch inside the call parks at `base` (see `tri_call!`).
                 macro_rules! call_at {
                     ($base:expr, $ci:expr, $kwnames:expr) => {{
                         let (base, ci) = ($base, $ci);
-                        match tri!(self.call_on_stack(fr, ci, $kwnames)) {
+                        match tri_call!(self.call_on_stack(fr, ci, $kwnames), base) {
                             Called::Frame => {
                                 if ci != base {
                                     f!().stack.truncate(base);
@@ -305,7 +336,7 @@ impl super::state::Vm {
                     // The method forms' stack holds two slots below the arguments
                     // (method-or-Null, then self or the callable; see `load_method`).
                     Op::CallMethod(argc) => {
-                        check_breaker!();
+                        check_breaker!(pc - 1);
                         f!().pc = pc;
                         let n = f!().stack.len();
                         let base_i = n - argc as usize - 2;
@@ -328,7 +359,7 @@ impl super::state::Vm {
                         call_at!(base_i, ci, &[]);
                     }
                     Op::CallMethodKw { argc, names } => {
-                        check_breaker!();
+                        check_breaker!(pc - 1);
                         f!().pc = pc;
                         let n = f!().stack.len();
                         let base_i = n - argc as usize - 2;
@@ -336,19 +367,19 @@ impl super::state::Vm {
                         call_at!(base_i, ci, kwnames!(names));
                     }
                     Op::Call(argc) => {
-                        check_breaker!();
+                        check_breaker!(pc - 1);
                         f!().pc = pc;
                         let ci = f!().stack.len() - argc as usize - 1;
                         call_at!(ci, ci, &[]);
                     }
                     Op::CallKw { argc, names } => {
-                        check_breaker!();
+                        check_breaker!(pc - 1);
                         f!().pc = pc;
                         let ci = f!().stack.len() - argc as usize - 1;
                         call_at!(ci, ci, kwnames!(names));
                     }
                     Op::CallEx { has_kwargs } => {
-                        check_breaker!();
+                        check_breaker!(pc - 1);
                         f!().pc = pc;
                         let kwargs = if has_kwargs { Some(pop!()) } else { None };
                         let args = pop!();
@@ -598,7 +629,7 @@ impl super::state::Vm {
                     Op::Jump(t) => pc = t as usize,
                     Op::JumpBackward(t) => {
                         pc = t as usize;
-                        check_breaker!();
+                        check_breaker!(pc);
                     }
                     Op::PopJumpIfFalse(t) => {
                         let v = pop!();
@@ -834,8 +865,10 @@ impl super::state::Vm {
                     Op::BeforeWith => {
                         let ctx = pop!();
                         f!().pc = pc;
-                        let (exit, entered) = tri!(self.enter_context(&ctx));
+                        let (exit, enter) = tri!(self.context_methods(&ctx));
                         push!(exit);
+                        let base = f!().stack.len();
+                        let entered = tri_call!(self.call_parkable(&enter, ctx), base);
                         push!(entered);
                     }
                     Op::WithExceptStart => {
@@ -874,6 +907,10 @@ impl super::state::Vm {
                     }
                 }
             };
+            // A green thread leaves its frames as they are (`green.rs`).
+            if matches!(err, Unwind::Interrupt(Interrupt::Switch)) {
+                return Err(err);
+            }
             // An exception (or interrupt) left the instruction at `pc - 1` of the top frame.
             if let Err(e) = self.handle_exception(err, base) {
                 return Err(e);

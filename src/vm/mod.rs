@@ -10,6 +10,7 @@ pub mod convert;
 mod eval;
 pub mod exceptions;
 mod frame;
+pub(crate) mod green;
 mod import;
 mod iterate;
 pub mod load;
@@ -42,6 +43,10 @@ pub struct RunOptions {
     /// Python threads alive at once besides the main thread; `start()` past it raises
     /// CPython's `RuntimeError: can't start new thread`.
     pub max_threads: usize,
+    /// Run every Python thread on the calling OS thread as green threads (`green.rs`): the
+    /// browser without cross-origin isolation, `threadlab run --green`. Modes gil and
+    /// sequential; free-threaded needs real threads.
+    pub green: bool,
 }
 
 impl Default for RunOptions {
@@ -51,6 +56,7 @@ impl Default for RunOptions {
             switch_interval: RuntimeConfig::DEFAULT_SWITCH_INTERVAL,
             filename: "<main>".into(),
             max_threads: RuntimeConfig::DEFAULT_MAX_THREADS,
+            green: false,
         }
     }
 }

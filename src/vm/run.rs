@@ -10,7 +10,7 @@ use super::value::Value;
 use super::{PyResult, RunOptions};
 use crate::lang::bytecode::Code;
 use crate::lang::CompileError;
-use crate::runtime::{ErrorReport, Interrupt, OutputSink, Report, Runtime, RuntimeConfig};
+use crate::runtime::{ErrorReport, Interrupt, Mode, OutputSink, Report, Runtime, RuntimeConfig};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A run's report plus what the program wrote to stderr (tracebacks), which the report does not
@@ -38,8 +38,17 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
     cfg.max_threads = opts.max_threads;
     let rt = Runtime::new(cfg);
     let interp = Interp::new(rt.clone(), &opts.filename, source, builtins);
+    if opts.green && opts.mode == Mode::Gil {
+        super::green::install(&interp);
+    }
     let mut exit_code = 0;
     let error = match compile(source, &opts.filename) {
+        // Free-threaded mode on one worker would be the GIL mode under another name.
+        _ if opts.green && opts.mode == Mode::Free => {
+            interp.write_stderr(&format!("RuntimeError: {}\n", FREE_NEEDS_THREADS));
+            exit_code = 1;
+            Some(ErrorReport { typ: "RuntimeError".into(), message: FREE_NEEDS_THREADS.into(), line: None })
+        }
         Err(e) => {
             interp.write_stderr(&syntax_error_text(&e, &opts.filename, source));
             exit_code = 1;
@@ -64,7 +73,7 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
                     exit_code = 130;
                     Some(stopped_error(&vm))
                 }
-                Err(Unwind::Interrupt(Interrupt::Shutdown)) => None,
+                Err(Unwind::Interrupt(Interrupt::Shutdown | Interrupt::Switch)) => None,
             };
             // Like CPython: wait for non-daemon threads, then daemons die with the process.
             let hooks = std::mem::take(&mut *super::sync::lock(&interp.ext::<ExitHooks>().0));
@@ -80,11 +89,21 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
         }
     };
     rt.shutdown_daemons();
+    if rt.is_green() {
+        let why = if rt.is_stopped() { Interrupt::Stop } else { Interrupt::Shutdown };
+        super::green::end_all(&interp, why);
+    }
     rt.thread_end(0);
-    let report = rt.finish(error);
+    let mut report = rt.finish(error);
+    // Sequential mode runs green without the scheduler: it never has two threads at once.
+    report.green = opts.green;
     let stderr = super::sync::lock(&interp.stderr).clone();
     RunOutput { report, stderr, exit_code }
 }
+
+/// Why green threads refuse free-threaded mode (the page shows this message).
+pub const FREE_NEEDS_THREADS: &str = "free-threaded mode needs real threads, one Web Worker each, which only a \
+cross-origin isolated page can share memory with; this engine runs green threads on one worker (gil and sequential modes)";
 
 fn stopped_error(vm: &Vm) -> ErrorReport {
     ErrorReport { typ: "KeyboardInterrupt".into(), message: "stopped".into(), line: vm.current_line() }

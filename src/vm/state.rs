@@ -87,6 +87,8 @@ pub struct Vm {
     pub(crate) repr_stack: Vec<usize>,
     /// The namespace of the class body that just returned (taken by `build_class`).
     pub(crate) class_namespace: Option<super::types::AttrMap>,
+    /// Green threads: a blocking call's park (see `green.rs`).
+    pub(crate) park: super::green::Park,
 }
 
 impl Vm {
@@ -103,6 +105,7 @@ impl Vm {
             native_depth: 0,
             repr_stack: Vec::new(),
             class_namespace: None,
+            park: Default::default(),
         }
     }
 

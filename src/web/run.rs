@@ -1,11 +1,14 @@
 //! Running a program in the browser: the engine worker calls `runPython`, which blocks that
 //! worker until the program ends; output goes to the page live from whichever worker printed it.
-//! Stop comes from another worker (`stopCurrentRun`), since the engine worker is busy.
+//! Stop comes from another worker (`stopCurrentRun`), since the engine worker is busy. On a page
+//! that is not cross-origin isolated no other worker shares the memory: the program's threads
+//! are green threads on the engine worker, and Stop ends that worker (www/threadlab.js).
 
+use super::threads::{self, MAX_WORKERS};
 use super::page;
-use super::threads::MAX_WORKERS;
 use crate::runtime::json::write_str;
 use crate::runtime::{stop_all_runs, Mode, OutputSink};
+use crate::vm::run::FREE_NEEDS_THREADS;
 use crate::vm::{run, RunOptions};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -42,10 +45,15 @@ impl OutputSink for WebSink {
 #[wasm_bindgen(js_name = runPython)]
 pub fn run_python(source: &str, mode: &str, switch_interval: f64, max_threads: u32, run_id: u32) -> Result<String, JsError> {
     let mode = Mode::parse(mode).ok_or_else(|| JsError::new(&format!("unknown mode {mode:?} (sequential, gil or free)")))?;
+    // No shared memory for thread workers: every Python thread runs here, as a green thread.
+    let green = !threads::isolated();
+    if green && mode == Mode::Free {
+        return Err(JsError::new(&format!("threadlab: {FREE_NEEDS_THREADS}")));
+    }
     let sink = Arc::new(WebSink { run: run_id, seq: AtomicU32::new(0) });
     // No more threads than the thread set has workers.
     let max_threads = if max_threads == 0 { MAX_WORKERS } else { (max_threads as usize).clamp(1, MAX_WORKERS) };
-    let opts = RunOptions { mode, switch_interval, filename: "<main>".into(), max_threads };
+    let opts = RunOptions { mode, switch_interval, filename: "<main>".into(), max_threads, green };
     let out = run(source, opts, sink.clone());
     let mut json = String::from("{\"report\":");
     json.push_str(&out.report.to_json());

@@ -78,6 +78,14 @@ impl Set {
 const NOT_ISOLATED: &str = "this page is not cross-origin isolated, so Python threads get no Web Workers: \
 serve it with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp";
 
+/// Whether the thread set can share the engine's memory (set by `start`). Without it the
+/// engine runs a program's threads as green threads on its own worker (`vm/green.rs`).
+static ISOLATED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub(crate) fn isolated() -> bool {
+    ISOLATED.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 /// Runs Python threads on the thread set.
 struct WebSpawner {
     isolated: bool,
@@ -102,6 +110,7 @@ impl Spawner for WebSpawner {
 /// report). Returns how many workers have been asked for in all. Not `isolated`: the memory
 /// cannot be shared, so no workers, and starting a thread fails with a message saying why.
 pub(crate) fn start(warm: usize, isolated: bool) -> usize {
+    ISOLATED.store(isolated, std::sync::atomic::Ordering::SeqCst);
     crate::runtime::set_spawner(Arc::new(WebSpawner { isolated }));
     if !isolated {
         return 0;

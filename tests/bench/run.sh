@@ -22,3 +22,9 @@ echo
 echo "### browser.mjs (headless Chromium)"
 "$root/build.sh" build >&2
 node "$here/browser.mjs"
+
+# First load of the static site, isolated and not (dist/ from this checkout).
+echo
+echo "### firstload.mjs (dist/ in headless Chromium)"
+"$root/build.sh" dist >&2
+node "$here/firstload.mjs"

@@ -151,6 +151,7 @@ test('"Copy embed snippet" gives an iframe of embed.html with the program, mode 
   await page.evaluate(() => window.playground.editor.setCode(window.playground.editor.getCode().replace('LATENCY = 2.0', 'LATENCY = 1.5')));
   await page.click('input[name=mode][value=sequential]');
   await page.click('#copy-embed');
+  await page.waitForFunction(() => /embed\.html\?preset=lesson6/.test(document.getElementById('embed-snippet').value));
   const snippet = await page.inputValue('#embed-snippet');
   assert.match(snippet, /^<iframe src="[^"]+embed\.html\?preset=lesson6&amp;param\.LATENCY=1\.5&amp;mode=sequential" title="threadlab: Lesson 6: downloads" [^>]*allow="cross-origin-isolated"><\/iframe>$/);
   const src = snippet.match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
@@ -165,8 +166,8 @@ test('"Copy embed snippet" gives an iframe of embed.html with the program, mode 
   await page.waitForFunction(() => window.playground?.editor);
   await page.evaluate(() => window.playground.editor.setCode('print("my own program")\n'));
   await page.click('#copy-embed');
-  // The code is compressed asynchronously: the snippet is empty until that is done.
-  await page.waitForFunction(() => document.querySelector('#embed-snippet').value.includes('code=z.'));
+  // The code is compressed asynchronously (CompressionStream): wait for the snippet to carry it.
+  await page.waitForFunction(() => /embed\.html\?code=/.test(document.getElementById('embed-snippet').value));
   const other = (await page.inputValue('#embed-snippet')).match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
   assert.match(other, /embed\.html\?code=z\./);
   await page.goto(other);
@@ -186,6 +187,21 @@ test('docs-example.html embeds two presets and quotes their reports', async () =
   await downloads.click('#run');
   await page.waitForFunction(() => /The embed reported: gil mode/.test(document.getElementById('report-downloads').textContent), null, { timeout: 60_000 });
   assert.match(await page.textContent('#report-downloads'), /4 threads/, logs.join('\n'));
+  // Each iframe fits its content (threadlab:height): no scroll bar and no blank space, and every
+  // lane of the run's timeline is inside the frame.
+  await page.waitForFunction(() => [...document.querySelectorAll('iframe[data-example]')].every((f) => {
+    const body = f.contentDocument?.body;
+    if (!body) return false;
+    const style = getComputedStyle(body);
+    const content = body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+    return Math.abs(f.clientHeight - content) <= 2;
+  }), null, { timeout: 10_000 });
+  const frameBox = await page.locator('iframe[data-example="downloads"]').boundingBox();
+  const lastLane = await downloads.evaluate(() => {
+    const r = document.querySelector('#timeline canvas, .tl canvas')?.getBoundingClientRect();
+    return r ? r.bottom : 0;
+  });
+  assert.ok(lastLane > 0 && lastLane <= frameBox.height + 1, `the timeline ends at ${lastLane} px in a ${frameBox.height} px frame`);
   assert.deepEqual(await cspViolations(page), []);
   await screenshot(page, 'docs-example.png');
 });

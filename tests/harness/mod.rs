@@ -1,5 +1,5 @@
-//! The one compare-with-python3 harness, shared by tests/corpus.rs, tests/errors.rs and
-//! tests/threads.rs (`mod harness;`): the Python programs under tests/programs/, running them
+//! The one compare-with-python3 harness, shared by tests/corpus.rs, tests/errors.rs,
+//! tests/threads.rs, tests/green.rs and tests/pyperformance.rs (`mod harness;`): the Python programs under tests/programs/, running them
 //! under python3 (the reference: CPython 3.11) and under the threadlab runner with a timeout, in
 //! parallel, comparing their output, and reading the runner's JSON report.
 //!

@@ -2,9 +2,15 @@
 const frames = [...document.querySelectorAll('iframe[data-example]')];
 
 window.addEventListener('message', ({ source, data }) => {
-  if (data?.type !== 'threadlab:report') return;
   const frame = frames.find((f) => f.contentWindow === source);
   if (!frame) return;
+  // Each embed says how tall its content is: the iframe grows with it, so a run's timeline shows
+  // whole instead of behind a scroll bar (at most 2000 px, whatever an embed claims).
+  if (data?.type === 'threadlab:height' && Number.isFinite(data.height)) {
+    frame.style.height = `${Math.min(2000, Math.max(200, data.height))}px`;
+    return;
+  }
+  if (data?.type !== 'threadlab:report') return;
   const { report } = data;
   const threads = report.threads.length;
   document.getElementById(`report-${frame.dataset.example}`).textContent =

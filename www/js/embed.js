@@ -22,6 +22,26 @@ const query = new URLSearchParams(location.search);
 const isolated = checkIsolationQuietly();
 const inFrame = window.parent !== window;
 
+// The page around the embed cannot see its content, so the embed says how tall it is whenever
+// that changes (a run adds a timeline): { type: 'threadlab:height', height } in CSS pixels. A docs
+// page may size the iframe by it (www/js/docs-example.js does); ignoring it just keeps the
+// iframe's own height, with a scroll bar.
+if (inFrame) {
+  let sent = 0;
+  // The body's own height, margins included: the document's scrollHeight never drops below the
+  // iframe's, so it could grow the frame but never shrink it to its content.
+  const contentHeight = () => {
+    const style = getComputedStyle(document.body);
+    return Math.ceil(document.body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
+  };
+  new ResizeObserver(() => {
+    const height = contentHeight();
+    if (height === sent) return;
+    sent = height;
+    window.parent.postMessage({ type: 'threadlab:height', height }, '*');
+  }).observe(document.body);
+}
+
 function fail(text) {
   el('embed-error').textContent = text;
   el('embed-error').hidden = false;

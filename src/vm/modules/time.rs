@@ -2,6 +2,7 @@
 //! clock so every thread (and every Web Worker) reads the same epoch.
 
 use crate::builtins_table;
+use crate::runtime::State;
 use crate::vm::args::Args;
 use crate::vm::types::float_value as to_f64;
 use crate::vm::exceptions::{type_error, value_error, PyResult, Unwind};
@@ -34,6 +35,9 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
+    }
+    if vm.rt.is_green() {
+        return vm.green_wait(State::Sleeping, Some(secs), |timed_out| timed_out.then_some(Ok(Value::None)));
     }
     vm.rt.sleep(vm.tid, secs).map_err(Unwind::Interrupt)?;
     Ok(Value::None)

@@ -114,7 +114,6 @@ static METHODS: &[Builtin] = builtins_table![
     "__enter__" => enter,
     "__exit__" => exit,
     "wait" => wait,
-    "wait_for" => wait_for,
     "notify" => notify,
     "notify_all" => notify_all,
     "notifyAll" => notify_all,
@@ -175,7 +174,62 @@ fn delegate(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
     let (this, rest) = args.split_self();
     let (_, l) = lock_of(this)?;
     let m = vm.get_attr(&l, &intern(name))?;
+    // Our locks' methods are called directly, in this builtin's place, so that on green
+    // threads they may park the thread as if called from Python.
+    if let Value::Method(bound) = &m {
+        if let Value::Builtin(b) = &bound.func {
+            let mut all = Vec::with_capacity(rest.all.len() + 1);
+            all.push(bound.receiver.clone());
+            all.extend_from_slice(rest.all);
+            return (b.f)(vm, Args::new(&all, rest.kwnames));
+        }
+    }
     vm.call_args(&m, rest)
+}
+
+/// `wait()` on green threads, for our own locks: releases the lock, then one poll waits for
+/// the notification (or the timeout) and takes the lock back. None: the lock is some other
+/// object (the general `wait_impl` then waits without saving the thread's frames).
+fn green_wait(vm: &mut Vm, c: &Arc<CondCore>, l: &LockRef, timeout: Option<f64>) -> Option<PyResult<Value>> {
+    let lock_ref = match l {
+        LockRef::Plain(p) => LockRef::Plain(p.clone()),
+        LockRef::Reentrant(r) => LockRef::Reentrant(r.clone()),
+        LockRef::Other(_) => return None,
+    };
+    Some((|| {
+        if !l.is_owned(vm)? {
+            return Err(runtime_error("cannot wait on un-acquired lock"));
+        }
+        let ticket = lock(&c.waiters).enqueue();
+        let saved = match l.release_save(vm) {
+            Ok(Saved::Count(n)) => n,
+            Ok(Saved::Plain) => 1,
+            Err(e) => {
+                lock(&c.waiters).cancel(ticket);
+                return Err(e);
+            }
+        };
+        let (c, me) = (c.clone(), vm.tid);
+        let mut notified: Option<bool> = None;
+        vm.green_wait(LOCK_WAIT, poll_or_wait(timeout), move |timed_out| {
+            if notified.is_none() {
+                let mut w = lock(&c.waiters);
+                if w.take(ticket) {
+                    notified = Some(true);
+                } else if timed_out {
+                    notified = Some(w.cancel(ticket));
+                } else {
+                    return None;
+                }
+            }
+            let back = match &lock_ref {
+                LockRef::Plain(p) => p.try_take(),
+                LockRef::Reentrant(r) => r.try_restore(me, saved),
+                LockRef::Other(_) => true,
+            };
+            back.then(|| Ok(Value::Bool(notified == Some(true))))
+        })
+    })())
 }
 
 fn acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -234,40 +288,13 @@ fn wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     rest.only_kwargs("wait", &["timeout"])?;
     let timeout = timeout_arg(rest.arg(0, "timeout"))?;
     let (c, l) = lock_of(this)?;
-    Ok(Value::Bool(wait_impl(vm, &c, &LockRef::of(&l), timeout)?))
-}
-
-/// `wait_for(predicate, timeout=None)`: CPython's loop, the deadline on the run's clock.
-fn wait_for(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (this, rest) = args.split_self();
-    rest.only_kwargs("wait_for", &["predicate", "timeout"])?;
-    let predicate = rest
-        .arg(0, "predicate")
-        .cloned()
-        .ok_or_else(|| type_error("Condition.wait_for() missing 1 required positional argument: 'predicate'"))?;
-    let timeout = timeout_arg(rest.arg(1, "timeout"))?;
-    let (c, l) = lock_of(this)?;
     let l = LockRef::of(&l);
-    let mut end_us: Option<f64> = None;
-    let mut wait_time = timeout;
-    let mut result = vm.call(&predicate, &[])?;
-    while !vm.truthy(&result)? {
-        if let Some(w) = wait_time {
-            match end_us {
-                None => end_us = Some(vm.rt.now_us() + w * 1e6),
-                Some(e) => {
-                    let remaining = (e - vm.rt.now_us()) / 1e6;
-                    if remaining <= 0.0 {
-                        break;
-                    }
-                    wait_time = Some(remaining);
-                }
-            }
+    if vm.rt.is_green() {
+        if let Some(r) = green_wait(vm, &c, &l, timeout) {
+            return r;
         }
-        wait_impl(vm, &c, &l, wait_time)?;
-        result = vm.call(&predicate, &[])?;
     }
-    Ok(result)
+    Ok(Value::Bool(wait_impl(vm, &c, &l, timeout)?))
 }
 
 fn notify_n(vm: &mut Vm, this: &Value, n: Option<usize>) -> PyResult<Value> {

@@ -93,6 +93,19 @@ fn wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         s.waiters.enqueue()
     };
+    if vm.rt.is_green() {
+        if timeout == Some(0.0) {
+            return Ok(Value::Bool(lock(&c.state).waiters.cancel(ticket)));
+        }
+        return vm.green_wait(LOCK_WAIT, timeout, move |timed_out| {
+            let mut s = lock(&c.state);
+            if s.waiters.take(ticket) {
+                Some(Ok(Value::Bool(true)))
+            } else {
+                timed_out.then(|| Ok(Value::Bool(s.waiters.cancel(ticket))))
+            }
+        });
+    }
     let r = vm.rt.wait_for(vm.tid, LOCK_WAIT, &c.state, &c.cv, timeout, |s| s.waiters.take(ticket));
     match r {
         Ok(true) => Ok(Value::Bool(true)),

@@ -50,6 +50,11 @@ impl LockCore {
     pub fn is_locked(&self) -> bool {
         *lock(&self.locked)
     }
+
+    /// Takes the lock if it is free (a green wait's poll).
+    pub(crate) fn try_take(&self) -> bool {
+        !std::mem::replace(&mut *lock(&self.locked), true)
+    }
 }
 
 static LOCK_METHODS: &[Builtin] = builtins_table![
@@ -119,7 +124,25 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (this, rest) = args.split_self();
     let core = lock_core(this)?;
     let timeout = acquire_args(vm, rest)?;
+    if vm.rt.is_green() {
+        return green_acquire(vm, timeout, move || core.try_take());
+    }
     Ok(Value::Bool(core.acquire(vm, timeout)?))
+}
+
+/// A lock's acquire on green threads: `try_take` takes the lock if it is free; the result is
+/// `acquire()`'s (True, or False after the timeout).
+pub(crate) fn green_acquire(vm: &mut Vm, timeout: Option<f64>, mut try_take: impl FnMut() -> bool + Send + 'static) -> PyResult<Value> {
+    if timeout == Some(0.0) {
+        return Ok(Value::Bool(try_take()));
+    }
+    vm.green_wait(LOCK_WAIT, timeout, move |timed_out| {
+        if try_take() {
+            Some(Ok(Value::Bool(true)))
+        } else {
+            timed_out.then_some(Ok(Value::Bool(false)))
+        }
+    })
 }
 
 fn lock_release(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -138,6 +161,9 @@ fn lock_locked(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn lock_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (this, _) = args.split_self();
     let core = lock_core(this)?;
+    if vm.rt.is_green() {
+        return green_acquire(vm, None, move || core.try_take());
+    }
     Ok(Value::Bool(core.acquire(vm, None)?))
 }
 
@@ -172,6 +198,36 @@ pub struct RLockCore {
 }
 
 impl RLockCore {
+    /// Takes the lock for `tid` if it is free, with recursion level `count`.
+    fn try_take(&self, tid: Tid, count: usize) -> bool {
+        let mut o = lock(&self.owner);
+        if o.tid.is_none() {
+            o.tid = Some(tid);
+            o.count = count;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// `acquire()` on green threads (the result is acquire's).
+    fn green_acquire(self: Arc<Self>, vm: &mut Vm, timeout: Option<f64>) -> PyResult<Value> {
+        let me = vm.tid;
+        {
+            let mut o = lock(&self.owner);
+            if o.tid == Some(me) {
+                o.count += 1;
+                return Ok(Value::Bool(true));
+            }
+        }
+        green_acquire(vm, timeout, move || self.try_take(me, 1))
+    }
+
+    /// `_acquire_restore` as a green wait's poll: takes the lock back with `count` levels.
+    pub(crate) fn try_restore(&self, tid: Tid, count: usize) -> bool {
+        self.try_take(tid, count)
+    }
+
     pub fn acquire(&self, vm: &Vm, timeout: Option<f64>) -> PyResult<bool> {
         let me = vm.tid;
         {
@@ -263,6 +319,9 @@ fn rlock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (this, rest) = args.split_self();
     let core = rlock_core(this)?;
     let timeout = acquire_args(vm, rest)?;
+    if vm.rt.is_green() {
+        return core.green_acquire(vm, timeout);
+    }
     Ok(Value::Bool(core.acquire(vm, timeout)?))
 }
 
@@ -275,6 +334,9 @@ fn rlock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn rlock_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (this, _) = args.split_self();
     let core = rlock_core(this)?;
+    if vm.rt.is_green() {
+        return core.green_acquire(vm, None);
+    }
     Ok(Value::Bool(core.acquire(vm, None)?))
 }
 

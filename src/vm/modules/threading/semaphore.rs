@@ -102,6 +102,22 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `acquire()` on green threads: waits until the counter is positive and decrements it. The
+/// result is acquire's.
+fn green_acquire(vm: &mut Vm, c: Arc<SemCore>, blocking: bool, timeout: Option<f64>) -> PyResult<Value> {
+    let try_take = move || {
+        let mut s = lock(&c.state);
+        if s.value > 0 {
+            s.value -= 1;
+            true
+        } else {
+            false
+        }
+    };
+    let timeout = if blocking { poll_or_wait(timeout) } else { Some(0.0) };
+    super::lock::green_acquire(vm, timeout, try_take)
+}
+
 /// `acquire(blocking=True, timeout=None) -> bool`.
 fn acquire_impl(vm: &mut Vm, c: &SemCore, blocking: bool, timeout: Option<f64>) -> PyResult<bool> {
     let mut end_us: Option<f64> = None;
@@ -155,6 +171,9 @@ fn acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(value_error("can't specify timeout for non-blocking acquire"));
     }
     let c = core(this)?;
+    if vm.rt.is_green() {
+        return green_acquire(vm, c, blocking, timeout);
+    }
     Ok(Value::Bool(acquire_impl(vm, &c, blocking, timeout)?))
 }
 
@@ -190,6 +209,9 @@ fn release(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (this, _) = args.split_self();
     let c = core(this)?;
+    if vm.rt.is_green() {
+        return green_acquire(vm, c, true, None);
+    }
     Ok(Value::Bool(acquire_impl(vm, &c, true, None)?))
 }
 

@@ -9,6 +9,7 @@ use super::{payload, property, timeout_arg, with_core};
 use crate::builtins_table;
 use crate::runtime::{Interrupt, Mode, SpawnError, State, Tid};
 use crate::vm::args::Args;
+use crate::vm::green;
 use crate::vm::exceptions::{error, exc_class, format_exception, runtime_error, type_error, PyResult, Unwind};
 use crate::vm::types::{intern, Builtin, Class, TypeKind};
 use crate::vm::sync::lock;
@@ -265,6 +266,13 @@ fn start(vm: &mut Vm, args: Args) -> PyResult<Value> {
         };
     }
 
+    if rt.is_green() {
+        green_start(vm, &this, &core, tid);
+        // As below: wait for the new thread's `_started`.
+        let started = core.clone();
+        return vm.green_wait(State::BlockedLock, None, move |_| (*lock(&started.started)).then_some(Ok(Value::None)));
+    }
+
     let (interp, obj, body_core) = (vm.interp.clone(), this.clone(), core.clone());
     if let Err(e) = rt.spawn(Box::new(move || {
         thread_main(&interp, &obj, &body_core, tid);
@@ -300,19 +308,50 @@ fn thread_main(interp: &Arc<Interp>, obj: &Value, core: &ThreadCore, tid: Tid) -
         Some(i) => Err(Unwind::Interrupt(i)),
         None => vm.get_attr(obj, &intern("run")).and_then(|run| vm.call(&run, &[])),
     };
+    let interrupted = thread_exit(&mut vm, core, result);
+    drop(vm);
+    interrupted
+}
+
+/// The end of a thread's body: report an uncaught exception, leave the thread table, end the
+/// lane, wake joiners. Returns the interrupt that ended it, if any.
+fn thread_exit(vm: &mut Vm, core: &ThreadCore, result: PyResult<Value>) -> Option<Interrupt> {
     let interrupted = match result {
         Ok(_) => None,
         Err(Unwind::Exception(exc)) => {
-            print_exception(&mut vm, core, &exc);
+            print_exception(vm, core, &exc);
             None
         }
         Err(Unwind::Interrupt(i)) => Some(i),
     };
-    drop(vm);
-    interp.ext::<Registry>().remove(tid);
-    rt.thread_end(tid);
+    vm.interp.ext::<Registry>().remove(vm.tid);
+    vm.rt.thread_end(vm.tid);
     core.set_done();
     interrupted
+}
+
+/// `start()` with green threads: the thread's body as a suspended green thread whose first
+/// frame is `run()`'s, or for Thread's own `run`, the target's (so the target runs in the
+/// thread's outermost dispatch loop and can switch anywhere).
+fn green_start(vm: &Vm, obj: &Value, core: &Arc<ThreadCore>, tid: Tid) {
+    let (obj, body_core, end_core) = (obj.clone(), core.clone(), core.clone());
+    let start: green::Start = Box::new(move |vm: &mut Vm| {
+        body_core.set_started();
+        let run_method = vm.get_attr(&obj, &intern("run"))?;
+        let own_run = matches!(&run_method, Value::Method(m)
+            if matches!(&m.func, Value::Builtin(b) if b.f as *const () == run as *const ()));
+        if !own_run {
+            return vm.push_call(&run_method, Vec::new(), Vec::new());
+        }
+        match take_target(vm, &body_core)? {
+            Some((target, pos, kw)) => vm.push_call(&target, pos, kw).map(|v| v.map(|_| Value::None)),
+            None => Ok(Some(Value::None)),
+        }
+    });
+    let finish: green::Finish = Box::new(move |vm: &mut Vm, result| {
+        thread_exit(vm, &end_core, result);
+    });
+    green::spawn(&vm.interp, tid, start, finish);
 }
 
 /// `threading.excepthook`'s default: SystemExit is silent; anything else prints
@@ -330,6 +369,14 @@ fn print_exception(vm: &mut Vm, core: &ThreadCore, exc: &Value) {
 fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("run", 1)?;
     let core = core_of(&a[0])?;
+    if let Some((target, pos, kw)) = take_target(vm, &core)? {
+        vm.call_with_kwargs(&target, pos, kw)?;
+    }
+    Ok(Value::None)
+}
+
+/// Takes the thread's target and its arguments out of the thread object (None: no target).
+fn take_target(vm: &mut Vm, core: &ThreadCore) -> PyResult<Option<(Value, Vec<Value>, Vec<(String, Value)>)>> {
     let (target, targs, kwargs) = {
         let mut i = lock(&core.info);
         (
@@ -339,7 +386,7 @@ fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )
     };
     if target.is_none() {
-        return Ok(Value::None);
+        return Ok(None);
     }
     let pos = match &targs {
         Value::Tuple(t) => t.items.to_vec(),
@@ -365,8 +412,7 @@ fn run(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         other => return Err(type_error(format!("argument after ** must be a mapping, not {}", other.type_name()))),
     }
-    vm.call_with_kwargs(&target, pos, kw)?;
-    Ok(Value::None)
+    Ok(Some((target, pos, kw)))
 }
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -389,6 +435,9 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     if tid == Some(vm.tid) {
         return Err(runtime_error("cannot join current thread"));
+    }
+    if vm.rt.is_green() {
+        return vm.green_wait(State::BlockedJoin, timeout, move |timed_out| (core.is_done() || timed_out).then_some(Ok(Value::None)));
     }
     core.wait_done(vm, timeout)?;
     Ok(Value::None)
