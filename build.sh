@@ -13,7 +13,8 @@ WASM_TARGET="wasm32-unknown-unknown"
 # native builds and `cargo test` stay plain.
 BUILD_STD=(-Z build-std=panic_abort,std)
 DEFAULT_PORT=8000
-# Chromium without these floods a closed network with refused connections (see STACK.md).
+# Chromium without these floods a closed network with refused connections
+# (docs/wasm-threads.md, "Testing").
 CHROMIUM_FLAGS=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync)
 

@@ -1,24 +1,24 @@
-//! The corpus: every program in tests/corpus/ (and tests/corpus/threads/) must print exactly what
+//! The corpus: every program in tests/programs/language/ (and the seed lessons in
+//! tests/programs/lessons/) must print exactly what
 //! `python3 FILE` prints — same stdout bytes, same exit status and, when the program dies of an
 //! uncaught exception, the same last stderr line (`ZeroDivisionError: division by zero`).
 //!
 //! Programs run in parallel with a per-program timeout; all mismatches are reported at the end.
 //! `CORPUS_FILTER=name` runs a subset; `THREADLAB_BIN=path` tests another build of the runner.
 
-#[path = "corpus/support.rs"]
-mod support;
+mod harness;
 
 use std::path::PathBuf;
-use support::{corpus_dir, diff_hint, python, python_files, threadlab};
+use harness::{diff_hint, programs_dir, python, python_files, threadlab};
 
-/// Programs known not to pass yet (path relative to tests/corpus). They still run, and the report
+/// Programs known not to pass yet (path relative to tests/programs). They still run, and the report
 /// names them loudly; they just do not fail the test. The tech lead empties this list.
 const EXPECTED_TO_FAIL: &[&str] = &[];
 
 /// Programs whose output order depends on thread scheduling even under CPython (seed copies kept
 /// as written). CPython's print() writes the text and the "\n" separately, so two threads can even
 /// produce "Finished bFinished c\n\n": their stdout is compared as a multiset of characters.
-const ORDER_INDEPENDENT: &[&str] = &["threads/01_seed_level1_simple.py", "threads/07_seed_level6_download.py"];
+const ORDER_INDEPENDENT: &[&str] = &["lessons/01_seed_level1_simple.py", "lessons/07_seed_level6_download.py"];
 
 struct Verdict {
     name: String,
@@ -28,7 +28,7 @@ struct Verdict {
 }
 
 fn check(path: &PathBuf) -> Verdict {
-    let name = path.strip_prefix(corpus_dir()).unwrap().to_string_lossy().into_owned();
+    let name = path.strip_prefix(programs_dir("")).unwrap().to_string_lossy().into_owned();
     let want = python(path);
     let got = threadlab(path, &[]);
     let mut problems = Vec::new();
@@ -36,7 +36,7 @@ fn check(path: &PathBuf) -> Verdict {
         problems.push("python3 itself timed out: the program is too slow for the corpus".into());
     }
     if got.timed_out {
-        problems.push(format!("threadlab timed out after {:?} and was killed", support::TIMEOUT));
+        problems.push(format!("threadlab timed out after {:?} and was killed", harness::TIMEOUT));
     }
     let (exp, act) = (want.stdout_text(), got.stdout_text());
     let same_stdout = if ORDER_INDEPENDENT.contains(&name.as_str()) {
@@ -77,11 +77,10 @@ fn excerpt(s: &str) -> String {
 
 #[test]
 fn corpus_matches_python3() {
-    let dir = corpus_dir();
-    let mut files = python_files(&dir);
-    files.extend(python_files(&dir.join("threads")));
+    let mut files = python_files(&programs_dir("language"));
+    files.extend(python_files(&programs_dir("lessons")));
     assert!(!files.is_empty(), "no corpus programs matched");
-    let verdicts = support::parallel_map(&files, check);
+    let verdicts = harness::parallel_map(&files, check);
 
     let mut failures = Vec::new();
     let mut known = Vec::new();

@@ -1,16 +1,17 @@
-//! Programs that end in an uncaught exception or a compile error (tests/corpus/errors/): the
+//! Programs that end in an uncaught exception or a compile error. tests/programs/errors/: the
 //! runner must name the same exception type, message and line as python3's traceback, both on
 //! stderr (exit status 1) and in `--json`'s `error {type, message, line}`.
 //!
 //! A program can state its expectation instead of asking python3, for behaviour CPython does not
 //! share (valid Python outside the subset): a comment line `# threadlab-expect: TYPE line N`.
 //! Then only the type and line are checked.
+//!
+//! tests/programs/tracebacks/: whole tracebacks must match python3's (`tracebacks_match_python3`).
 
-#[path = "corpus/support.rs"]
-mod support;
+mod harness;
 
 use std::path::PathBuf;
-use support::{corpus_dir, python, python_files, threadlab, Json, Outcome};
+use harness::{programs_dir, python, python_files, strip_carets, threadlab, Json, Outcome};
 
 #[derive(Debug, PartialEq)]
 struct Expected {
@@ -58,7 +59,7 @@ fn expected_from_python(py: &Outcome) -> Result<Expected, String> {
 }
 
 fn check(path: &PathBuf) -> (String, Vec<String>) {
-    let name = support::file_name(path);
+    let name = harness::file_name(path);
     let source = std::fs::read_to_string(path).unwrap();
     let expected = match stated_expectation(&source) {
         Some(e) => e,
@@ -95,7 +96,7 @@ fn check_plain_run(path: &PathBuf, want: &Expected, problems: &mut Vec<String>) 
     }
     if let Some(stdout) = &want.stdout {
         if *stdout != got.stdout {
-            problems.push(format!("stdout differs\n{}", support::diff_hint(&String::from_utf8_lossy(stdout), &got.stdout_text())));
+            problems.push(format!("stdout differs\n{}", harness::diff_hint(&String::from_utf8_lossy(stdout), &got.stdout_text())));
         }
     }
 }
@@ -140,9 +141,9 @@ fn check_json_run(path: &PathBuf, want: &Expected, problems: &mut Vec<String>) {
 
 #[test]
 fn error_programs_match_python3() {
-    let files = python_files(&corpus_dir().join("errors"));
+    let files = python_files(&programs_dir("errors"));
     assert!(files.len() >= 15 || std::env::var("CORPUS_FILTER").is_ok(), "at least 15 error programs");
-    let results = support::parallel_map(&files, check);
+    let results = harness::parallel_map(&files, check);
     let mut failures = Vec::new();
     for (name, problems) in &results {
         eprintln!("{:<40} {}", name, if problems.is_empty() { "ok" } else { "FAIL" });
@@ -154,6 +155,37 @@ fn error_programs_match_python3() {
     if !failures.is_empty() {
         panic!("{} error program(s) differ:\n{}", failures.len(), failures.join("\n"));
     }
+}
+
+/// tests/programs/tracebacks/: the whole of stderr (every traceback line, chained exceptions,
+/// SyntaxError reports, `sys.exit` messages) and stdout and the exit status must match
+/// python3's, except CPython's `~~^~~` location lines.
+#[test]
+fn tracebacks_match_python3() {
+    let files = python_files(&programs_dir("tracebacks"));
+    assert!(files.len() >= 30 || std::env::var("CORPUS_FILTER").is_ok(), "at least 30 traceback programs");
+    let results = harness::parallel_map(&files, |path| {
+        let (want, got) = (python(path), threadlab(path, &[]));
+        let mut problems = Vec::new();
+        if want.stdout != got.stdout {
+            problems.push(format!("stdout differs\n{}", harness::diff_hint(&want.stdout_text(), &got.stdout_text())));
+        }
+        let (exp, act) = (strip_carets(&want.stderr), strip_carets(&got.stderr));
+        if exp != act {
+            problems.push(format!("stderr differs\n{}", harness::diff_hint(&exp, &act)));
+        }
+        if want.code != got.code {
+            problems.push(format!("exit status: python3 {:?}, threadlab {:?}", want.code, got.code));
+        }
+        (harness::file_name(path), problems)
+    });
+    let failures: Vec<String> = results
+        .iter()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(name, p)| format!("--- {}\n  {}", name, p.join("\n  ")))
+        .collect();
+    eprintln!("tracebacks: {} of {} programs match python3", results.len() - failures.len(), results.len());
+    assert!(failures.is_empty(), "{} traceback program(s) differ:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! page that is not cross-origin isolated) against CPython and against the worker-per-thread
 //! GIL engine:
 //!
-//! * the threading corpus (tests/threads/, tests/corpus/threads/) prints what `python3` prints,
+//! * the threading corpus (tests/programs/threads/, tests/programs/lessons/) prints what `python3` prints,
 //!   compared as tests/threads.rs and tests/corpus.rs compare it;
 //! * on the same programs both engines give the same kind of timeline: running spans never
 //!   overlap, CPU-bound threads trade the GIL, sleeps overlap, the convoy effect's wake-ups wait
@@ -12,12 +12,11 @@
 //! Mechanisms only: no bound on how long CPU work takes; sleeps give lower bounds, and upper
 //! bounds are at least twice what is expected.
 
-#[path = "corpus/support.rs"]
-mod support;
+mod harness;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use support::{diff_hint, python, python_files, threadlab, Outcome};
+use harness::{diff_hint, python, python_files, threadlab, Outcome};
 use threadlab::runtime::{Mode, NullSink, Report, Span, State, ThreadReport};
 use threadlab::vm::{run, RunOptions};
 
@@ -38,7 +37,7 @@ fn chars(s: &str) -> Vec<char> {
 fn problems(want: &Outcome, got: &Outcome, as_chars: bool) -> Vec<String> {
     let mut p = Vec::new();
     if got.timed_out {
-        p.push(format!("killed after {:?}", support::TIMEOUT));
+        p.push(format!("killed after {:?}", harness::TIMEOUT));
     }
     let (exp, act) = (want.stdout_text(), got.stdout_text());
     let same = if as_chars { chars(&exp) == chars(&act) } else { want.stdout == got.stdout };
@@ -56,11 +55,11 @@ fn problems(want: &Outcome, got: &Outcome, as_chars: bool) -> Vec<String> {
 
 #[test]
 fn threading_corpus_matches_python3_on_green_threads() {
-    let mut files = python_files(&dir(&["tests", "threads"]));
-    files.extend(python_files(&dir(&["tests", "corpus", "threads"])));
+    let mut files = python_files(&dir(&["tests", "programs", "threads"]));
+    files.extend(python_files(&dir(&["tests", "programs", "lessons"])));
     assert!(files.len() >= 30, "expected the threading corpus, found {} programs", files.len());
-    let failures: Vec<String> = support::parallel_map(&files, |path: &PathBuf| {
-        let name = support::file_name(path);
+    let failures: Vec<String> = harness::parallel_map(&files, |path: &PathBuf| {
+        let name = harness::file_name(path);
         let want = python(path);
         assert!(!want.timed_out, "python3 timed out on {}", name);
         let got = threadlab(path, &["--green"]);
@@ -165,7 +164,7 @@ fn green_holders_keep_the_gil_for_the_switch_interval() {
 /// Lesson 6: three 2 s downloads overlap: about 2 s in all, not 6 s.
 #[test]
 fn sleeps_overlap_on_both_engines() {
-    let source = std::fs::read_to_string(dir(&["tests", "corpus", "threads", "07_seed_level6_download.py"])).unwrap();
+    let source = std::fs::read_to_string(dir(&["tests", "programs", "lessons", "07_seed_level6_download.py"])).unwrap();
     for (label, r) in both(Mode::Gil, &source) {
         assert!(r.stdout.ends_with("All downloads complete\n"), "{label}: {:?}", r.stdout);
         assert!(r.wall_ms >= 2000.0, "{label}: a 2 s sleep ended early: {} ms", r.wall_ms);
@@ -184,7 +183,7 @@ fn sleeps_overlap_on_both_engines() {
 /// interval meanwhile, which a loaded machine can do, to CPython too: up to 3 runs.)
 #[test]
 fn main_thread_runs_while_a_thread_sleeps_on_both_engines() {
-    let source = std::fs::read_to_string(dir(&["tests", "corpus", "threads", "01_seed_level1_simple.py"])).unwrap();
+    let source = std::fs::read_to_string(dir(&["tests", "programs", "lessons", "01_seed_level1_simple.py"])).unwrap();
     let tutorial = "Task running\nMain thread continues\nTask running\nTask running\n";
     for green in [true, false] {
         let label = if green { "green" } else { "workers" };
@@ -348,10 +347,10 @@ fn free_threaded_mode_is_refused_on_green_threads() {
 /// The report says which engine ran.
 #[test]
 fn the_report_names_the_engine() {
-    let file = dir(&["tests", "threads", "03_join.py"]);
+    let file = dir(&["tests", "programs", "threads", "03_join.py"]);
     for (flags, engine) in [(&["--green", "--json"][..], "green"), (&["--json"][..], "workers")] {
         let out = threadlab(&file, flags);
-        let json = support::Json::parse(&out.stdout_text()).expect("a JSON report");
+        let json = harness::Json::parse(&out.stdout_text()).expect("a JSON report");
         assert_eq!(json.get("engine").and_then(|e| e.as_str()), Some(engine));
     }
 }

@@ -21,11 +21,11 @@
 //!
 //! `PROGRAMS_FILTER=name` runs a subset; `THREADLAB_BIN=path` tests another build.
 
-#[path = "corpus/support.rs"]
-mod support;
+#[path = "harness/mod.rs"]
+mod harness;
 
 use std::path::{Path, PathBuf};
-use support::{diff_hint, python, threadlab};
+use harness::{diff_hint, python, threadlab};
 
 fn programs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("programs")
@@ -146,7 +146,7 @@ fn check(path: &Path) -> Vec<String> {
         problems.push("python3 itself timed out".to_string());
     }
     if got.timed_out {
-        problems.push(format!("threadlab timed out after {:?} and was killed", support::TIMEOUT));
+        problems.push(format!("threadlab timed out after {:?} and was killed", harness::TIMEOUT));
     }
     let (exp, act) = (norm(&want.stdout_text()), norm(&got.stdout_text()));
     if !same(&exp, &act, opts.unordered) {
@@ -168,7 +168,7 @@ fn programs_match_python3() {
     let all = programs();
     assert!(!all.is_empty(), "no programs matched");
     let paths: Vec<PathBuf> = all.iter().map(|(_, p)| p.clone()).collect();
-    let results = support::parallel_map(&paths, |p| check(p));
+    let results = harness::parallel_map(&paths, |p| check(p));
     let mut by_cat: Vec<(String, usize, usize)> = Vec::new();
     let mut failures = Vec::new();
     for ((cat, path), problems) in all.iter().zip(&results) {

@@ -10,11 +10,10 @@
 //! so: move it to RUNS_TODAY (or update its error), and update its line in BENCHMARKS.md
 //! ("pyperformance: status today").
 
-#[path = "corpus/support.rs"]
-mod support;
+mod harness;
 
 use std::path::{Path, PathBuf};
-use support::{diff_hint, python, threadlab, Outcome};
+use harness::{diff_hint, python, threadlab, Outcome};
 
 /// Benchmarks whose tiny run under threadlab must print python3's checksum.
 const RUNS_TODAY: &[&str] =
@@ -148,7 +147,7 @@ fn check_failure(error: &str, want: &Outcome, got: &Outcome) -> Option<String> {
 #[test]
 fn each_benchmark_runs_or_fails_as_listed() {
     let names = manifest();
-    let verdicts = support::parallel_map(&names, check);
+    let verdicts = harness::parallel_map(&names, check);
     let failures: Vec<String> = names
         .iter()
         .zip(&verdicts)
@@ -166,7 +165,7 @@ fn bench_script_reports_each_benchmark() {
     let script = bench_dir().join("pyperformance.sh");
     let out = std::process::Command::new("bash")
         .arg(&script)
-        .arg(support::threadlab_bin())
+        .arg(harness::threadlab_bin())
         .env("SIZES", "tiny")
         .env("REPS", "1")
         .env("PEERS", "")

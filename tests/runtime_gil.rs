@@ -331,7 +331,7 @@ fn shutdown_stops_the_others_but_not_the_caller() {
     rt.sleep(0, 0.03).unwrap();
     rt.shutdown_daemons();
     assert_eq!(rt.handle_eval_breaker(0), Ok(()));
-    assert_eq!(rt.interrupt_for(0), None);
+    assert_eq!(rt.interrupt_for(), None);
     let results = join_all(&rt, rxs);
     assert_eq!(results, vec![Err(Interrupt::Shutdown); 2]);
     assert_eq!(rt.sleep(0, 0.001), Ok(()));

@@ -1,18 +1,17 @@
-//! The threading module against CPython: every program in tests/threads/ must print exactly what
+//! The threading module against CPython: every program in tests/programs/threads/ must print exactly what
 //! `python3 FILE` prints (stdout bytes, exit status, last stderr line) when run by
 //! `threadlab run FILE --mode gil` and `--mode free`, and `--mode sequential` for the programs
 //! whose output does not depend on threads overlapping. Each run is killed after 30 s (a failure).
 //!
-//! Then the seed lessons (tests/corpus/threads/), where CPython's own output order is partly
+//! Then the seed lessons (tests/programs/lessons/), where CPython's own output order is partly
 //! nondeterministic: those parts are compared as sets, and said so below.
 //!
 //! `THREADLAB_BIN=path` tests another build of the runner (e.g. a release build).
 
-#[path = "corpus/support.rs"]
-mod support;
+mod harness;
 
-use std::path::{Path, PathBuf};
-use support::{diff_hint, python, python_files, threadlab, Outcome};
+use std::path::PathBuf;
+use harness::{diff_hint, python, python_files, threadlab, Outcome};
 
 /// Programs whose output is the same when each thread runs to completion inside `start()`
 /// (no thread waits for something another thread does later).
@@ -29,23 +28,22 @@ const SEQUENTIAL_OK: &[&str] = &[
 ];
 
 fn threads_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("threads")
+    harness::programs_dir("threads")
 }
 
 fn seed(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus").join("threads").join(name)
+    harness::programs_dir("lessons").join(name)
 }
 
 /// Problems with `got` compared with CPython's `want` (empty: same).
-fn compare(want: &Outcome, got: &Outcome, sort_lines: bool) -> Vec<String> {
+fn compare(want: &Outcome, got: &Outcome) -> Vec<String> {
     let mut problems = Vec::new();
     if got.timed_out {
-        problems.push(format!("killed after {:?}", support::TIMEOUT));
+        problems.push(format!("killed after {:?}", harness::TIMEOUT));
     }
     let (exp, act) = (want.stdout_text(), got.stdout_text());
-    let same = if sort_lines { sorted(&exp) == sorted(&act) } else { want.stdout == got.stdout };
-    if !same {
-        problems.push(format!("stdout differs{}\n{}", if sort_lines { " (as sorted lines)" } else { "" }, diff_hint(&exp, &act)));
+    if want.stdout != got.stdout {
+        problems.push(format!("stdout differs\n{}", diff_hint(&exp, &act)));
     }
     if want.code != got.code {
         problems.push(format!("exit status: python3 {:?}, threadlab {:?}", want.code, got.code));
@@ -87,14 +85,14 @@ fn modes_for(name: &str) -> Vec<&'static str> {
 fn programs_match_python3_in_every_mode() {
     let files = python_files(&threads_dir());
     assert!(files.len() >= 15, "expected at least 15 programs in tests/threads, found {}", files.len());
-    let results = support::parallel_map(&files, |path| {
-        let name = support::file_name(path);
+    let results = harness::parallel_map(&files, |path| {
+        let name = harness::file_name(path);
         let want = python(path);
         assert!(!want.timed_out, "python3 timed out on {}", name);
         let mut failures = Vec::new();
         for mode in modes_for(&name) {
             let got = threadlab(path, &["--mode", mode]);
-            let problems = compare(&want, &got, false);
+            let problems = compare(&want, &got);
             if !problems.is_empty() {
                 failures.push(format!("{} --mode {}:\n  {}", name, mode, problems.join("\n  ")));
             }
@@ -154,7 +152,7 @@ fn seed_lesson2_main_thread() {
         let want = python(&path);
         for mode in ["gil", "free", "sequential"] {
             let got = threadlab(&path, &["--mode", mode]);
-            let p = compare(&want, &got, false);
+            let p = compare(&want, &got);
             assert!(p.is_empty(), "{} --mode {}: {:?}", file, mode, p);
         }
     }
@@ -223,7 +221,7 @@ fn seed_lesson7_join_and_no_join() {
         let want = python(&path);
         for mode in ["gil", "free", "sequential"] {
             let got = threadlab(&path, &["--mode", mode]);
-            let p = compare(&want, &got, false);
+            let p = compare(&want, &got);
             assert!(p.is_empty(), "{} --mode {}: {:?}", file, mode, p);
         }
     }

@@ -326,9 +326,9 @@ fn run_with_runtime(rt: &Arc<Runtime>, src: &str) -> Result<(), String> {
     use threadlab::vm::types::Module;
     use threadlab::vm::run::{compile, ExitHooks};
     use threadlab::vm::{Interp, Value, Vm};
-    let interp = Interp::new(rt.clone(), "<stop>", src);
+    let interp = Interp::new(rt.clone(), "<stop>", src, threadlab::vm::builtins::namespace());
     let code = compile(src, "<stop>").map_err(|e| e.msg.clone())?;
-    let main = Arc::new(Module::new("__main__", 512));
+    let main = Arc::new(Module::new("__main__", 512, Some(interp.builtins)));
     main.set("__name__", Value::str("__main__"));
     let _ = interp.main.set(main.clone());
     let mut vm = Vm::new(interp.clone(), 0);

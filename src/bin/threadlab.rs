@@ -126,7 +126,7 @@ fn main() -> ExitCode {
     };
     let console = Arc::new(Console::default());
     let sink: Arc<dyn OutputSink> = if json { Arc::new(NullSink) } else { console.clone() };
-    let opts = RunOptions { mode, switch_interval, filename, green };
+    let opts = RunOptions { mode, switch_interval, filename, green, ..RunOptions::default() };
     let out = run(&source, opts, sink);
     if json {
         let mut stdout = std::io::stdout().lock();

@@ -134,7 +134,7 @@ impl Runtime {
             self.set_lane(tid, State::WaitingGil);
             gil.waiters.fetch_add(1, Ordering::SeqCst);
             while g.locked {
-                if let Some(i) = self.interrupt_for(tid) {
+                if let Some(i) = self.interrupt_for() {
                     gil.waiters.fetch_sub(1, Ordering::SeqCst);
                     drop(g);
                     self.set_lane(tid, State::Running);
@@ -195,7 +195,7 @@ impl Runtime {
                 self.eval_breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
                 while gil.last_holder.load(Ordering::Relaxed) == tid
                     && gil.waiters.load(Ordering::SeqCst) > 0
-                    && self.interrupt_for(tid).is_none()
+                    && self.interrupt_for().is_none()
                 {
                     s = wait_secs(&gil.switch_cond, s, SWITCH_WAIT_SLICE_SECS).0;
                 }

@@ -29,14 +29,12 @@ mod output;
 mod registry;
 pub mod report;
 mod runtime;
-mod sync;
+pub mod sync;
 mod threads;
 mod timeline;
 
 pub use output::NullSink;
 pub use registry::stop_all_runs;
-#[cfg(not(target_arch = "wasm32"))]
-pub use output::StdoutSink;
 pub use report::{ErrorReport, OutputLine, Report, Span, State, ThreadReport};
 pub use green::{Poll, Runner};
 pub use runtime::{Runtime, RuntimeConfig, INTERRUPT_POLL_SECS};

@@ -51,16 +51,3 @@ impl OutputSink for NullSink {
     fn write(&self, _thread: &str, _t_ms: f64, _text: &str) {}
 }
 
-/// A sink that writes to the process's stdout (native runner).
-#[cfg(not(target_arch = "wasm32"))]
-pub struct StdoutSink;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl OutputSink for StdoutSink {
-    fn write(&self, _thread: &str, _t_ms: f64, text: &str) {
-        use std::io::Write;
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(text.as_bytes());
-        let _ = out.flush();
-    }
-}

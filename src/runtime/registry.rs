@@ -1,5 +1,5 @@
 //! The runs going on in this process, so that a thread other than the one running a program can
-//! stop it. In the browser the engine worker is busy inside `run_program` for the whole run and
+//! stop it. In the browser the engine worker is busy inside `runPython` for the whole run and
 //! cannot take messages, so the page's control worker calls `stop_all_runs` instead.
 
 use super::runtime::Runtime;

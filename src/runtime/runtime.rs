@@ -29,7 +29,10 @@ pub struct RuntimeConfig {
 
 impl RuntimeConfig {
     pub const DEFAULT_SWITCH_INTERVAL: f64 = 0.005;
-    pub const DEFAULT_MAX_THREADS: usize = 256;
+    /// The per-run thread limit, natively and in the browser (where each live thread holds a
+    /// Web Worker of its own, so `web/threads.rs` sizes the worker set by this). The one
+    /// definition of the limit; a run may ask for fewer (`RunOptions::max_threads`).
+    pub const DEFAULT_MAX_THREADS: usize = 64;
 
     /// CPython's defaults for everything but the mode and the sink.
     pub fn new(mode: Mode, sink: Arc<dyn OutputSink>) -> RuntimeConfig {
@@ -40,14 +43,6 @@ impl RuntimeConfig {
             sink,
         }
     }
-}
-
-/// Who is exempt from Shutdown (the thread that called `shutdown_daemons`).
-#[derive(Clone, Copy)]
-enum Exempt {
-    Nobody,
-    Tid(Tid),
-    OsThread(ThreadId),
 }
 
 pub struct Runtime {
@@ -61,7 +56,8 @@ pub struct Runtime {
     switch_interval_bits: AtomicU64,
     max_threads: usize,
     live_threads: Arc<AtomicUsize>,
-    shutdown_exempt: Mutex<Exempt>,
+    /// The OS thread that called `shutdown_daemons`: exempt from Shutdown.
+    shutdown_exempt: Mutex<Option<ThreadId>>,
     /// Sleepers wait here, so Stop/Shutdown wakes them at once.
     pub(super) wake_mutex: Mutex<()>,
     pub(super) wake_cond: Condvar,
@@ -98,7 +94,7 @@ impl Runtime {
             switch_interval_bits: AtomicU64::new(sanitize_interval(cfg.switch_interval).to_bits()),
             max_threads: cfg.max_threads,
             live_threads: Arc::new(AtomicUsize::new(0)),
-            shutdown_exempt: Mutex::new(Exempt::Nobody),
+            shutdown_exempt: Mutex::new(None),
             wake_mutex: Mutex::new(()),
             wake_cond: Condvar::new(),
             green: OnceLock::new(),
@@ -121,12 +117,6 @@ impl Runtime {
 
     pub fn thread_name(&self, tid: Tid) -> String {
         self.timeline.name(tid)
-    }
-
-    /// Recorded for the caller's benefit only: Shutdown applies to every thread but the one
-    /// that calls `shutdown_daemons`, daemon or not (by then the VM has joined the others).
-    pub fn set_daemon(&self, tid: Tid, daemon: bool) {
-        let _ = (tid, daemon);
     }
 
     pub(crate) fn set_lane(&self, tid: Tid, state: State) {
@@ -167,19 +157,15 @@ impl Runtime {
         self.eval_breaker.load(Ordering::Relaxed)
     }
 
-    /// The interrupt that applies to `tid` now, if any.
-    pub fn interrupt_for(&self, tid: Tid) -> Option<Interrupt> {
+    /// The interrupt that applies to the calling thread now, if any (Shutdown spares the OS
+    /// thread that called `shutdown_daemons`).
+    pub fn interrupt_for(&self) -> Option<Interrupt> {
         let b = self.breaker();
         if b & BREAK_STOP != 0 {
             return Some(Interrupt::Stop);
         }
         if b & BREAK_SHUTDOWN != 0 {
-            let exempt = match *lock(&self.shutdown_exempt) {
-                Exempt::Nobody => false,
-                Exempt::Tid(t) => t == tid,
-                Exempt::OsThread(id) => id == std::thread::current().id(),
-            };
-            if !exempt {
+            if *lock(&self.shutdown_exempt) != Some(std::thread::current().id()) {
                 return Some(Interrupt::Shutdown);
             }
         }
@@ -190,7 +176,7 @@ impl Runtime {
     /// drop request (drop, wait for another thread to take it, take it back).
     #[cold]
     pub fn handle_eval_breaker(&self, tid: Tid) -> Result<(), Interrupt> {
-        if let Some(i) = self.interrupt_for(tid) {
+        if let Some(i) = self.interrupt_for() {
             return Err(i);
         }
         if self.breaker() & BREAK_GREEN != 0 && self.green_tick(tid) {
@@ -228,7 +214,7 @@ impl Runtime {
         {
             let mut g = lock(&self.wake_mutex);
             loop {
-                if let Some(i) = self.interrupt_for(tid) {
+                if let Some(i) = self.interrupt_for() {
                     result = Err(i);
                     break;
                 }
@@ -291,7 +277,7 @@ impl Runtime {
                 if ready(&mut g) {
                     break Ok(true);
                 }
-                if let Some(i) = self.interrupt_for(tid) {
+                if let Some(i) = self.interrupt_for() {
                     break Err(i);
                 }
                 let mut slice = INTERRUPT_POLL_SECS;
@@ -396,14 +382,7 @@ impl Runtime {
     /// Program end: every thread except the calling OS thread gets `Interrupt::Shutdown` at
     /// its next check or wait.
     pub fn shutdown_daemons(&self) {
-        *lock(&self.shutdown_exempt) = Exempt::OsThread(std::thread::current().id());
-        self.eval_breaker.fetch_or(BREAK_SHUTDOWN, Ordering::SeqCst);
-        self.wake_all();
-    }
-
-    /// Like `shutdown_daemons`, exempting lane `tid` rather than the calling OS thread.
-    pub fn shutdown_daemons_except(&self, tid: Tid) {
-        *lock(&self.shutdown_exempt) = Exempt::Tid(tid);
+        *lock(&self.shutdown_exempt) = Some(std::thread::current().id());
         self.eval_breaker.fetch_or(BREAK_SHUTDOWN, Ordering::SeqCst);
         self.wake_all();
     }

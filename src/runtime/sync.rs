@@ -1,11 +1,26 @@
-//! Lock helpers that survive poisoning: a Python thread whose Rust code panicked must not take
-//! the whole run's timeline, output or GIL down with it.
+//! The crate's lock helpers, which survive poisoning: a Python thread whose Rust code panicked
+//! must not take the whole run's timeline, output, GIL or heap down with it. Every layer above
+//! (the VM's containers, the web thread set) locks through these.
 
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
+/// Locks a mutex, ignoring poisoning.
+#[inline]
 pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Read-locks an `RwLock`, ignoring poisoning.
+#[inline]
+pub fn read<T>(m: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    m.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Write-locks an `RwLock`, ignoring poisoning.
+#[inline]
+pub fn write<T>(m: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    m.write().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Waits on `cv` for at most `secs` seconds; returns the guard and whether it timed out.

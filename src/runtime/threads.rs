@@ -4,6 +4,7 @@
 //! spawner that runs the closure on a Web Worker sharing the wasm memory. Natively the default
 //! uses `std::thread` with a large stack, because the VM's Rust recursion grows with Python's.
 
+use super::sync::{read, write};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -42,12 +43,12 @@ static SPAWNER: RwLock<Option<Arc<dyn Spawner>>> = RwLock::new(None);
 
 /// Installs the process-wide spawner (the web layer calls this once at start-up).
 pub fn set_spawner(s: Arc<dyn Spawner>) {
-    *SPAWNER.write().unwrap_or_else(|e| e.into_inner()) = Some(s);
+    *write(&SPAWNER) = Some(s);
 }
 
 /// The installed spawner, or `StdSpawner`.
 pub fn spawner() -> Arc<dyn Spawner> {
-    SPAWNER.read().unwrap_or_else(|e| e.into_inner()).clone().unwrap_or_else(|| Arc::new(StdSpawner))
+    read(&SPAWNER).clone().unwrap_or_else(|| Arc::new(StdSpawner))
 }
 
 thread_local! {

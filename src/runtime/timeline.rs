@@ -5,7 +5,7 @@
 //! only writer of its lane, so that mutex is uncontended except when a report is taken.
 
 use super::report::{Span, State, ThreadReport};
-use super::sync::lock;
+use super::sync::{lock, read, write};
 use super::Tid;
 use std::sync::{Mutex, RwLock};
 
@@ -25,13 +25,13 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn add_lane(&self, name: &str) -> Tid {
-        let mut lanes = self.lanes.write().unwrap_or_else(|e| e.into_inner());
+        let mut lanes = write(&self.lanes);
         lanes.push(Mutex::new(Lane { name: name.to_string(), native_id: None, spans: Vec::new(), open: None }));
         lanes.len() - 1
     }
 
     fn with_lane<R>(&self, tid: Tid, f: impl FnOnce(&mut Lane) -> R) -> Option<R> {
-        let lanes = self.lanes.read().unwrap_or_else(|e| e.into_inner());
+        let lanes = read(&self.lanes);
         lanes.get(tid).map(|lane| f(&mut lock(lane)))
     }
 
@@ -68,7 +68,7 @@ impl Timeline {
 
     /// All lanes, with each open span closed at `end_us` (the lanes themselves stay open).
     pub fn snapshot(&self, end_us: f64) -> Vec<ThreadReport> {
-        let lanes = self.lanes.read().unwrap_or_else(|e| e.into_inner());
+        let lanes = read(&self.lanes);
         lanes
             .iter()
             .map(|lane| {

@@ -29,9 +29,6 @@ impl<'a> Args<'a> {
     pub fn n(&self) -> usize {
         self.all.len() - self.kwnames.len()
     }
-    pub fn has_kwargs(&self) -> bool {
-        !self.kwnames.is_empty()
-    }
     pub fn kwargs(&self) -> impl Iterator<Item = (&'a str, &'a Value)> {
         let vals = &self.all[self.n()..];
         self.kwnames.iter().zip(vals.iter()).map(|(k, v)| (k.as_str().unwrap_or(""), v))

@@ -234,12 +234,11 @@ impl Vm {
     }
 
     /// Runs a bound frame to completion from Rust (a builtin calling back into Python).
-    pub(crate) fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
+    pub(crate) fn run_frame(&mut self, frame: Box<Frame>) -> PyResult<Value> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             self.recycle(frame);
             return Err(error("RecursionError", "maximum recursion depth exceeded"));
         }
-        frame.boundary = true;
         let base = self.frames.len();
         self.push_frame(frame)?;
         self.native_depth += 1;
@@ -378,7 +377,7 @@ fn bind_general(func: &Function, locals: &mut [Value], args: &[Value], kwnames: 
         if code.has_varargs {
             locals[varargs_i] = Value::tuple(args[argcount..npos].to_vec());
         } else {
-            return Err(too_many_positional(func, npos, kwnames.len()));
+            return Err(too_many_positional(func, npos));
         }
     } else if code.has_varargs {
         locals[varargs_i] = Value::tuple(Vec::new());
@@ -437,7 +436,7 @@ fn bind_general(func: &Function, locals: &mut [Value], args: &[Value], kwnames: 
     Ok(())
 }
 
-fn too_many_positional(func: &Function, given: usize, nkw: usize) -> super::exceptions::Unwind {
+fn too_many_positional(func: &Function, given: usize) -> super::exceptions::Unwind {
     let code = &func.code.code;
     let argcount = code.argcount as usize;
     let ndef = func.defaults.len();
@@ -446,7 +445,6 @@ fn too_many_positional(func: &Function, given: usize, nkw: usize) -> super::exce
     } else {
         format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
     };
-    let _ = nkw;
     let was = if given == 1 { "was" } else { "were" };
     type_error(format!("{}() takes {} but {} {} given", func.qualname.as_str(), takes, given, was))
 }

@@ -3,60 +3,13 @@
 
 use super::exceptions::{exc_args, type_error, PyResult, Unwind};
 use super::format::{self, FormatSpec};
-use super::types::{intern, PyStr, Str, Wrapper};
 use super::state::Vm;
-use super::types::types;
+use super::types::{ascii_escape, float_str, str_repr, PyStr, Str, Wrapper};
 use super::value::Value;
 use std::sync::Arc;
 
 fn fmt_err((kind, msg): (&'static str, String)) -> Unwind {
     super::exceptions::error(kind, msg)
-}
-
-/// Python's repr of a str.
-pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if is_unprintable(c) => {
-                let n = c as u32;
-                if n <= 0xff {
-                    out.push_str(&format!("\\x{:02x}", n));
-                } else if n <= 0xffff {
-                    out.push_str(&format!("\\u{:04x}", n));
-                } else {
-                    out.push_str(&format!("\\U{:08x}", n));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// A rough `not str.isprintable()` for non-ASCII characters: separators and format characters.
-fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    matches!(n, 0xa0 | 0xad | 0x2028 | 0x2029 | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff | 0xd800..=0xdfff)
-        || (0x2000..=0x200a).contains(&n)
-        || n == 0x3000
-}
-
-pub fn float_str(f: f64) -> String {
-    format::float_repr(f)
 }
 
 pub fn addr(v: &Value) -> String {
@@ -360,27 +313,4 @@ impl Vm {
         }
         Ok(Value::string(self.format(v, spec)?))
     }
-
-    /// The `__name__` style interned name of a value's type.
-    pub fn type_name_str(&self, v: &Value) -> Str {
-        intern(types().class_of(v).name.as_str())
-    }
-}
-
-/// `ascii()`: escapes non-ASCII characters of a repr.
-pub fn ascii_escape(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n <= 0xff {
-            out.push_str(&format!("\\x{:02x}", n));
-        } else if n <= 0xffff {
-            out.push_str(&format!("\\u{:04x}", n));
-        } else {
-            out.push_str(&format!("\\U{:08x}", n));
-        }
-    }
-    out
 }

@@ -119,6 +119,36 @@ impl super::state::Vm {
                         }
                     };
                 }
+                // Calls the callable at stack index `ci`; the call's values start at `base`
+                // (below `ci` for a method call's Null slot). A Python callee's frame takes
+                // their place and the loop reloads; a value replaces them. A green-thread
+                // switch inside the call parks at `base` (see `tri_call!`).
+                macro_rules! call_at {
+                    ($base:expr, $ci:expr, $kwnames:expr) => {{
+                        let (base, ci) = ($base, $ci);
+                        match tri_call!(self.call_on_stack(fr, ci, $kwnames), base) {
+                            Called::Frame => {
+                                if ci != base {
+                                    f!().stack.truncate(base);
+                                }
+                                continue 'reload;
+                            }
+                            Called::Value(v) => {
+                                f!().stack.truncate(base);
+                                push!(v);
+                            }
+                        }
+                    }};
+                }
+                // The keyword names of a CallKw / CallMethodKw: a tuple constant.
+                macro_rules! kwnames {
+                    ($names:expr) => {
+                        match &code.consts[$names as usize] {
+                            Value::Tuple(t) => &t.items[..],
+                            _ => &[],
+                        }
+                    };
+                }
 
                 let op = ops[pc];
                 pc += 1;
@@ -303,6 +333,8 @@ impl super::state::Vm {
                         push!(a);
                         push!(b);
                     }
+                    // The method forms' stack holds two slots below the arguments
+                    // (method-or-Null, then self or the callable; see `load_method`).
                     Op::CallMethod(argc) => {
                         check_breaker!(pc - 1);
                         f!().pc = pc;
@@ -324,71 +356,27 @@ impl super::state::Vm {
                             }
                         }
                         let ci = if f!().stack[base_i].is_null() { base_i + 1 } else { base_i };
-                        match tri_call!(self.call_on_stack(fr, ci, &[]), base_i) {
-                            Called::Frame => {
-                                // The callee's frame replaced the call's stack values; drop the
-                                // Null marker too.
-                                if ci != base_i {
-                                    f!().stack.truncate(base_i);
-                                }
-                                continue 'reload;
-                            }
-                            Called::Value(v) => {
-                                f!().stack.truncate(base_i);
-                                push!(v);
-                            }
-                        }
+                        call_at!(base_i, ci, &[]);
                     }
                     Op::CallMethodKw { argc, names } => {
                         check_breaker!(pc - 1);
                         f!().pc = pc;
-                        let kwnames: &[Value] = match &code.consts[names as usize] {
-                            Value::Tuple(t) => &t.items,
-                            _ => &[],
-                        };
                         let n = f!().stack.len();
                         let base_i = n - argc as usize - 2;
                         let ci = if f!().stack[base_i].is_null() { base_i + 1 } else { base_i };
-                        match tri_call!(self.call_on_stack(fr, ci, kwnames), base_i) {
-                            Called::Frame => {
-                                if ci != base_i {
-                                    f!().stack.truncate(base_i);
-                                }
-                                continue 'reload;
-                            }
-                            Called::Value(v) => {
-                                f!().stack.truncate(base_i);
-                                push!(v);
-                            }
-                        }
+                        call_at!(base_i, ci, kwnames!(names));
                     }
                     Op::Call(argc) => {
                         check_breaker!(pc - 1);
                         f!().pc = pc;
                         let ci = f!().stack.len() - argc as usize - 1;
-                        match tri_call!(self.call_on_stack(fr, ci, &[]), ci) {
-                            Called::Frame => continue 'reload,
-                            Called::Value(v) => {
-                                f!().stack.truncate(ci);
-                                push!(v);
-                            }
-                        }
+                        call_at!(ci, ci, &[]);
                     }
                     Op::CallKw { argc, names } => {
                         check_breaker!(pc - 1);
                         f!().pc = pc;
-                        let kwnames: &[Value] = match &code.consts[names as usize] {
-                            Value::Tuple(t) => &t.items,
-                            _ => &[],
-                        };
                         let ci = f!().stack.len() - argc as usize - 1;
-                        match tri_call!(self.call_on_stack(fr, ci, kwnames), ci) {
-                            Called::Frame => continue 'reload,
-                            Called::Value(v) => {
-                                f!().stack.truncate(ci);
-                                push!(v);
-                            }
-                        }
+                        call_at!(ci, ci, kwnames!(names));
                     }
                     Op::CallEx { has_kwargs } => {
                         check_breaker!(pc - 1);
@@ -410,13 +398,7 @@ impl super::state::Vm {
                             }
                         }
                         let ci = f!().stack.len() - kwnames.len() - args_len(&args) - 1;
-                        match tri_call!(self.call_on_stack(fr, ci, &kwnames), ci) {
-                            Called::Frame => continue 'reload,
-                            Called::Value(v) => {
-                                f!().stack.truncate(ci);
-                                push!(v);
-                            }
-                        }
+                        call_at!(ci, ci, &kwnames);
                     }
                     // `a + b` and `a += b` share the small-int fast path; they differ only
                     // in the slow path (`+=` may mutate a list or set in place).
@@ -987,7 +969,6 @@ impl super::state::Vm {
             frame.stack.clear();
             frame.cells.clear();
             frame.namespace = None;
-            frame.boundary = false;
             self.pool.push(frame);
         }
     }

@@ -24,9 +24,6 @@ pub(crate) struct Frame {
     pub cells: Vec<Arc<Cell>>,
     /// A class body's namespace.
     pub namespace: Option<AttrMap>,
-    /// A Rust caller (a builtin calling back into Python) waits for this frame: the dispatch
-    /// loop returns to it instead of continuing in the frame below.
-    pub boundary: bool,
     pub on_return: OnReturn,
 }
 
@@ -39,7 +36,6 @@ impl Frame {
             stack: Vec::new(),
             cells: Vec::new(),
             namespace: None,
-            boundary: false,
             on_return: OnReturn::Value,
         }
     }

@@ -255,8 +255,7 @@ impl Vm {
             names.push(Value::Str(super::types::intern(&k)));
             args.push(v);
         }
-        let mut frame = self.bind_frame(&func, &args, &names)?;
-        frame.boundary = true;
+        let frame = self.bind_frame(&func, &args, &names)?;
         self.push_frame(frame)?;
         Ok(None)
     }

@@ -26,11 +26,11 @@ pub mod value;
 mod tests;
 
 pub use exceptions::{PyResult, Unwind};
-pub use run::{run, RunOutput};
-pub use state::{call_in_new_thread_state, print_thread_exception, Interp, Vm};
+pub use run::RunOutput;
+pub use state::{Interp, Vm};
 pub use value::Value;
 
-use crate::runtime::{Mode, OutputSink, Report};
+use crate::runtime::{Mode, OutputSink, RuntimeConfig};
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
@@ -40,6 +40,9 @@ pub struct RunOptions {
     pub switch_interval: f64,
     /// Shown in tracebacks (`File "NAME", line N`).
     pub filename: String,
+    /// Python threads alive at once besides the main thread; `start()` past it raises
+    /// CPython's `RuntimeError: can't start new thread`.
+    pub max_threads: usize,
     /// Run every Python thread on the calling OS thread as green threads (`green.rs`): the
     /// browser without cross-origin isolation, `threadlab run --green`. Modes gil and
     /// sequential; free-threaded needs real threads.
@@ -48,12 +51,18 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { mode: Mode::Gil, switch_interval: 0.005, filename: "<main>".into(), green: false }
+        RunOptions {
+            mode: Mode::Gil,
+            switch_interval: RuntimeConfig::DEFAULT_SWITCH_INTERVAL,
+            filename: "<main>".into(),
+            max_threads: RuntimeConfig::DEFAULT_MAX_THREADS,
+            green: false,
+        }
     }
 }
 
-/// Runs a whole program and returns its report. Output reaches `sink` live, as it is printed.
-/// The traceback text (stderr) and exit code come with [`run`], which this wraps.
-pub fn run_program(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>) -> Report {
-    run::run(source, opts, sink).report
+/// Runs a whole program; see [`RunOutput`]. Output reaches `sink` live, as it is printed.
+pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>) -> RunOutput {
+    // The one place the builtins namespace is named: every module of the run is handed it.
+    run::run(source, opts, sink, builtins::namespace())
 }

@@ -4,7 +4,7 @@
 use crate::lang::bytecode::{BinKind, CmpKind, UnaryKind};
 use super::exceptions::{error, type_error, value_error, zero_division, PyResult};
 use super::state::Vm;
-use super::types::{big_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
+use super::types::{big_binop, dict_binop, list_binop, set_binop, str_binop, tuple_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
 use super::value::Value;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -93,7 +93,8 @@ fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>>
     big_binop(kind, bx, by)
 }
 
-fn repeat_count(v: &Value) -> Option<i64> {
+/// The count of a sequence repetition (`seq * n`): an int or bool; None for other types.
+pub fn repeat_count(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
@@ -102,7 +103,8 @@ fn repeat_count(v: &Value) -> Option<i64> {
     }
 }
 
-fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
+/// `items * n`, or MemoryError past 2**32 items.
+pub fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
     if n <= 0 || items.is_empty() {
         return Ok(Vec::new());
     }
@@ -117,66 +119,21 @@ fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
     Ok(out)
 }
 
-/// Builtin-type binary operations (no user methods); Ok(None) if unsupported.
+/// Builtin-type binary operations (no user methods); Ok(None) if unsupported. Numbers first,
+/// then the left operand's type (the sequence's, for `n * seq`).
 fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
     if let Some(r) = numeric_binop(kind, a, b)? {
         return Ok(Some(r));
     }
-    Ok(Some(match (kind, a, b) {
-        (BinKind::Add, Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-            s.push_str(x.as_str());
-            s.push_str(y.as_str());
-            Value::string(s)
-        }
-        (BinKind::Add, Value::List(x), Value::List(y)) => {
-            let mut v = x.snapshot();
-            v.extend(y.snapshot());
-            Value::list(v)
-        }
-        (BinKind::Add, Value::Tuple(x), Value::Tuple(y)) => {
-            let mut v = x.items.to_vec();
-            v.extend(y.items.iter().cloned());
-            Value::tuple(v)
-        }
-        (BinKind::Mul, Value::Str(s), n) | (BinKind::Mul, n, Value::Str(s)) if repeat_count(n).is_some() => {
-            let n = repeat_count(n).unwrap();
-            if n <= 0 {
-                Value::str("")
-            } else {
-                if (s.as_str().len() as u128) * (n as u128) > (1u128 << 32) {
-                    return Err(error("MemoryError", ""));
-                }
-                Value::string(s.as_str().repeat(n as usize))
-            }
-        }
-        (BinKind::Mul, Value::List(l), n) | (BinKind::Mul, n, Value::List(l)) if repeat_count(n).is_some() => {
-            Value::list(repeat(&l.snapshot(), repeat_count(n).unwrap())?)
-        }
-        (BinKind::Mul, Value::Tuple(t), n) | (BinKind::Mul, n, Value::Tuple(t)) if repeat_count(n).is_some() => {
-            Value::tuple(repeat(&t.items, repeat_count(n).unwrap())?)
-        }
-        (BinKind::Mod, Value::Str(fmt), args) => Value::string(super::types::percent_format(vm, fmt.as_str(), args)?),
-        (BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor, Value::Set(x), Value::Set(y)) => {
-            let xs = x.lock().clone();
-            let ys = if Arc::ptr_eq(x, y) { xs.clone() } else { y.lock().clone() };
-            let out = match kind {
-                BinKind::Or => SetMap::union(&xs, &ys),
-                BinKind::And => SetMap::intersection(&xs, &ys),
-                BinKind::Sub => SetMap::difference(&xs, &ys),
-                _ => SetMap::symmetric_difference(&xs, &ys),
-            };
-            Value::Set(Arc::new(Set::new(out, x.frozen)))
-        }
-        (BinKind::Or, Value::Dict(x), Value::Dict(y)) => {
-            let mut m = x.lock().clone();
-            for (k, v) in y.lock().items_hashed() {
-                m.insert(k, v);
-            }
-            Value::Dict(Arc::new(Dict::new(m)))
-        }
-        _ => return Ok(None),
-    }))
+    let (x, y) = if kind == BinKind::Mul && repeat_count(a).is_some() { (b, a) } else { (a, b) };
+    match x {
+        Value::Str(s) => str_binop(vm, kind, s, y),
+        Value::List(l) => list_binop(kind, l, y),
+        Value::Tuple(t) => tuple_binop(kind, t, y),
+        Value::Set(s) => set_binop(kind, s, y),
+        Value::Dict(d) => dict_binop(kind, d, y),
+        _ => Ok(None),
+    }
 }
 
 fn unsupported(a: &Value, b: &Value, kind: BinKind) -> super::exceptions::Unwind {

@@ -4,7 +4,7 @@
 use super::exceptions::{exc_args, exc_class, format_exception, last_line, Unwind};
 use super::frame::Frame;
 use super::load::load_code;
-use super::types::{Function, Module};
+use super::types::{Builtins, Function, Module};
 use super::state::{Interp, Vm};
 use super::value::Value;
 use super::{PyResult, RunOptions};
@@ -24,9 +24,6 @@ pub struct RunOutput {
     pub exit_code: i32,
 }
 
-/// Live threads of each run max out here natively (the browser's spawner has its own limit).
-const NATIVE_MAX_THREADS: usize = 64;
-
 /// Hooks the threading module installs to run at interpreter exit, before daemon shutdown
 /// (CPython's `threading._shutdown`: join all non-daemon threads).
 pub type ExitHook = Box<dyn FnOnce(&mut Vm) + Send>;
@@ -35,12 +32,12 @@ pub type ExitHook = Box<dyn FnOnce(&mut Vm) + Send>;
 pub struct ExitHooks(pub Mutex<Vec<ExitHook>>);
 
 /// Runs a program; see [`RunOutput`].
-pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>) -> RunOutput {
+pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: &'static Builtins) -> RunOutput {
     let mut cfg = RuntimeConfig::new(opts.mode, sink);
     cfg.switch_interval = opts.switch_interval;
-    cfg.max_threads = if cfg!(target_arch = "wasm32") { RuntimeConfig::DEFAULT_MAX_THREADS } else { NATIVE_MAX_THREADS };
+    cfg.max_threads = opts.max_threads;
     let rt = Runtime::new(cfg);
-    let interp = Interp::new(rt.clone(), &opts.filename, source);
+    let interp = Interp::new(rt.clone(), &opts.filename, source, builtins);
     if opts.green && opts.mode == Mode::Gil {
         super::green::install(&interp);
     }
@@ -58,7 +55,7 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>) -> RunOutp
             Some(ErrorReport { typ: e.kind.to_string(), message: e.msg.clone(), line: Some(e.line) })
         }
         Ok(code) => {
-            let main = Arc::new(Module::new("__main__", count_names(&code) + 256));
+            let main = Arc::new(Module::new("__main__", count_names(&code) + 256, Some(builtins)));
             main.set("__name__", Value::str("__main__"));
             main.set("__file__", Value::str(&opts.filename));
             main.set("__doc__", Value::None);
@@ -207,9 +204,4 @@ impl Vm {
         frame.locals.resize(func.code.code.nlocals as usize, Value::Null);
         self.run_frame(frame)
     }
-}
-
-/// Last line of the traceback (exposed for the threading module's excepthook).
-pub fn exception_summary(vm: &mut Vm, exc: &Value) -> String {
-    last_line(vm, exc)
 }

@@ -1,14 +1,13 @@
 //! Interpreter state: `Interp` is shared by all Python threads of a run (modules, the runtime,
 //! stderr); `Vm` is one Python thread's state (its frames, its handled exception, its Tid).
 //!
-//! A Python thread is one call of a function value on a fresh `Vm`: see
-//! [`call_in_new_thread_state`]. All the `Vm`s of a run share the heap through `Arc`s.
+//! A Python thread is one call of a function value on a fresh `Vm` (see
+//! `modules/threading/thread.rs`). All the `Vm`s of a run share the heap through `Arc`s.
 
-use super::exceptions::{format_exception, Unwind};
+use super::exceptions::Unwind;
 use super::frame::Frame;
-use super::types::Module;
+use super::types::{Builtins, Module};
 use super::value::Value;
-use super::PyResult;
 use crate::runtime::{Runtime, Tid};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
@@ -19,6 +18,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub struct Interp {
     pub rt: Arc<Runtime>,
     pub filename: Arc<str>,
+    /// The `builtins` namespace every module of the run is handed.
+    pub builtins: &'static Builtins,
     /// The program's source lines, for tracebacks.
     pub source_lines: Vec<String>,
     /// `sys.modules`: imported modules by name.
@@ -32,10 +33,11 @@ pub struct Interp {
 }
 
 impl Interp {
-    pub fn new(rt: Arc<Runtime>, filename: &str, source: &str) -> Arc<Interp> {
+    pub fn new(rt: Arc<Runtime>, filename: &str, source: &str, builtins: &'static Builtins) -> Arc<Interp> {
         Arc::new(Interp {
             rt,
             filename: filename.into(),
+            builtins,
             source_lines: source.lines().map(|l| l.to_string()).collect(),
             modules: Mutex::new(HashMap::new()),
             main: OnceLock::new(),
@@ -124,38 +126,6 @@ impl Vm {
         let f = self.frames.last()?;
         Some(f.func.code.code.line_at(f.pc.saturating_sub(1)))
     }
-
-    /// Writes the text CPython's default excepthook prints for an uncaught exception.
-    pub fn print_exception(&mut self, exc: &Value) {
-        let text = format_exception(self, exc);
-        self.interp.write_stderr(&text);
-    }
-}
-
-/// Runs `func(*args, **kwargs)` on a fresh thread state with lane `tid`, on the calling OS
-/// thread. This is the body of a Python thread: the threading module calls it from the closure
-/// it hands to `Runtime::spawn` (after `rt.thread_begin(tid)`, before `rt.thread_end(tid)`).
-///
-/// Returns the function's result, or the `Unwind` that ended it: `Unwind::Exception(exc)` for an
-/// uncaught Python exception (print it with [`print_thread_exception`]), `Unwind::Interrupt` for
-/// Stop/Shutdown (print nothing).
-pub fn call_in_new_thread_state(
-    interp: &Arc<Interp>,
-    tid: Tid,
-    func: Value,
-    args: Vec<Value>,
-    kwargs: Vec<(String, Value)>,
-) -> PyResult<Value> {
-    let mut vm = Vm::new(interp.clone(), tid);
-    vm.call_with_kwargs(&func, args, kwargs)
-}
-
-/// Prints "Exception in thread NAME:" and the traceback, as `threading.excepthook` does, to the
-/// run's stderr.
-pub fn print_thread_exception(interp: &Arc<Interp>, tid: Tid, thread_name: &str, exc: &Value) {
-    let mut vm = Vm::new(interp.clone(), tid);
-    let text = format_exception(&mut vm, exc);
-    interp.write_stderr(&format!("Exception in thread {}:\n{}", thread_name, text));
 }
 
 impl Unwind {

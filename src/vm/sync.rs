@@ -2,12 +2,13 @@
 //!
 //! `SpinCell` guards one `Value`-sized slot (a module global, a closure cell) where the critical
 //! section is a clone or a swap: a spin lock costs one atomic RMW to take and a plain store to
-//! release, and never parks. Containers (lists, dicts) use `std::sync::Mutex` through `lock`,
-//! because their critical sections can be long (sorting) and a waiter should sleep.
+//! release, and never parks. Containers (lists, dicts) use `std::sync::Mutex` through `lock`
+//! (the crate's poison-ignoring helpers, re-exported from `runtime::sync`), because their
+//! critical sections can be long (sorting) and a waiter should sleep.
 
+pub use crate::runtime::sync::{lock, read, write};
 use std::cell::UnsafeCell;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 pub struct SpinCell<T> {
     locked: AtomicBool,
@@ -77,20 +78,4 @@ impl<T: Clone> SpinCell<T> {
     pub fn get(&self) -> T {
         self.with(|v| v.clone())
     }
-}
-
-/// Locks a mutex, ignoring poisoning (a panicking Python thread must not wedge the others).
-#[inline]
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-#[inline]
-pub fn read<T>(m: &RwLock<T>) -> RwLockReadGuard<'_, T> {
-    m.read().unwrap_or_else(|e| e.into_inner())
-}
-
-#[inline]
-pub fn write<T>(m: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
-    m.write().unwrap_or_else(|e| e.into_inner())
 }

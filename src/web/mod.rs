@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 pub use panic::{debug_panic, set_panic_channel};
 pub use run::{run_python, stop_current_run};
-pub use threads::{thread_worker_main, MAX_WORKERS, THREAD_STACK_BYTES, WARM_WORKERS};
+pub use threads::{thread_worker_main, MAX_WORKERS, THREAD_STACK_BYTES};
 pub use smoke::{pool_size, smoke_checksum};
 /// Starts the rayon pool: `await initThreadPool(n)` in JS, before anything blocks.
 pub use wasm_bindgen_rayon::init_thread_pool;

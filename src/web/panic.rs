@@ -37,7 +37,7 @@ fn post_to_page(message: &str) {
 /// two open tabs do not see each other's panics).
 #[wasm_bindgen(js_name = setPanicChannel)]
 pub fn set_panic_channel(name: String) {
-    *CHANNEL.lock().unwrap_or_else(|e| e.into_inner()) = name;
+    *crate::runtime::sync::lock(&CHANNEL) = name;
 }
 
 /// Panics on purpose, so a test can check that a panic's message reaches the page: on the

@@ -4,7 +4,8 @@
 //! that is not cross-origin isolated no other worker shares the memory: the program's threads
 //! are green threads on the engine worker, and Stop ends that worker (www/threadlab.js).
 
-use super::{page, threads};
+use super::threads::{self, MAX_WORKERS};
+use super::page;
 use crate::runtime::json::write_str;
 use crate::runtime::{stop_all_runs, Mode, OutputSink};
 use crate::vm::run::FREE_NEEDS_THREADS;
@@ -49,9 +50,10 @@ pub fn run_python(source: &str, mode: &str, switch_interval: f64, max_threads: u
     if green && mode == Mode::Free {
         return Err(JsError::new(&format!("threadlab: {FREE_NEEDS_THREADS}")));
     }
-    threads::set_limit(if max_threads == 0 { threads::MAX_WORKERS } else { max_threads as usize });
     let sink = Arc::new(WebSink { run: run_id, seq: AtomicU32::new(0) });
-    let opts = RunOptions { mode, switch_interval, filename: "<main>".into(), green };
+    // No more threads than the thread set has workers.
+    let max_threads = if max_threads == 0 { MAX_WORKERS } else { (max_threads as usize).clamp(1, MAX_WORKERS) };
+    let opts = RunOptions { mode, switch_interval, filename: "<main>".into(), max_threads, green };
     let out = run(source, opts, sink.clone());
     let mut json = String::from("{\"report\":");
     json.push_str(&out.report.to_json());

@@ -1,6 +1,6 @@
 //! The thread set: the Web Workers that run Python threads, one thread per worker at a time.
 //!
-//! Why this shape (see STACK.md, "Growing the worker set"):
+//! Why this shape (docs/wasm-threads.md, "Running in the browser"):
 //! * A blocked Python thread (sleep, join, lock) holds its worker, as an OS thread would, so
 //!   every started thread needs a worker of its own; a fixed pool would serialize sleepers.
 //! * A worker that creates a nested worker and then blocks deadlocks (the nested worker never
@@ -8,21 +8,22 @@
 //!   one (`postMessage` to its parent, which is the page for every worker we use) and goes on;
 //!   the page's main thread, which never blocks, creates it with the module and the memory.
 //! * Workers are kept and reused across runs: a cold worker costs tens of milliseconds to start,
-//!   so `WARM_WORKERS` are started with the engine and a run's `start()` usually finds one idle.
+//!   so the page has some started with the engine (`startThreadSet(warm)`; the number is
+//!   `WARM_WORKERS` in www/threadlab.js) and a run's `start()` usually finds one idle.
 //!
 //! Tasks wait in a queue in shared memory; every worker loops in `thread_worker_main`: take a
 //! task, run it, repeat. An idle worker waits on a condvar (blocking is allowed in a worker).
 
-use crate::runtime::{set_native_id, SpawnError, Spawner};
+use crate::runtime::sync::lock;
+use crate::runtime::{set_native_id, RuntimeConfig, SpawnError, Spawner};
 use std::collections::VecDeque;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use wasm_bindgen::prelude::*;
 
-/// Workers started with the engine: the lessons use up to 8 threads.
-pub const WARM_WORKERS: usize = 8;
-/// Most workers (so most Python threads alive at once, besides the main thread). Each worker
-/// costs a thread stack (`THREAD_STACK_BYTES`) and TLS in the shared memory, which never shrinks.
-pub const MAX_WORKERS: usize = 64;
+/// Most workers: one per Python thread alive at once, so the runtime's per-run thread limit.
+/// Each worker costs a thread stack (`THREAD_STACK_BYTES`) and TLS in the shared memory, which
+/// never shrinks.
+pub const MAX_WORKERS: usize = RuntimeConfig::DEFAULT_MAX_THREADS;
 /// Stack of each worker's Rust thread (wasm-bindgen's `thread_stack_size`; a multiple of 64 KiB).
 pub const THREAD_STACK_BYTES: usize = 2 << 20;
 
@@ -36,10 +37,6 @@ struct Set {
     started: usize,
     /// Workers waiting for a task.
     idle: usize,
-    /// Tasks being run.
-    running: usize,
-    /// Tasks queued or running past this fail with `SpawnError::Limit` (per run, <= MAX_WORKERS).
-    limit: usize,
 }
 
 static SET: Mutex<Set> = Mutex::new(Set {
@@ -47,13 +44,11 @@ static SET: Mutex<Set> = Mutex::new(Set {
     workers: 0,
     started: 0,
     idle: 0,
-    running: 0,
-    limit: MAX_WORKERS,
 });
 static WORK: Condvar = Condvar::new();
 
 fn set() -> MutexGuard<'static, Set> {
-    SET.lock().unwrap_or_else(|e| e.into_inner())
+    lock(&SET)
 }
 
 impl Set {
@@ -101,10 +96,8 @@ impl Spawner for WebSpawner {
         if !self.isolated {
             return Err(SpawnError::Failed(NOT_ISOLATED.into()));
         }
+        // The run's thread limit is counted by `Runtime::spawn`, before this is called.
         let mut s = set();
-        if s.running + s.tasks.len() >= s.limit {
-            return Err(SpawnError::Limit);
-        }
         s.tasks.push_back(f);
         s.grow_for_queue();
         drop(s);
@@ -131,11 +124,6 @@ pub(crate) fn start(warm: usize, isolated: bool) -> usize {
     s.workers
 }
 
-/// Sets the per-run limit on threads alive at once (clamped to 1..=MAX_WORKERS).
-pub(crate) fn set_limit(limit: usize) {
-    set().limit = limit.clamp(1, MAX_WORKERS);
-}
-
 /// (workers asked for, workers started, idle workers).
 pub(crate) fn counts() -> (usize, usize, usize) {
     let s = set();
@@ -157,10 +145,8 @@ pub fn thread_worker_main(worker_id: u32) {
         }
         s.idle -= 1;
         let task = s.tasks.pop_front().expect("a task");
-        s.running += 1;
         drop(s);
         task();
         s = set();
-        s.running -= 1;
     }
 }

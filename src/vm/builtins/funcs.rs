@@ -166,7 +166,7 @@ fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("ascii", 1)?;
     let r = vm.repr(&a[0])?;
-    Ok(Value::string(crate::vm::convert::ascii_escape(&r)))
+    Ok(Value::string(crate::vm::types::ascii_escape(&r)))
 }
 
 fn int_radix(v: &Value, radix: u32, prefix: &str) -> PyResult<Value> {

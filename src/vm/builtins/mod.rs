@@ -4,20 +4,19 @@
 
 mod funcs;
 
-use super::types::{types, Class};
+use super::types::{types, Builtins, Class};
 use super::value::Value;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-/// The builtin named `name` (functions, types, exception classes, constants).
-pub fn lookup(name: &str) -> Option<Value> {
-    static TABLE: OnceLock<HashMap<&'static str, Value>> = OnceLock::new();
-    TABLE.get_or_init(build_table).get(name).cloned()
+/// The namespace: functions, types, exception classes, constants by name.
+pub fn namespace() -> &'static Builtins {
+    static TABLE: OnceLock<Builtins> = OnceLock::new();
+    TABLE.get_or_init(build_table)
 }
 
-fn build_table() -> HashMap<&'static str, Value> {
+fn build_table() -> Builtins {
     let t = types();
-    let mut m: HashMap<&'static str, Value> = HashMap::new();
+    let mut m = Builtins::new();
     for b in funcs::FUNCTIONS {
         m.insert(b.name, Value::Builtin(b));
     }

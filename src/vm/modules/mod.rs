@@ -52,7 +52,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// A module from Rust values.
 pub fn native_module(name: &str, attrs: Vec<(&str, Value)>) -> Value {
-    let m = Module::new(name, attrs.len() + 64);
+    let m = Module::new(name, attrs.len() + 64, None);
     for (k, v) in attrs {
         m.set(k, v);
     }
@@ -66,7 +66,7 @@ pub fn source_module(vm: &mut Vm, name: &str, source: &str, extra: Vec<(&str, Va
     let module = crate::lang::parser::parse(source).map_err(|e| crate::vm::exceptions::error(e.kind, e.msg))?;
     let code = crate::lang::compiler::compile(&module, &format!("<{}>", name))
         .map_err(|e| crate::vm::exceptions::error(e.kind, e.msg))?;
-    let m = Arc::new(Module::new(name, code_names(&code) + extra.len() + 64));
+    let m = Arc::new(Module::new(name, code_names(&code) + extra.len() + 64, Some(vm.interp.builtins)));
     m.set("__name__", Value::str(name));
     for (k, v) in extra {
         m.set(k, v);

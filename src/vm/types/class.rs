@@ -7,7 +7,7 @@ use crate::vm::args::Args;
 use crate::vm::exceptions::{error, not_implemented, runtime_error, type_error};
 use crate::vm::state::Vm;
 use crate::vm::sync::{lock, read, write};
-use crate::vm::types::{compute_mro, intern, types, Builtin, Wrapper};
+use crate::vm::types::{intern, types, Builtin, Wrapper};
 use crate::vm::value::{Str, Value};
 use std::any::Any;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -251,11 +251,6 @@ impl Class {
         self.any_flag(F_PROPERTY)
     }
 
-    /// Whether some class on the MRO defines `__setattr__` in Python.
-    #[inline]
-    pub fn has_custom_setattr(&self) -> bool {
-        self.any_flag(F_SETATTR)
-    }
     /// `issubclass(self, other)`.
     pub fn is_subclass(&self, other: &Class) -> bool {
         std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(&**c, other))
@@ -353,6 +348,51 @@ pub fn type_mro(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// C3 linearization of a new class's bases: its MRO without the class itself.
+pub fn compute_mro(bases: &[Arc<Class>]) -> PyResult<Vec<Arc<Class>>> {
+    let mut seqs: Vec<Vec<Arc<Class>>> = bases
+        .iter()
+        .map(|b| {
+            let mut s = vec![b.clone()];
+            s.extend(b.mro.iter().cloned());
+            s
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Arc<Class>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|c| Arc::ptr_eq(c, cand))) {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        match found {
+            Some(c) => {
+                for s in seqs.iter_mut() {
+                    if Arc::ptr_eq(&s[0], &c) {
+                        s.remove(0);
+                    }
+                }
+                out.push(c);
+            }
+            None => {
+                let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
+                return Err(type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            }
+        }
+    }
+}
+
 impl Vm {
     /// Runs a class body with a fresh namespace and makes the class.
     pub(crate) fn build_class(&mut self, body: &Value, name: Str, bases: &Value) -> PyResult<Value> {
@@ -396,7 +436,7 @@ impl Vm {
             ns.set(intern("__hash__"), Value::None);
         }
         let kind = base_classes.iter().map(|b| b.kind).find(|k| *k != TypeKind::Object).unwrap_or(TypeKind::Object);
-        let mro = compute_mro(name.as_str(), &base_classes)?;
+        let mro = compute_mro(&base_classes)?;
         let module = match ns.get("__module__") {
             Some(Value::Str(s)) => s.clone(),
             _ => func.module.name.clone(),

@@ -13,6 +13,7 @@ use crate::vm::value::{Str, Value};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
+use crate::lang::bytecode::BinKind;
 
 /// A value known to be hashable, with its hash, compared with Python's `==` for builtin types
 /// (so `1`, `1.0` and `True` are one key) and by identity for other objects. Keys of classes
@@ -297,9 +298,6 @@ impl DictMap {
         }
         None
     }
-    pub fn clear(&mut self) {
-        *self = DictMap::default();
-    }
 }
 
 pub struct Dict {
@@ -562,4 +560,17 @@ pub fn view_contains(vm: &mut Vm, view: &View, item: &Value) -> PyResult<bool> {
         }
     }
     Ok(false)
+}
+
+/// `x | y` of two dicts (a new dict, `y`'s values winning); None if unsupported.
+pub fn dict_binop(kind: BinKind, x: &Dict, other: &Value) -> PyResult<Option<Value>> {
+    let y = match (kind, other) {
+        (BinKind::Or, Value::Dict(y)) => y,
+        _ => return Ok(None),
+    };
+    let mut m = x.lock().clone();
+    for (k, v) in y.lock().items_hashed() {
+        m.insert(k, v);
+    }
+    Ok(Some(Value::Dict(Arc::new(Dict::new(m)))))
 }

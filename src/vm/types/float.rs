@@ -2,11 +2,11 @@
 
 use crate::builtins_table;
 use crate::lang::bytecode::BinKind;
+use crate::vm::format;
 use crate::vm::args::{arg_f64, Args};
-use crate::vm::convert::str_repr;
 use crate::vm::exceptions::{error, type_error, value_error, zero_division, PyResult};
 use crate::vm::state::Vm;
-use crate::vm::types::Builtin;
+use crate::vm::types::{str_repr, Builtin};
 use crate::vm::value::Value;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -161,4 +161,8 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
         0.0f64.copysign(x / y)
     };
     (floordiv, m)
+}
+
+pub fn float_str(f: f64) -> String {
+    format::float_repr(f)
 }

@@ -4,7 +4,7 @@
 use crate::builtins_table;
 use crate::lang::bytecode::BinKind;
 use crate::vm::args::{arg_int, Args};
-use crate::vm::convert::str_repr;
+use crate::vm::types::str_repr;
 use crate::vm::exceptions::{error, type_error, value_error, zero_division, PyResult};
 use crate::vm::state::Vm;
 use crate::vm::types::Builtin;

@@ -13,6 +13,8 @@ use crate::vm::value::Value;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::sync::{Arc, Mutex, MutexGuard};
+use crate::lang::bytecode::BinKind;
+use crate::vm::ops::{repeat, repeat_count};
 
 /// A list. Its lock is held only for Rust-level work, never while Python code runs: code that
 /// calls back into Python (comparisons with `__eq__`, sort keys) works on a snapshot.
@@ -356,4 +358,17 @@ pub fn list_delitem(l: &List, idx: &Value) -> PyResult<()> {
             Ok(())
         }
     }
+}
+
+/// `l + other`, `l * n` (and `n * l`); None if unsupported.
+pub fn list_binop(kind: BinKind, l: &List, other: &Value) -> PyResult<Option<Value>> {
+    Ok(Some(match (kind, other) {
+        (BinKind::Add, Value::List(y)) => {
+            let mut v = l.snapshot();
+            v.extend(y.snapshot());
+            Value::list(v)
+        }
+        (BinKind::Mul, n) if repeat_count(n).is_some() => Value::list(repeat(&l.snapshot(), repeat_count(n).unwrap())?),
+        _ => return Ok(None),
+    }))
 }

@@ -18,21 +18,26 @@ pub struct GlobalSlot {
     pub builtin: OnceLock<Value>,
 }
 
+/// The `builtins` namespace a module's code falls back to for unbound globals.
+pub type Builtins = HashMap<&'static str, Value>;
+
 pub struct Module {
     pub name: Str,
+    /// None for modules written in Rust: no Python code runs in their namespace.
+    builtins: Option<&'static Builtins>,
     index: RwLock<HashMap<String, usize>>,
     slots: Box<[GlobalSlot]>,
     used: AtomicUsize,
 }
 
 impl Module {
-    /// A module with room for `capacity` globals.
-    pub fn new(name: &str, capacity: usize) -> Module {
+    /// A module with room for `capacity` globals whose code sees `builtins`.
+    pub fn new(name: &str, capacity: usize, builtins: Option<&'static Builtins>) -> Module {
         let slots = (0..capacity.max(16))
             .map(|_| GlobalSlot { value: SpinCell::new(Value::Null), name: OnceLock::new(), builtin: OnceLock::new() })
             .collect::<Vec<_>>()
             .into_boxed_slice();
-        Module { name: intern(name), index: RwLock::new(HashMap::new()), slots, used: AtomicUsize::new(0) }
+        Module { name: intern(name), builtins, index: RwLock::new(HashMap::new()), slots, used: AtomicUsize::new(0) }
     }
 
     /// The slot of `name`, assigned on first use. None when the module is full.
@@ -49,8 +54,8 @@ impl Module {
             return None;
         }
         let _ = self.slots[i].name.set(intern(name));
-        if let Some(b) = crate::vm::builtins::lookup(name) {
-            let _ = self.slots[i].builtin.set(b);
+        if let Some(b) = self.builtins.and_then(|t| t.get(name)) {
+            let _ = self.slots[i].builtin.set(b.clone());
         }
         idx.insert(name.to_string(), i);
         self.used.store(i + 1, Ordering::Release);

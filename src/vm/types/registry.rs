@@ -5,7 +5,7 @@ use crate::vm::PyResult;
 use crate::vm::args::Args;
 use crate::vm::exceptions::type_error;
 use crate::vm::state::Vm;
-use super::{intern, AttrMap, Builtin, Class, NativeNew, TypeKind};
+use super::{compute_mro, intern, AttrMap, Builtin, Class, NativeNew, TypeKind};
 use crate::vm::value::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -98,11 +98,8 @@ impl Types {
                 }
             }
             Value::Class(_) => &self.type_,
-            Value::Instance(i) => {
-                // Only reached through `builtin_class_of` directly; instances have their own.
-                let _ = i;
-                &self.object
-            }
+            // Only reached through `builtin_class_of` directly; instances have their own.
+            Value::Instance(_) => &self.object,
             Value::Module(_) => &self.module,
             Value::Iter(_) => &self.iterator,
             Value::Wrapper(w) => match &**w {
@@ -116,52 +113,6 @@ impl Types {
                 super::ViewKind::Values => &self.dict_values,
                 super::ViewKind::Items => &self.dict_items,
             },
-        }
-    }
-}
-
-/// C3 linearization of a new class's bases: its MRO without the class itself.
-pub fn compute_mro(name: &str, bases: &[Arc<Class>]) -> PyResult<Vec<Arc<Class>>> {
-    let mut seqs: Vec<Vec<Arc<Class>>> = bases
-        .iter()
-        .map(|b| {
-            let mut s = vec![b.clone()];
-            s.extend(b.mro.iter().cloned());
-            s
-        })
-        .collect();
-    seqs.push(bases.to_vec());
-    let mut out: Vec<Arc<Class>> = Vec::new();
-    loop {
-        seqs.retain(|s| !s.is_empty());
-        if seqs.is_empty() {
-            return Ok(out);
-        }
-        let mut found = None;
-        for s in &seqs {
-            let cand = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|c| Arc::ptr_eq(c, cand))) {
-                found = Some(cand.clone());
-                break;
-            }
-        }
-        match found {
-            Some(c) => {
-                for s in seqs.iter_mut() {
-                    if Arc::ptr_eq(&s[0], &c) {
-                        s.remove(0);
-                    }
-                }
-                out.push(c);
-            }
-            None => {
-                let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
-                let _ = name;
-                return Err(type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
-                    names.join(", ")
-                )));
-            }
         }
     }
 }
@@ -206,7 +157,7 @@ pub fn make_class_with(
     for (k, v) in extra {
         fixed.set(intern(k), v);
     }
-    let mro = compute_mro(name, bases).expect("builtin class MRO");
+    let mro = compute_mro(bases).expect("builtin class MRO");
     Arc::new(Class::new(intern(name), intern(name), intern(module), bases.to_vec(), mro, fixed, AttrMap::default(), kind, native_new))
 }
 

@@ -11,6 +11,7 @@ use crate::vm::types::Builtin;
 use crate::vm::types::dict::{key_eq, HashKey};
 use crate::vm::value::Value;
 use std::sync::{Arc, Mutex, MutexGuard};
+use crate::lang::bytecode::BinKind;
 
 const MINSIZE: usize = 8;
 
@@ -560,4 +561,22 @@ pub fn set_issuperset(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 pub fn set_isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
     set_relation(vm, a, "isdisjoint")
+}
+
+/// `x | y`, `x & y`, `x - y`, `x ^ y` of two sets; None if unsupported. The result has the
+/// left operand's kind (set or frozenset).
+pub fn set_binop(kind: BinKind, x: &Arc<Set>, other: &Value) -> PyResult<Option<Value>> {
+    let y = match (kind, other) {
+        (BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor, Value::Set(y)) => y,
+        _ => return Ok(None),
+    };
+    let xs = x.lock().clone();
+    let ys = if Arc::ptr_eq(x, y) { xs.clone() } else { y.lock().clone() };
+    let out = match kind {
+        BinKind::Or => SetMap::union(&xs, &ys),
+        BinKind::And => SetMap::intersection(&xs, &ys),
+        BinKind::Sub => SetMap::difference(&xs, &ys),
+        _ => SetMap::symmetric_difference(&xs, &ys),
+    };
+    Ok(Some(Value::Set(Arc::new(Set::new(out, x.frozen)))))
 }

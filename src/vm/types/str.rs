@@ -7,11 +7,13 @@ use crate::vm::exceptions::{error, index_error, key_error, type_error, value_err
 use crate::vm::format::{percent_format as fmt_percent, PercentArg};
 use crate::vm::state::Vm;
 use crate::vm::types::Builtin;
-use super::slice::{position, slice_positions};
+use crate::vm::types::slice::{position, slice_positions};
 use crate::vm::value::Value;
 use num_bigint::BigInt;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
+use crate::lang::bytecode::BinKind;
+use crate::vm::ops::repeat_count;
 
 pub struct PyStr {
     s: Box<str>,
@@ -793,7 +795,7 @@ pub fn str_format(vm: &mut Vm, fmt: &str, pos: &[Value], kw: &[(&str, &Value)]) 
             let value = match conv {
                 Some("r") => Value::string(vm.repr(&value)?),
                 Some("s") => Value::Str(vm.to_str(&value)?),
-                Some("a") => Value::string(crate::vm::convert::ascii_escape(&vm.repr(&value)?)),
+                Some("a") => Value::string(ascii_escape(&vm.repr(&value)?)),
                 Some(other) => return Err(value_error(format!("Unknown conversion specifier {}", other))),
                 None => value,
             };
@@ -951,4 +953,89 @@ pub fn str_contains(s: &PyStr, item: &Value) -> PyResult<bool> {
         Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
         _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
     }
+}
+
+/// Python's repr of a str.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if is_unprintable(c) => {
+                let n = c as u32;
+                if n <= 0xff {
+                    out.push_str(&format!("\\x{:02x}", n));
+                } else if n <= 0xffff {
+                    out.push_str(&format!("\\u{:04x}", n));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", n));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// A rough `not str.isprintable()` for non-ASCII characters: separators and format characters.
+fn is_unprintable(c: char) -> bool {
+    let n = c as u32;
+    matches!(n, 0xa0 | 0xad | 0x2028 | 0x2029 | 0x200b..=0x200f | 0x2060..=0x2064 | 0xfeff | 0xd800..=0xdfff)
+        || (0x2000..=0x200a).contains(&n)
+        || n == 0x3000
+}
+
+/// `ascii()`: escapes non-ASCII characters of a repr.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n <= 0xff {
+            out.push_str(&format!("\\x{:02x}", n));
+        } else if n <= 0xffff {
+            out.push_str(&format!("\\u{:04x}", n));
+        } else {
+            out.push_str(&format!("\\U{:08x}", n));
+        }
+    }
+    out
+}
+
+/// `s + other`, `s * n` (and `n * s`), `s % args`; None if unsupported.
+pub fn str_binop(vm: &mut Vm, kind: BinKind, s: &PyStr, other: &Value) -> PyResult<Option<Value>> {
+    Ok(Some(match (kind, other) {
+        (BinKind::Add, Value::Str(y)) => {
+            let mut out = String::with_capacity(s.as_str().len() + y.as_str().len());
+            out.push_str(s.as_str());
+            out.push_str(y.as_str());
+            Value::string(out)
+        }
+        (BinKind::Mul, n) if repeat_count(n).is_some() => {
+            let n = repeat_count(n).unwrap();
+            if n <= 0 {
+                Value::str("")
+            } else {
+                if (s.as_str().len() as u128) * (n as u128) > (1u128 << 32) {
+                    return Err(error("MemoryError", ""));
+                }
+                Value::string(s.as_str().repeat(n as usize))
+            }
+        }
+        (BinKind::Mod, args) => Value::string(percent_format(vm, s.as_str(), args)?),
+        _ => return Ok(None),
+    }))
 }

@@ -8,6 +8,8 @@ use crate::vm::types::Builtin;
 use super::list::{seq_count, seq_index};
 use super::slice::{position, slice_positions};
 use crate::vm::value::Value;
+use crate::lang::bytecode::BinKind;
+use crate::vm::ops::{repeat, repeat_count};
 
 pub struct Tuple {
     pub items: Box<[Value]>,
@@ -59,4 +61,17 @@ pub fn tuple_getitem(t: &Tuple, idx: &Value) -> PyResult<Value> {
         }
         _ => Ok(t.items[position(idx, t.items.len(), "tuple", "tuple index out of range")?].clone()),
     }
+}
+
+/// `t + other`, `t * n` (and `n * t`); None if unsupported.
+pub fn tuple_binop(kind: BinKind, t: &Tuple, other: &Value) -> PyResult<Option<Value>> {
+    Ok(Some(match (kind, other) {
+        (BinKind::Add, Value::Tuple(y)) => {
+            let mut v = t.items.to_vec();
+            v.extend(y.items.iter().cloned());
+            Value::tuple(v)
+        }
+        (BinKind::Mul, n) if repeat_count(n).is_some() => Value::tuple(repeat(&t.items, repeat_count(n).unwrap())?),
+        _ => return Ok(None),
+    }))
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { SCREENSHOTS } from './paths.mjs';
 
 // Without the background-networking flags Chromium floods a closed network with refused
-// connections (see STACK.md).
+// connections (docs/wasm-threads.md, "Testing").
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

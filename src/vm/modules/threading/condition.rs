@@ -4,14 +4,13 @@
 
 use super::lock::{lock_core, rlock_class, rlock_core, LockCore, RLockCore};
 use super::waiters::Waiters;
-use super::{payload, poll_or_wait, timeout_arg, LOCK_WAIT};
+use super::{native_class, payload, poll_or_wait, timeout_arg, with_core, LOCK_WAIT};
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::exceptions::{runtime_error, type_error, PyResult, Unwind};
-use crate::vm::types::{intern, Builtin, Class, Instance, TypeKind};
+use crate::vm::types::{intern, Builtin, Class};
 use crate::vm::sync::lock;
 use crate::vm::state::Vm;
-use crate::vm::types::{make_class_in, types};
 use crate::vm::value::Value;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
@@ -124,15 +123,12 @@ static METHODS: &[Builtin] = builtins_table![
 
 pub fn condition_class() -> &'static Arc<Class> {
     static CLS: OnceLock<Arc<Class>> = OnceLock::new();
-    CLS.get_or_init(|| make_class_in("threading", "Condition", &[types().object.clone()], TypeKind::Native, METHODS, Some(new)))
+    native_class(&CLS, "threading", "Condition", METHODS, new)
 }
 
-fn new(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
-    let core = Arc::new(CondCore { lock: Mutex::new(Value::None), waiters: Mutex::default(), cv: Condvar::new() });
-    let inst = Value::Instance(Arc::new(Instance::with_payload(cls.clone(), Box::new(core.clone()))));
+fn new(_vm: &mut Vm, cls: &Arc<Class>, _args: Args) -> PyResult<Value> {
     // `cls(...)` then calls `__init__` (ours, `init`, or a subclass's), which sets the lock.
-    let _ = (vm, args);
-    Ok(inst)
+    Ok(with_core(cls, Arc::new(CondCore { lock: Mutex::new(Value::None), waiters: Mutex::default(), cv: Condvar::new() })))
 }
 
 fn lock_param(args: Args) -> PyResult<Option<Value>> {

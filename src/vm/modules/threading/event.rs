@@ -3,15 +3,14 @@
 //! the waiter ran.
 
 use super::waiters::Waiters;
-use super::{payload, poll_or_wait, timeout_arg, LOCK_WAIT};
+use super::{native_class, payload, poll_or_wait, timeout_arg, with_core, LOCK_WAIT};
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::convert::addr;
 use crate::vm::exceptions::{type_error, PyResult, Unwind};
-use crate::vm::types::{Builtin, Class, Instance, TypeKind};
+use crate::vm::types::{Builtin, Class};
 use crate::vm::sync::lock;
 use crate::vm::state::Vm;
-use crate::vm::types::{make_class_in, types};
 use crate::vm::value::Value;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
@@ -39,13 +38,12 @@ static METHODS: &[Builtin] = builtins_table![
 
 pub fn event_class() -> &'static Arc<Class> {
     static CLS: OnceLock<Arc<Class>> = OnceLock::new();
-    CLS.get_or_init(|| make_class_in("threading", "Event", &[types().object.clone()], TypeKind::Native, METHODS, Some(new)))
+    native_class(&CLS, "threading", "Event", METHODS, new)
 }
 
 fn new(_vm: &mut Vm, cls: &Arc<Class>, _args: Args) -> PyResult<Value> {
     // `cls(...)` then calls `__init__` (ours checks the arguments).
-    let core = Arc::new(EventCore::default());
-    Ok(Value::Instance(Arc::new(Instance::with_payload(cls.clone(), Box::new(core)))))
+    Ok(with_core(cls, Arc::new(EventCore::default())))
 }
 
 fn core(v: &Value) -> PyResult<Arc<EventCore>> {

@@ -5,17 +5,16 @@
 //! Release wakes one waiter but does not hand the lock over: the releasing thread may take it
 //! straight back, as CPython's (unfair) locks allow.
 
-use super::{has_python_init, payload, LOCK_WAIT, TIMEOUT_MAX};
+use super::{has_python_init, native_class, payload, with_core, LOCK_WAIT, TIMEOUT_MAX};
 use crate::builtins_table;
 use crate::runtime::Tid;
 use crate::vm::args::Args;
 use crate::vm::args::arg_f64;
 use crate::vm::convert::addr;
 use crate::vm::exceptions::{overflow_error, runtime_error, type_error, value_error, PyResult, Unwind};
-use crate::vm::types::{Builtin, Class, Instance, TypeKind};
+use crate::vm::types::{Builtin, Class};
 use crate::vm::sync::lock;
 use crate::vm::state::Vm;
-use crate::vm::types::{make_class_in, types};
 use crate::vm::value::Value;
 use super::registry::ident_for;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
@@ -72,15 +71,14 @@ static LOCK_METHODS: &[Builtin] = builtins_table![
 
 pub fn lock_class() -> &'static Arc<Class> {
     static CLS: OnceLock<Arc<Class>> = OnceLock::new();
-    CLS.get_or_init(|| make_class_in("_thread", "lock", &[types().object.clone()], TypeKind::Native, LOCK_METHODS, Some(lock_new)))
+    native_class(&CLS, "_thread", "lock", LOCK_METHODS, lock_new)
 }
 
 fn lock_new(_vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
     if !has_python_init(cls) {
         args.exact("allocate_lock", 0)?;
     }
-    let core = Arc::new(LockCore::default());
-    Ok(Value::Instance(Arc::new(Instance::with_payload(cls.clone(), Box::new(core)))))
+    Ok(with_core(cls, Arc::new(LockCore::default())))
 }
 
 pub fn lock_core(v: &Value) -> PyResult<Arc<LockCore>> {
@@ -303,15 +301,14 @@ static RLOCK_METHODS: &[Builtin] = builtins_table![
 
 pub fn rlock_class() -> &'static Arc<Class> {
     static CLS: OnceLock<Arc<Class>> = OnceLock::new();
-    CLS.get_or_init(|| make_class_in("_thread", "RLock", &[types().object.clone()], TypeKind::Native, RLOCK_METHODS, Some(rlock_new)))
+    native_class(&CLS, "_thread", "RLock", RLOCK_METHODS, rlock_new)
 }
 
 fn rlock_new(_vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
     if !has_python_init(cls) {
         args.exact("RLock", 0)?;
     }
-    let core = Arc::new(RLockCore::default());
-    Ok(Value::Instance(Arc::new(Instance::with_payload(cls.clone(), Box::new(core)))))
+    Ok(with_core(cls, Arc::new(RLockCore::default())))
 }
 
 pub fn rlock_core(v: &Value) -> PyResult<Arc<RLockCore>> {

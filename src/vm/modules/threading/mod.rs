@@ -24,14 +24,14 @@ use crate::runtime::State;
 use crate::vm::args::Args;
 use crate::vm::args::arg_f64;
 use crate::vm::exceptions::{type_error, PyResult};
-use crate::vm::types::{intern, Builtin, Class, Wrapper};
+use crate::vm::types::{intern, make_class_in, Builtin, Class, Instance, NativeNew, TypeKind, Wrapper};
 use crate::vm::run::ExitHooks;
 use crate::vm::sync::lock as lock_mutex;
 use crate::vm::state::Vm;
 use crate::vm::types::types;
 use crate::vm::value::Value;
 use registry::{ident_for, native_id_for, Registry};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// `threading.TIMEOUT_MAX` on 64-bit Linux.
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
@@ -148,6 +148,23 @@ fn stack_size(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 // ---- helpers shared by the classes ---------------------------------------------------------
+
+/// The class `module.name` of a threading object, made once per process (in `cell`): a direct
+/// subclass of `object` with `methods`, whose instances `new` makes (see [`with_core`]).
+pub(crate) fn native_class(
+    cell: &'static OnceLock<Arc<Class>>,
+    module: &str,
+    name: &str,
+    methods: &'static [Builtin],
+    new: NativeNew,
+) -> &'static Arc<Class> {
+    cell.get_or_init(|| make_class_in(module, name, &[types().object.clone()], TypeKind::Native, methods, Some(new)))
+}
+
+/// An instance of `cls` whose Rust state is `core` (read back with [`payload`]).
+pub(crate) fn with_core<T: Send + Sync + 'static>(cls: &Arc<Class>, core: Arc<T>) -> Value {
+    Value::Instance(Arc::new(Instance::with_payload(cls.clone(), Box::new(core))))
+}
 
 /// The Rust state of a threading object (`Arc<T>` payload), or TypeError.
 pub(crate) fn payload<T: Send + Sync + 'static>(v: &Value, what: &str) -> PyResult<Arc<T>> {

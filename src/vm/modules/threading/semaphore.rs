@@ -3,12 +3,12 @@
 //! re-checks the counter, so a running thread that acquires first wins it (as in CPython).
 
 use super::waiters::Waiters;
-use super::{payload, poll_or_wait, timeout_arg, LOCK_WAIT};
+use super::{payload, poll_or_wait, timeout_arg, with_core, LOCK_WAIT};
 use crate::builtins_table;
 use crate::vm::args::Args;
 use crate::vm::convert::addr;
 use crate::vm::exceptions::{type_error, value_error, PyResult, Unwind};
-use crate::vm::types::{Builtin, Class, Instance, TypeKind};
+use crate::vm::types::{Builtin, Class, TypeKind};
 use crate::vm::sync::lock;
 use crate::vm::state::Vm;
 use crate::vm::types::{make_class_in, types};
@@ -58,13 +58,11 @@ fn is_bounded(cls: &Class) -> bool {
     cls.is_subclass(bounded_semaphore_class())
 }
 
-fn new(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
-    let core = Arc::new(SemCore::default());
-    let inst = Value::Instance(Arc::new(Instance::with_payload(cls.clone(), Box::new(core.clone()))));
+fn new(_vm: &mut Vm, cls: &Arc<Class>, _args: Args) -> PyResult<Value> {
     // `cls(...)` then calls `__init__` (ours, `init`, or a subclass's) with the arguments.
-    let _ = (vm, args);
+    let core = Arc::new(SemCore::default());
     set_value(&core, 1, is_bounded(cls));
-    Ok(inst)
+    Ok(with_core(cls, core))
 }
 
 fn init_core(_vm: &mut Vm, core: &SemCore, args: Args, bounded: bool) -> PyResult<()> {

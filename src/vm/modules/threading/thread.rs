@@ -5,13 +5,13 @@
 //! override `run()` and call `super().__init__()` share it unchanged.
 
 use super::registry::{ident_for, native_id_for, Entry, Registry};
-use super::{payload, property, timeout_arg};
+use super::{payload, property, timeout_arg, with_core};
 use crate::builtins_table;
 use crate::runtime::{Interrupt, Mode, SpawnError, State, Tid};
 use crate::vm::args::Args;
 use crate::vm::green;
 use crate::vm::exceptions::{error, exc_class, format_exception, runtime_error, type_error, PyResult, Unwind};
-use crate::vm::types::{intern, Builtin, Class, Instance, TypeKind};
+use crate::vm::types::{intern, Builtin, Class, TypeKind};
 use crate::vm::sync::lock;
 use crate::vm::state::{Interp, Vm};
 use crate::vm::types::{make_class_in, types};
@@ -143,7 +143,7 @@ pub fn main_thread(vm: &Vm) -> Entry {
             i.tid = Some(0);
         }
         core.set_started();
-        let obj = Value::Instance(Arc::new(Instance::with_payload(main_thread_class().clone(), Box::new(core.clone()))));
+        let obj = with_core(main_thread_class(), core.clone());
         (obj, core)
     });
     Entry { tid: 0, obj: obj.clone(), core: core.clone() }
@@ -162,12 +162,10 @@ fn core_of(v: &Value) -> PyResult<Arc<ThreadCore>> {
     payload::<ThreadCore>(v, "Thread")
 }
 
-fn new(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
+fn new(_vm: &mut Vm, cls: &Arc<Class>, _args: Args) -> PyResult<Value> {
     // `cls(...)` then calls `__init__`: Thread's own (`init` below) or a subclass's, which
     // calls Thread.__init__ itself.
-    let _ = (vm, args);
-    let core = Arc::new(ThreadCore::new());
-    Ok(Value::Instance(Arc::new(Instance::with_payload(cls.clone(), Box::new(core)))))
+    Ok(with_core(cls, Arc::new(ThreadCore::new())))
 }
 
 fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -240,7 +238,7 @@ fn start(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("start", 1)?;
     let this = a[0].clone();
     let core = core_of(&this)?;
-    let (name, daemon) = {
+    let name = {
         let mut i = lock(&core.info);
         if !i.initialized {
             return Err(runtime_error("thread.__init__() not called"));
@@ -249,11 +247,10 @@ fn start(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(runtime_error("threads can only be started once"));
         }
         i.started = true;
-        (i.name.clone(), i.daemon)
+        i.name.clone()
     };
     let rt = vm.rt.clone();
     let tid = rt.register_thread(&name);
-    rt.set_daemon(tid, daemon);
     lock(&core.info).tid = Some(tid);
     let reg = vm.interp.ext::<Registry>();
     reg.add(Entry { tid, obj: this.clone(), core: core.clone() });
@@ -307,7 +304,7 @@ fn thread_main(interp: &Arc<Interp>, obj: &Value, core: &ThreadCore, tid: Tid) -
     rt.thread_begin(tid);
     core.set_started();
     let mut vm = Vm::new(interp.clone(), tid);
-    let result = match rt.interrupt_for(tid) {
+    let result = match rt.interrupt_for() {
         Some(i) => Err(Unwind::Interrupt(i)),
         None => vm.get_attr(obj, &intern("run")).and_then(|run| vm.call(&run, &[])),
     };

@@ -1,4 +1,5 @@
-//! Small focused tests of the compiler and VM.
+//! Small focused tests of the compiler and VM (the programs compared with python3 are under
+//! tests/programs/).
 
 use crate::lang::bytecode::Op;
 use crate::runtime::NullSink;

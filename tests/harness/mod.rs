@@ -1,5 +1,11 @@
-//! Shared by tests/corpus.rs and tests/errors.rs (included with `#[path]`): running programs
-//! with a timeout, in parallel, and reading the runner's JSON report.
+//! The one compare-with-python3 harness, shared by tests/corpus.rs, tests/errors.rs,
+//! tests/threads.rs, tests/green.rs and tests/pyperformance.rs (`mod harness;`): the Python programs under tests/programs/, running them
+//! under python3 (the reference: CPython 3.11) and under the threadlab runner with a timeout, in
+//! parallel, comparing their output, and reading the runner's JSON report.
+//!
+//! tests/programs/: `language/` (the corpus: stdout, exit status, last stderr line),
+//! `tracebacks/` (whole tracebacks), `errors/` (error type, message and line, also in `--json`),
+//! `threads/` (the threading module, every mode), `lessons/` (the playground's seed lessons).
 
 #![allow(dead_code)]
 
@@ -47,8 +53,9 @@ pub fn threadlab_bin() -> PathBuf {
     }
 }
 
-pub fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus")
+/// `tests/programs/<group>`.
+pub fn programs_dir(group: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("programs").join(group)
 }
 
 /// The `.py` files directly in `dir`, sorted, keeping those whose name contains `CORPUS_FILTER`.
@@ -109,8 +116,40 @@ pub fn run(program: &Path, args: &[&str]) -> Outcome {
     Outcome { stdout, stderr, code: status.and_then(|s| s.code()), timed_out, elapsed: start.elapsed() }
 }
 
+/// `python3 FILE`. A machine without python3 fails the test, saying so: the expected output
+/// comes from python3, so without it nothing would be checked.
 pub fn python(file: &Path) -> Outcome {
+    require_python3();
     run(Path::new("python3"), &[&file.to_string_lossy()])
+}
+
+/// Panics with a clear message if python3 cannot be run.
+pub fn require_python3() {
+    static FOUND: std::sync::OnceLock<Result<String, String>> = std::sync::OnceLock::new();
+    let found = FOUND.get_or_init(|| match Command::new("python3").arg("--version").output() {
+        Ok(out) if out.status.success() => Ok(String::from_utf8_lossy(&out.stdout).trim().to_string()),
+        Ok(out) => Err(format!("`python3 --version` exited with {}", out.status)),
+        Err(e) => Err(format!("cannot run python3: {}", e)),
+    });
+    if let Err(why) = found {
+        panic!(
+            "python3 is needed: these tests compare threadlab with python3 (CPython 3.11), which \
+             computes every expected output ({}). Install it (Debian: apt-get install python3).",
+            why
+        );
+    }
+}
+
+/// CPython 3.11's fine-grained error locations (`~~^~~` lines) are not reproduced: a
+/// traceback without them.
+pub fn strip_carets(s: &str) -> String {
+    s.lines()
+        .filter(|l| {
+            let t = l.trim();
+            t.is_empty() || !t.chars().all(|c| matches!(c, '^' | '~'))
+        })
+        .map(|l| format!("{}\n", l))
+        .collect()
 }
 
 pub fn threadlab(file: &Path, extra: &[&str]) -> Outcome {
