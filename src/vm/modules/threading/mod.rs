@@ -89,7 +89,8 @@ fn shutdown(vm: &mut Vm) {
     let calls = std::mem::take(&mut *lock_mutex(&vm.interp.ext::<AtExit>().0));
     for f in calls.iter().rev() {
         if let Err(crate::vm::exceptions::Unwind::Exception(e)) = vm.call(f, &[]) {
-            vm.print_exception(&e);
+            let text = crate::vm::exceptions::format_exception(vm, &e);
+            vm.interp.write_stderr(&text);
         }
     }
     loop {
