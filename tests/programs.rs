@@ -17,7 +17,7 @@
 //!
 //! threadlab adds one line under a ModuleNotFoundError (that the module is missing from threadlab,
 //! and where the README lists what it has); that line is taken out of its stderr before the
-//! comparison, and `missing_module_note` checks it is there.
+//! comparison (harness::strip_module_note), and `missing_module_note_is_printed` checks it is there.
 //!
 //! `PROGRAMS_FILTER=name` runs a subset; `THREADLAB_BIN=path` tests another build.
 
@@ -152,7 +152,7 @@ fn check(path: &Path) -> Vec<String> {
     if !same(&exp, &act, opts.unordered) {
         problems.push(format!("stdout differs\n{}", diff_hint(&exp, &act)));
     }
-    let got_stderr = got.stderr.replace(&missing_module_note(), "");
+    let got_stderr = harness::strip_module_note(&got.stderr);
     let (exp, act) = (norm(&without_frames(&want.stderr)), norm(&without_frames(&got_stderr)));
     if !same(&exp, &act, opts.unordered) {
         problems.push(format!("stderr differs (frame lines dropped)\n{}", diff_hint(&exp, &act)));

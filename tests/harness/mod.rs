@@ -142,6 +142,16 @@ pub fn require_python3() {
 
 /// CPython 3.11's fine-grained error locations (`~~^~~` lines) are not reproduced: a
 /// traceback without them.
+/// stderr without threadlab's one-line note under a final `ModuleNotFoundError: ...` line (that
+/// the module is missing from threadlab; CPython prints no such line).
+pub fn strip_module_note(s: &str) -> String {
+    let lines: Vec<&str> = s.split_inclusive('\n').collect();
+    match lines.as_slice() {
+        [rest @ .., exc, _note] if exc.starts_with("ModuleNotFoundError: ") => rest.concat() + exc,
+        _ => s.to_string(),
+    }
+}
+
 pub fn strip_carets(s: &str) -> String {
     s.lines()
         .filter(|l| {
