@@ -29,6 +29,11 @@ async function crateVersion() {
 test('the served page is isolated, starts the pool and proves parallelism', async (t) => {
   const { page, logs } = browser;
   await page.goto(server.url);
+  // The rayon pool does not start with the page (a run would queue behind its start): the
+  // engine is ready with no pool until the Engine panel is opened.
+  await page.waitForSelector('#engine-chip[data-state="ready"]', { timeout: 90_000 });
+  assert.equal(await page.getAttribute('#status-pool', 'data-size'), '0');
+  assert.equal(await page.textContent('#status-pool'), 'starts when the smoke test runs');
   // The smoke test lives in the Engine panel and runs when the panel is opened.
   await page.click('#diagnostics > summary');
   try {

@@ -44,6 +44,10 @@ export function startDiagnostics({ isolated, onState }) {
     smokeDone = true;
     smoke.showRunning();
     try {
+      status.setState(`starting ${POOL_SIZE} workers…`);
+      const pool = await engine.startPool(POOL_SIZE);
+      status.setPool({ isolated: true, ...pool });
+      status.setState('ready');
       smoke.showResult(await engine.request('smoke'));
     } catch (e) {
       smoke.showUnavailable('failed');
@@ -72,8 +76,8 @@ export function startDiagnostics({ isolated, onState }) {
   }
 
   async function startUp() {
-    status.setState(isolated ? `starting ${POOL_SIZE} workers…` : 'loading the engine…');
-    const info = await engine.start(POOL_SIZE);
+    status.setState('loading the engine…');
+    const info = await engine.start();
     status.setEngine(info);
     setPanicButtons(true);
     started = true;

@@ -18,13 +18,17 @@ export class Engine {
     return engineRequest(type, args);
   }
 
+  /** Starts the engine (if the page has not yet). Resolves with ready()'s result. */
+  start() {
+    return ready();
+  }
+
   /**
-   * Starts the engine (if the page has not yet) and the smoke test's rayon pool of `threads`.
-   * Resolves with { version, isolated, poolSize, initMs, poolMs, ... }.
+   * Starts the smoke test's rayon pool of `threads` (once; later calls get the same answer):
+   * { poolSize, poolMs }. Only when the panel is opened: the engine worker serves one request at
+   * a time, so a pool booting at page load would hold up a learner's first run.
    */
-  async start(threads) {
-    const info = await ready();
-    if (!info.isolated) return { ...info, poolSize: 0 };
-    return { ...info, ...(await engineRequest('pool', { threads })) };
+  startPool(threads) {
+    return engineRequest('pool', { threads });
   }
 }

@@ -12,10 +12,15 @@ export function setIsolated(isolated) {
   el.className = isolated ? 'good' : 'bad';
 }
 
-export function setEngine({ version, poolSize, isolated, poolMs }) {
+export function setEngine({ version, isolated }) {
   field('version').textContent = version;
-  field('pool').textContent = isolated
-    ? `${poolSize} workers (started in ${poolMs.toFixed(0)} ms)`
-    : 'not started (needs cross-origin isolation)';
+  setPool({ isolated, poolSize: 0, poolMs: null });
+}
+
+/** The smoke test's rayon pool: started only when this panel opens (see diagnostics.js). */
+export function setPool({ isolated, poolSize, poolMs }) {
+  field('pool').textContent = !isolated
+    ? 'not started (needs cross-origin isolation)'
+    : poolMs === null ? 'starts when the smoke test runs' : `${poolSize} workers (started in ${poolMs.toFixed(0)} ms)`;
   field('pool').dataset.size = String(poolSize);
 }
