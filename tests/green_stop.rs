@@ -7,35 +7,7 @@ use std::time::{Duration, Instant};
 use threadlab::runtime::{stop_all_runs, Mode, NullSink, State};
 use threadlab::vm::{run, RunOptions};
 
-const EVERY_WAIT: &str = "
-import threading, time
-
-lock = threading.Lock()
-lock.acquire()
-cond = threading.Condition()
-never = threading.Event()
-
-def spin():
-    while True:
-        pass
-
-def waits_on_cond():
-    with cond:
-        cond.wait()
-
-threads = [
-    threading.Thread(target=spin),
-    threading.Thread(target=spin),
-    threading.Thread(target=time.sleep, args=(60,)),
-    threading.Thread(target=lock.acquire),
-    threading.Thread(target=never.wait),
-    threading.Thread(target=waits_on_cond),
-    threading.Thread(target=threading.Semaphore(0).acquire),
-]
-for t in threads:
-    t.start()
-threads[0].join()
-";
+const EVERY_WAIT: &str = include_str!("data/stop_every_wait.py");
 
 #[test]
 fn stop_ends_every_green_thread_promptly() {

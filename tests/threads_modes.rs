@@ -266,35 +266,7 @@ print('ok')
 /// sleeping, waiting for a Lock, an Event, a Condition, a join, or the GIL.
 #[test]
 fn stop_ends_every_thread_promptly() {
-    let src = "
-import threading, time
-
-lock = threading.Lock()
-lock.acquire()
-cond = threading.Condition()
-never = threading.Event()
-
-def spin():
-    while True:
-        pass
-
-def waits_on_cond():
-    with cond:
-        cond.wait()
-
-threads = [
-    threading.Thread(target=spin),
-    threading.Thread(target=spin),
-    threading.Thread(target=time.sleep, args=(60,)),
-    threading.Thread(target=lock.acquire),
-    threading.Thread(target=never.wait),
-    threading.Thread(target=waits_on_cond),
-    threading.Thread(target=threading.Semaphore(0).acquire),
-]
-for t in threads:
-    t.start()
-threads[0].join()
-";
+    let src = include_str!("data/stop_every_wait.py");
     for mode in [Mode::Gil, Mode::Free] {
         let rt = Runtime::new(RuntimeConfig::new(mode, Arc::new(NullSink)));
         let stopper = {
