@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { startIsolatedServer } from './lib/servers.mjs';
 import { openBrowser } from './lib/browser.mjs';
+import { lifetime, overlapIn as overlap, spansOf, workerLanes } from './lib/mechanisms.mjs';
 
 let server;
 let browser;
@@ -52,17 +53,6 @@ function python3(code) {
   return r.stdout;
 }
 
-/** The lanes of Python threads other than MainThread. */
-const workerLanes = (report) => report.threads.filter((t) => t.name !== 'MainThread');
-
-function spansOf(lane, state) {
-  return lane.spans.filter((s) => s.state === state);
-}
-
-/** Whether some span of `a` in `state` overlaps some span of `b` in `state`. */
-function overlap(a, b, state) {
-  return spansOf(a, state).some((x) => spansOf(b, state).some((y) => x.start_ms < y.end_ms && y.start_ms < x.end_ms));
-}
 
 const LESSON_1 = `import threading
 import time
@@ -231,7 +221,7 @@ print("all awake")
   const lanes = workerLanes(report);
   assert.equal(lanes.length, 12);
   // All twelve alive at once, each blocked in its sleeps on a worker of its own.
-  const lives = lanes.map((l) => ({ start: l.spans[0].start_ms, end: l.spans.filter((s) => s.state !== 'done').at(-1).end_ms }));
+  const lives = lanes.map(lifetime);
   const lastStart = Math.max(...lives.map((l) => l.start));
   const firstEnd = Math.min(...lives.map((l) => l.end));
   assert.ok(lastStart < firstEnd, `all alive at once: last began ${lastStart}, first ended ${firstEnd}`);
