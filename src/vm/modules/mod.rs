@@ -120,6 +120,18 @@ fn stream_flush(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// What `sys.stdout` was replaced with (`contextlib.redirect_stdout`, an assignment), or None
+/// while it is the run's own stream (or `sys` was never imported, so nothing replaced it).
+pub fn replaced_stdout(vm: &Vm) -> Option<Value> {
+    let sys = crate::vm::sync::lock(&vm.interp.modules).get("sys").cloned()?;
+    let Value::Module(m) = sys else { return None };
+    let out = m.get("stdout")?;
+    match &out {
+        Value::Instance(i) if i.payload::<StdStream>() == Some(&StdStream::Stdout) => None,
+        _ => Some(out),
+    }
+}
+
 /// `print(..., file=f)` and `f.write(text)`.
 pub fn write_to_file(vm: &mut Vm, file: &Value, text: String) -> PyResult<()> {
     if let Value::Instance(i) = file {

@@ -19,6 +19,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("typing", include_str!("pylib/typing.py")),
     ("_structseq", include_str!("pylib/_structseq.py")),
     ("logging", include_str!("pylib/logging.py")),
+    ("io", include_str!("pylib/io.py")),
     ("concurrent", "# The `concurrent` package: see concurrent.futures.\n"),
     ("concurrent.futures", include_str!("pylib/concurrent/futures.py")),
 ];
