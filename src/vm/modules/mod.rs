@@ -4,6 +4,7 @@
 //! A module may also be written in Python: see [`source_module`].
 
 mod internal;
+mod json;
 pub mod math;
 mod random_core;
 pub mod os;
@@ -30,6 +31,7 @@ pub const MISSING_MODULE_NOTE: &str = "threadlab has no such module: the README'
 static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::create), ("threading", threading::create), ("_threadlab", internal::create),
     ("os", os::create),
     ("math", math::create),
+    ("_json", json::create),
     ("_random", random_core::create),
     ("os.path", os_path),
 ];

@@ -20,6 +20,9 @@ static SOURCES: &[(&str, &str)] = &[
     ("_structseq", include_str!("pylib/_structseq.py")),
     ("logging", include_str!("pylib/logging.py")),
     ("io", include_str!("pylib/io.py")),
+    ("json", include_str!("pylib/json/__init__.py")),
+    ("json.decoder", "# json.decoder: the names programs import from it.\nfrom json import JSONDecoder, JSONDecodeError\n"),
+    ("json.encoder", "# json.encoder: the names programs import from it.\nfrom json import JSONEncoder\n"),
     ("concurrent", "# The `concurrent` package: see concurrent.futures.\n"),
     ("concurrent.futures", include_str!("pylib/concurrent/futures.py")),
 ];
