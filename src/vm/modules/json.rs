@@ -49,29 +49,7 @@ struct Encoder {
 
 /// CPython's `py_encode_basestring(_ascii)`: the quoted JSON string.
 pub fn quote(s: &str, ascii: bool, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 || (ascii && (c as u32) > 0x7e) => {
-                let n = c as u32;
-                if n > 0xffff {
-                    let v = n - 0x10000;
-                    out.push_str(&format!("\\u{:04x}\\u{:04x}", 0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff)));
-                } else {
-                    out.push_str(&format!("\\u{:04x}", n));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    crate::runtime::json::write_str_escaping(out, s, |c| ascii && (c as u32) > 0x7e);
 }
 
 impl Encoder {
