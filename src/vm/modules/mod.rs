@@ -5,6 +5,7 @@
 
 mod internal;
 mod json;
+mod struct_;
 pub mod math;
 mod random_core;
 pub mod os;
@@ -32,6 +33,7 @@ static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::c
     ("os", os::create),
     ("math", math::create),
     ("_json", json::create),
+    ("struct", struct_::create),
     ("_random", random_core::create),
     ("os.path", os_path),
 ];
