@@ -87,7 +87,10 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     text.push_str(&end);
     match args.kw("file") {
-        None | Some(Value::None) => vm.rt.write_output(vm.tid, &text),
+        None | Some(Value::None) => match crate::vm::modules::replaced_stdout(vm) {
+            Some(f) => crate::vm::modules::write_to_file(vm, &f, text)?,
+            None => vm.rt.write_output(vm.tid, &text),
+        },
         Some(f) => {
             let f = f.clone();
             crate::vm::modules::write_to_file(vm, &f, text)?;
