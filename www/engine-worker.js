@@ -163,8 +163,11 @@ self.addEventListener('message', ({ data }) => {
     } catch (e) {
       // A trap (a panic's abort, an allocation failure, a stack overflow) leaves this engine's
       // memory in no state to run again: the page restarts it (www/threadlab.js).
+      // No answer to the request: the page rejects it when it restarts the engine, with the
+      // panic's message if one comes (a panic's abort is this trap).
       if (e instanceof WebAssembly.RuntimeError) {
         postMessage({ type: 'threadlab-crashed', where: 'engine worker', error: String(e.stack || e) });
+        return;
       }
       postMessage({ id, ok: false, error: String((e && e.stack) || e) });
     }
