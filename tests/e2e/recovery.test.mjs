@@ -5,24 +5,21 @@
 // `_threadlab.debug_crash(kind)` (src/vm/modules/internal.rs; wasm only).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startIsolatedServer, startPlainServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { openTwoPages, chipUntilReady } from './lib/two-pages.mjs';
 
-let isolated;
-let plain;
-let browser;
-let green;
+let pages;
+let browser; // isolated: threads on workers
+let green; // not isolated: green threads
+let isolated; // the isolated page's server ({ url })
 
 before(async () => {
-  [isolated, plain] = await Promise.all([startIsolatedServer(), startPlainServer()]);
-  [browser, green] = await Promise.all([openBrowser(), openBrowser({ serviceWorkers: 'block' })]);
-  await Promise.all([browser.page.goto(isolated.url), green.page.goto(plain.url)]);
+  pages = await openTwoPages();
+  ({ workers: browser, green } = pages);
+  isolated = { url: browser.url };
 });
 
-after(async () => {
-  await Promise.all([browser?.close(), green?.close()]);
-  await Promise.all([isolated?.stop(), plain?.stop()]);
-});
+after(() => pages?.close());
 
 /** The program that crashes: on the main thread, or on a thread the main thread joins. */
 function crashing(kind, where) {
@@ -88,14 +85,7 @@ test('the page: a crash in a thread says so in the status line, the chip restart
   await page.waitForSelector('#engine-chip[data-state="ready"]', { timeout: 60_000 });
   const code = crashing('panic', 'thread');
   await page.evaluate((code) => window.playground.editor.setCode(code), code);
-  const chips = page.evaluate(() => new Promise((resolve) => {
-    const chip = document.getElementById('engine-chip');
-    const seen = [];
-    new MutationObserver(() => {
-      seen.push(`${chip.dataset.state}:${chip.textContent}`);
-      if (chip.dataset.state === 'ready') resolve(seen);
-    }).observe(chip, { childList: true, characterData: true, subtree: true, attributes: true });
-  }));
+  const chips = chipUntilReady(page);
   await page.click('#run');
   await page.waitForFunction(() => /crashed/.test(document.getElementById('run-state').textContent), null, { timeout: 30_000 });
   const status = await page.textContent('#run-state');
@@ -104,8 +94,7 @@ test('the page: a crash in a thread says so in the status line, the chip restart
   assert.match(await page.textContent('#console'), /The engine crashed: a Rust panic/);
   // Never "ready" while the ended engine is the one behind it: restarting first, then ready.
   const seen = await chips;
-  assert.equal(seen[0], 'loading:engine restarting…', seen.join(' → '));
-  assert.equal(seen.at(-1), 'ready:engine ready');
+  assert.deepEqual(seen, ['loading:engine restarting…', 'ready:engine ready']);
   await screenshot(page, 'recovery-crash.png');
   assert.equal(await page.evaluate(() => window.playground.editor.getCode()), code, 'the program is kept');
   await page.evaluate(() => window.playground.editor.setCode('print(6 * 7)\n'));
