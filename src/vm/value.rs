@@ -42,6 +42,8 @@ pub enum Value {
     Wrapper(Arc<Wrapper>),
     /// dict_keys / dict_values / dict_items.
     View(Arc<View>),
+    /// Generators, coroutines and async generators.
+    Generator(Arc<Generator>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -97,6 +99,7 @@ impl Value {
             Value::Iter(a) => Arc::as_ptr(a) as usize,
             Value::Wrapper(a) => Arc::as_ptr(a) as usize,
             Value::View(a) => Arc::as_ptr(a) as usize,
+            Value::Generator(a) => Arc::as_ptr(a) as usize,
             _ => return None,
         })
     }
@@ -174,6 +177,7 @@ impl Value {
                 ViewKind::Values => "dict_values",
                 ViewKind::Items => "dict_items",
             },
+            Value::Generator(g) => g.kind.name(),
         }
     }
 
