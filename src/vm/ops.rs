@@ -657,7 +657,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Err(type_error(format!("argument of type '{}' is not iterable", container.type_name())))
         }
-        Value::Iter(_) => {
+        Value::Iter(_) | Value::Generator(_) => {
             loop {
                 match vm.next(container)? {
                     Some(x) => {

@@ -10,6 +10,8 @@ mod dict;
 mod exception;
 mod float;
 mod function;
+mod coroutine;
+mod generator;
 mod int;
 mod iter;
 mod list;
@@ -32,6 +34,9 @@ pub use class::{base_value, has_base, is_value_kind, compute_mro, AttrMap, Class
 pub use dict::{dict_from_attrs, dict_update_from, hash_i64, key_eq as dict_key_eq, py_hash, view_contains, view_items, dict_binop, dict_delitem, dict_getitem, dict_setitem, Dict, DictMap, HashKey, View, ViewKind};
 pub use float::{float_binop, float_divmod, float_str, float_value};
 pub use function::{Builtin, Cell, CodeObj, Function, Method};
+pub use coroutine::is_stop_async_iteration;
+pub use generator::{stop_iteration_with, GenKind, Generator, ITERABLE_COROUTINE};
+pub(crate) use generator::{generator_attr, Step};
 pub use iter::{Iter, IterState};
 pub use crate::vm::value::Str;
 pub use list::{list_binop, list_delitem, list_getitem, list_setitem, sort_values, List, LIST_APPEND};
