@@ -21,6 +21,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("logging", include_str!("pylib/logging.py")),
     ("io", include_str!("pylib/io.py")),
     ("array", include_str!("pylib/array.py")),
+    ("pprint", include_str!("pylib/pprint.py")),
     ("json", include_str!("pylib/json/__init__.py")),
     ("json.decoder", "# json.decoder: the names programs import from it.\nfrom json import JSONDecoder, JSONDecodeError\n"),
     ("json.encoder", "# json.encoder: the names programs import from it.\nfrom json import JSONEncoder\n"),
