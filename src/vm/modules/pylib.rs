@@ -23,6 +23,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("array", include_str!("pylib/array.py")),
     ("pprint", include_str!("pylib/pprint.py")),
     ("re", include_str!("pylib/re.py")),
+    ("textwrap", include_str!("pylib/textwrap.py")),
     ("json", include_str!("pylib/json/__init__.py")),
     ("json.decoder", "# json.decoder: the names programs import from it.\nfrom json import JSONDecoder, JSONDecodeError\n"),
     ("json.encoder", "# json.encoder: the names programs import from it.\nfrom json import JSONEncoder\n"),

@@ -20,6 +20,7 @@ mod registry;
 mod set;
 mod slice;
 mod str;
+mod str_text;
 mod tuple;
 mod wrapper;
 
