@@ -601,6 +601,7 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.only_kwargs("round", &["number", "ndigits"])?;
     let x = args.arg(0, "number").ok_or_else(|| type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = args.arg(1, "ndigits").filter(|v| !v.is_none());
+    let x = types::unwrap_unless(x, "__round__");
     match x {
         Value::Float(f) => match nd {
             None => {
