@@ -9,7 +9,7 @@ data = {
     'numbers': list(range(30)),
     'tuple': tuple(range(12)),
     'set': {3, 1, 2},
-    'frozen': frozenset({'b', 'a'}),
+    'frozen': frozenset({20, 10}),
     'bytes': b'some bytes that are fairly long' * 3,
     'text': 'a long string with many words that has to be wrapped over several lines by pprint ' * 2,
     3: 'int key',
