@@ -23,6 +23,7 @@ mod set;
 mod slice;
 mod slots;
 mod str;
+mod str_text;
 mod tuple;
 mod wrapper;
 
