@@ -26,7 +26,7 @@ const FAILS_TODAY: &[(&str, &str)] = &[
     ("raytrace", "ModuleNotFoundError: No module named 'array'"),
     ("deltablue", "NotImplementedError: subclassing the builtin type 'list' is not supported by threadlab"),
     ("generators", "NotImplementedError: the 'yield' expression is not supported by threadlab"),
-    ("crypto_pyaes", "NotImplementedError: bytes literals is not supported by threadlab"),
+    ("crypto_pyaes", "ModuleNotFoundError: No module named 'struct'"),
     ("pidigits", "NotImplementedError: the 'yield' expression is not supported by threadlab"),
     ("json_dumps", "NotImplementedError: the 'yield' expression is not supported by threadlab"),
     ("deepcopy", "ModuleNotFoundError: No module named 'dataclasses'"),

@@ -56,6 +56,8 @@ impl Vm {
             Value::BigInt(b) => b.to_string(),
             Value::Float(f) => float_str(*f),
             Value::Str(s) => str_repr(s.as_str()),
+            Value::Bytes(b) => super::types::bytes_repr(&b.data),
+            Value::ByteArray(b) => format!("bytearray({})", super::types::bytes_repr(&b.snapshot())),
             Value::List(l) => {
                 let items = l.snapshot();
                 self.repr_seq(v, "[", "]", &items, false)?

@@ -132,6 +132,7 @@ fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<O
         Value::Tuple(t) => tuple_binop(kind, t, y),
         Value::Set(s) => set_binop(kind, s, y),
         Value::Dict(d) => dict_binop(kind, d, y),
+        Value::Bytes(_) | Value::ByteArray(_) => super::types::bytes_binop(vm, kind, x, y),
         _ => Ok(None),
     }
 }
@@ -141,10 +142,10 @@ fn unsupported(a: &Value, b: &Value, kind: BinKind) -> super::exceptions::Unwind
         (BinKind::Add, Value::Str(_)) => type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())),
         (BinKind::Add, Value::List(_)) => type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())),
         (BinKind::Add, Value::Tuple(_)) => type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())),
-        (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) if !matches!(b, Value::Int(_) | Value::Bool(_)) => {
+        (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) if !matches!(b, Value::Int(_) | Value::Bool(_)) => {
             type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
         }
-        (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+        (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) => {
             type_error(format!("can't multiply sequence by non-int of type '{}'", a.type_name()))
         }
         _ => type_error(format!(
@@ -230,6 +231,11 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
                 }
             }
             return Ok(a.clone());
+        }
+        (BinKind::Add | BinKind::Mul, Value::ByteArray(ba)) => {
+            if super::types::bytearray_inplace(vm, ba, kind, b)? {
+                return Ok(a.clone());
+            }
         }
         (BinKind::Or, Value::Dict(d)) if matches!(b, Value::Dict(_)) => {
             super::types::dict_update_from(vm, d, b)?;
@@ -374,6 +380,9 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_ord(kind, x.as_str().cmp(y.as_str())))),
+        (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+            return Ok(super::types::bytes_compare(a, b, kind).unwrap());
+        }
         (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
             let (xs, ys) = (seq_items(a).unwrap(), seq_items(b).unwrap());
             if matches!(kind, CmpKind::Eq | CmpKind::Ne) && xs.len() != ys.len() {
@@ -557,7 +566,7 @@ pub fn set_key(vm: &mut Vm, s: &Set, v: &Value) -> PyResult<HashKey> {
 
 pub fn check_hashable(v: &Value) -> PyResult<()> {
     match v {
-        Value::List(_) | Value::Dict(_) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
+        Value::List(_) | Value::Dict(_) | Value::ByteArray(_) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
         Value::Set(s) if !s.frozen => Err(type_error("unhashable type: 'set'")),
         Value::Tuple(t) => {
             for i in t.items.iter() {
@@ -580,6 +589,8 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     match container {
         Value::Str(s) => str_contains(s, item),
+        Value::Bytes(b) => super::types::bytes_contains(&b.data, item),
+        Value::ByteArray(b) => super::types::bytes_contains(&b.snapshot(), item),
         Value::List(_) | Value::Tuple(_) => {
             let items = seq_items(container).unwrap();
             for x in &items {
@@ -640,6 +651,8 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         Value::List(l) => list_getitem(l, idx),
         Value::Tuple(t) => tuple_getitem(t, idx),
         Value::Str(s) => str_getitem(s, idx),
+        Value::Bytes(b) => super::types::bytes_getitem(&b.data, false, idx),
+        Value::ByteArray(b) => super::types::bytes_getitem(&b.lock(), true, idx),
         Value::Dict(d) => dict_getitem(vm, d, idx),
         Value::Range(r) => range_getitem(r, idx),
         Value::Instance(_) => match item_method(obj, "__getitem__") {
@@ -659,6 +672,7 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: &Value, v: Value) -> PyResult<()> 
     match obj {
         Value::List(l) => list_setitem(vm, l, idx, v),
         Value::Dict(d) => dict_setitem(vm, d, idx, v),
+        Value::ByteArray(b) => super::types::bytearray_setitem(vm, b, idx, v),
         _ => match item_method(obj, "__setitem__") {
             Some(m) => vm.call(&m, &[obj.clone(), idx.clone(), v]).map(drop),
             None => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
@@ -671,6 +685,7 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
     match obj {
         Value::List(l) => list_delitem(l, idx),
         Value::Dict(d) => dict_delitem(vm, d, idx),
+        Value::ByteArray(b) => super::types::bytearray_delitem(b, idx),
         _ => match item_method(obj, "__delitem__") {
             Some(m) => vm.call(&m, &[obj.clone(), idx.clone()]).map(drop),
             // Two wordings, as before the types/ split (CPython's choice depends on the type's
@@ -701,6 +716,8 @@ impl Vm {
             Value::Float(f) => *f != 0.0,
             Value::BigInt(_) => true,
             Value::Str(s) => !s.as_str().is_empty(),
+            Value::Bytes(b) => !b.data.is_empty(),
+            Value::ByteArray(b) => b.len() > 0,
             Value::List(l) => l.len() > 0,
             Value::Tuple(t) => !t.items.is_empty(),
             Value::Dict(d) => d.lock().len() > 0,

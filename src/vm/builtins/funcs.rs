@@ -99,6 +99,8 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(match v {
         Value::Str(s) => s.char_len(),
+        Value::Bytes(b) => b.data.len(),
+        Value::ByteArray(b) => b.len(),
         Value::List(l) => l.len(),
         Value::Tuple(t) => t.items.len(),
         Value::Dict(d) => d.lock().len(),

@@ -74,6 +74,8 @@ pub enum TypeKind {
     Bool,
     Float,
     Str,
+    Bytes,
+    ByteArray,
     List,
     Tuple,
     Dict,

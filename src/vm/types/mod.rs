@@ -2,7 +2,10 @@
 //! its methods and method table, its constructor and its protocol arms. `registry.rs` builds
 //! the builtin classes from those tables.
 
+mod bytearray;
+mod bytes;
 mod class;
+mod codecs;
 mod dict;
 mod exception;
 mod float;
@@ -21,6 +24,9 @@ mod tuple;
 mod wrapper;
 
 pub use self::str::{ascii_escape, intern, str_binop, percent_format, str_contains, str_getitem, str_repr, PyStr};
+pub use bytes::{bytes_binop, bytes_compare, bytes_contains, bytes_getitem, bytes_like, bytes_repr, hash_bytes, is_bytes_like, Bytes};
+pub use bytearray::{bytearray_delitem, bytearray_inplace, bytearray_setitem, ByteArray};
+pub use codecs::str_encode;
 pub use class::{compute_mro, AttrMap, Class, ExcState, Instance, NativeNew, TbEntry, TypeKind};
 pub use dict::{dict_from_attrs, dict_update_from, hash_i64, key_eq as dict_key_eq, py_hash, view_contains, view_items, dict_binop, dict_delitem, dict_getitem, dict_setitem, Dict, DictMap, HashKey, View, ViewKind};
 pub use float::{float_binop, float_divmod, float_str, float_value};

@@ -114,6 +114,7 @@ pub static STR_METHODS: &[Builtin] = builtins_table![
     "lstrip" => lstrip,
     "rstrip" => rstrip,
     "upper" => upper,
+    "encode" => super::codecs::str_encode,
     "lower" => lower,
     "casefold" => casefold,
     "swapcase" => swapcase,
