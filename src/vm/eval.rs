@@ -411,6 +411,10 @@ impl super::state::Vm {
                                 continue;
                             }
                         }
+                        if let Some(r) = ops::float_binop_inline(kind, a, &b) {
+                            Value::set(a, Value::Float(r));
+                            continue;
+                        }
                         let a = pop!();
                         f!().pc = pc;
                         let r = if matches!(op, Op::InplaceOp(_)) {
@@ -427,6 +431,10 @@ impl super::state::Vm {
                                 Value::set(slot, Value::Int(r));
                                 continue;
                             }
+                        }
+                        if let Some(r) = ops::float_binop_inline(op, slot, &code.consts[konst as usize]) {
+                            Value::set(slot, Value::Float(r));
+                            continue;
                         }
                         if slot.is_null() {
                             tri!(Err(unbound_local(&code.code.varnames[local as usize])));
@@ -447,6 +455,10 @@ impl super::state::Vm {
                         let a = top!();
                         if let (Value::Int(x), Value::Int(y)) = (&*a, &b) {
                             let r = ops::cmp_ord(kind, x.cmp(y));
+                            Value::set(a, Value::Bool(r));
+                            continue;
+                        }
+                        if let Some(r) = ops::float_compare_inline(kind, a, &b) {
                             Value::set(a, Value::Bool(r));
                             continue;
                         }
@@ -704,12 +716,13 @@ impl super::state::Vm {
                     }
                     Op::ForSlot { slot, store } => {
                         let s = slot as usize;
-                        let l = &mut f!().locals;
-                        let next: Option<Value> = match (&l[s], &l[s + 1], &l[s + 2]) {
+                        // One bounds check for the loop's three slots.
+                        let l: &mut [Value] = &mut f!().locals[s..s + 3];
+                        let next: Option<Value> = match (&l[0], &l[1], &l[2]) {
                             (Value::Int(cur), Value::Int(stop), Value::Int(step)) => {
                                 let (cur, stop, step) = (*cur, *stop, *step);
                                 if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
-                                    Value::set(&mut l[s], Value::Int(cur.checked_add(step).unwrap_or(stop)));
+                                    Value::set(&mut l[0], Value::Int(cur.checked_add(step).unwrap_or(stop)));
                                     Some(Value::Int(cur))
                                 } else {
                                     None
@@ -719,7 +732,7 @@ impl super::state::Vm {
                                 let i = *i;
                                 let item = list.lock().get(i as usize).cloned();
                                 if item.is_some() {
-                                    Value::set(&mut l[s + 1], Value::Int(i + 1));
+                                    Value::set(&mut l[1], Value::Int(i + 1));
                                 }
                                 item
                             }
@@ -727,7 +740,7 @@ impl super::state::Vm {
                                 let i = *i;
                                 let item = t.items.get(i as usize).cloned();
                                 if item.is_some() {
-                                    Value::set(&mut l[s + 1], Value::Int(i + 1));
+                                    Value::set(&mut l[1], Value::Int(i + 1));
                                 }
                                 item
                             }

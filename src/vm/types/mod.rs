@@ -23,7 +23,7 @@ mod wrapper;
 pub use self::str::{ascii_escape, intern, str_binop, percent_format, str_contains, str_getitem, str_repr, PyStr};
 pub use class::{compute_mro, AttrMap, Class, ExcState, Instance, NativeNew, TbEntry, TypeKind};
 pub use dict::{dict_from_attrs, dict_update_from, hash_i64, key_eq as dict_key_eq, py_hash, view_contains, view_items, dict_binop, dict_delitem, dict_getitem, dict_setitem, Dict, DictMap, HashKey, View, ViewKind};
-pub use float::{float_binop, float_divmod, float_str, float_value};
+pub use float::{float_binop, float_binop_fast, float_divmod, float_str, float_value};
 pub use function::{Builtin, Cell, CodeObj, Function, Method};
 pub use iter::{Iter, IterState};
 pub use crate::vm::value::Str;
