@@ -8,7 +8,7 @@ use super::exceptions::{error, exc_matches, name_error, type_error, with_state, 
 use super::frame::{Frame, OnReturn};
 use super::types::{intern, TbEntry};
 use super::ops;
-use super::types::int_binop_fast;
+use super::types::{int_binop_fast, norm_index};
 use super::types::types;
 use super::value::Value;
 use crate::lang::bytecode::{Op, FN_DEFAULTS, FN_KWDEFAULTS, STORE_TO_STACK};
@@ -481,6 +481,22 @@ impl super::state::Vm {
                     }
                     Op::Subscript => {
                         let idx = pop!();
+                        // `seq[i]` on a list or tuple: read in place (the list under its lock).
+                        if let Value::Int(i) = idx {
+                            let obj = top!();
+                            let hit = match &*obj {
+                                Value::List(l) => {
+                                    let items = l.lock();
+                                    norm_index(i, items.len()).map(|j| items[j].dup())
+                                }
+                                Value::Tuple(t) => norm_index(i, t.items.len()).map(|j| t.items[j].dup()),
+                                _ => None,
+                            };
+                            if let Some(v) = hit {
+                                *obj = v;
+                                continue;
+                            }
+                        }
                         let obj = pop!();
                         f!().pc = pc;
                         let r = tri!(ops::getitem(self, &obj, &idx));
@@ -490,6 +506,16 @@ impl super::state::Vm {
                         let idx = pop!();
                         let obj = pop!();
                         let v = pop!();
+                        // `lst[i] = v`: the old item is dropped after the lock is released.
+                        if let (Value::List(l), Value::Int(i)) = (&obj, &idx) {
+                            let mut items = l.lock();
+                            if let Some(j) = norm_index(*i, items.len()) {
+                                let old = std::mem::replace(&mut items[j], v);
+                                drop(items);
+                                drop(old);
+                                continue;
+                            }
+                        }
                         f!().pc = pc;
                         tri!(ops::setitem(self, &obj, &idx, v));
                     }
@@ -614,8 +640,25 @@ impl super::state::Vm {
                     }
                     Op::UnpackSequence(n) => {
                         let seq = pop!();
+                        // A tuple or list of the right length: its items go straight onto the
+                        // stack, last first (no Vec; a list is read under its lock).
+                        let n = n as usize;
+                        match &seq {
+                            Value::Tuple(t) if t.items.len() == n => {
+                                f!().stack.extend(t.items.iter().rev().map(Value::dup));
+                                continue;
+                            }
+                            Value::List(l) => {
+                                let items = l.lock();
+                                if items.len() == n {
+                                    f!().stack.extend(items.iter().rev().map(Value::dup));
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
                         f!().pc = pc;
-                        let items = tri!(self.unpack(&seq, n as usize));
+                        let items = tri!(self.unpack(&seq, n));
                         f!().stack.extend(items.into_iter().rev());
                     }
                     Op::UnpackEx { before, after } => {

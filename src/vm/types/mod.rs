@@ -34,6 +34,6 @@ pub use object::is_object_init;
 pub use range::{range_contains, range_getitem, Range};
 pub use registry::{construct_builtin, make_class_in, types};
 pub use set::{set_binop, set_from_values, Set, SetMap};
-pub use slice::{index_of, Slice};
+pub use slice::{index_of, norm_index, Slice};
 pub use tuple::{tuple_binop, tuple_getitem, Tuple};
 pub use wrapper::Wrapper;
