@@ -42,6 +42,10 @@ pub struct Scope {
     /// Where each `nonlocal` was declared, for the "no binding" error.
     nonlocal_pos: HashMap<String, (u32, u32)>,
     pub children: Vec<usize>,
+    /// The enclosing scope (the module's own index for the module).
+    parent: usize,
+    /// A comprehension's scope: `:=` inside binds in the nearest scope that is not one.
+    comprehension: bool,
     pub uses_super: bool,
     /// Results of the analysis.
     pub syms: HashMap<String, Sym>,
@@ -62,6 +66,8 @@ impl Scope {
             nonlocals: HashSet::new(),
             nonlocal_pos: HashMap::new(),
             children: Vec::new(),
+            parent: 0,
+            comprehension: false,
             uses_super: false,
             syms: HashMap::new(),
             varnames: Vec::new(),
@@ -121,6 +127,7 @@ impl Builder {
     fn enter<T>(&mut self, node: &T, kind: ScopeKind) -> usize {
         let id = self.scopes.len();
         self.scopes.push(Scope::new(kind));
+        self.scopes[id].parent = self.cur;
         self.scopes[self.cur].children.push(id);
         self.by_node.insert(node as *const T as usize, id);
         let prev = self.cur;
@@ -178,7 +185,11 @@ impl Builder {
                 }
                 self.target(target)?;
             }
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
+                // Module and class bodies evaluate the annotation of a plain name.
+                if matches!(target.kind, ExprKind::Name(_)) && matches!(self.scopes[self.cur].kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(annotation)?;
+                }
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
@@ -225,6 +236,9 @@ impl Builder {
                 }
                 for b in &c.bases {
                     self.expr(b)?;
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
                 }
                 self.scope().bind(&c.name);
                 let prev = self.enter(c, ScopeKind::Class);
@@ -359,6 +373,7 @@ impl Builder {
         // The first iterable is evaluated in the enclosing scope and passed in as `.0`.
         self.expr(&generators[0].iter)?;
         let prev = self.enter(node, ScopeKind::Lambda);
+        self.scope().comprehension = true;
         self.scope().params.push(".0".into());
         self.scope().bind(".0");
         for (i, g) in generators.iter().enumerate() {
@@ -447,6 +462,41 @@ impl Builder {
                 self.expr(orelse)?;
             }
             ExprKind::Starred(inner) => self.expr(inner)?,
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.named_target(target, e.pos)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The target of `name := value`: bound in the current scope, or, inside comprehensions, in
+    /// the nearest enclosing scope that is not a comprehension (PEP 572), which the
+    /// comprehensions then reach as a nonlocal (or global) name.
+    fn named_target(&mut self, name: &str, pos: Pos) -> Result<(), CompileError> {
+        if !self.scopes[self.cur].comprehension {
+            self.scope().bind(name);
+            return Ok(());
+        }
+        let mut t = self.cur;
+        let mut comps = Vec::new();
+        while self.scopes[t].comprehension {
+            comps.push(t);
+            t = self.scopes[t].parent;
+        }
+        if self.scopes[t].kind == ScopeKind::Class {
+            return Err(CompileError::syntax("assignment expression within a comprehension cannot be used in a class body", pos.line, pos.col));
+        }
+        let global = self.scopes[t].kind == ScopeKind::Module || self.scopes[t].globals.contains(name);
+        if !global {
+            self.scopes[t].bind(name);
+        }
+        for c in comps {
+            if global {
+                self.scopes[c].globals.insert(name.to_string());
+            } else {
+                self.scopes[c].nonlocals.insert(name.to_string());
+            }
         }
         Ok(())
     }

@@ -18,6 +18,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("contextlib", include_str!("pylib/contextlib.py")),
     ("typing", include_str!("pylib/typing.py")),
     ("_structseq", include_str!("pylib/_structseq.py")),
+    ("__future__", include_str!("pylib/__future__.py")),
     ("logging", include_str!("pylib/logging.py")),
     ("concurrent", "# The `concurrent` package: see concurrent.futures.\n"),
     ("concurrent.futures", include_str!("pylib/concurrent/futures.py")),
