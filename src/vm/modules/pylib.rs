@@ -26,6 +26,8 @@ static SOURCES: &[(&str, &str)] = &[
     ("textwrap", include_str!("pylib/textwrap.py")),
     ("datetime", include_str!("pylib/datetime.py")),
     ("_strptime", include_str!("pylib/_strptime.py")),
+    ("weakref", include_str!("pylib/weakref.py")),
+    ("gc", include_str!("pylib/gc.py")),
     ("json", include_str!("pylib/json/__init__.py")),
     ("json.decoder", "# json.decoder: the names programs import from it.\nfrom json import JSONDecoder, JSONDecodeError\n"),
     ("json.encoder", "# json.encoder: the names programs import from it.\nfrom json import JSONEncoder\n"),
