@@ -272,6 +272,12 @@ impl Vm {
                         };
                     }
                 }
+                if let Some(b) = i.base() {
+                    if !spec.is_empty() {
+                        let b = b.clone();
+                        return self.format(&b, spec);
+                    }
+                }
                 if !spec.is_empty() {
                     return Err(type_error(format!("unsupported format string passed to {}.__format__", v.type_name())));
                 }

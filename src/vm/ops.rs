@@ -5,6 +5,7 @@ use crate::lang::bytecode::{BinKind, CmpKind, UnaryKind};
 use super::exceptions::{error, type_error, value_error, zero_division, PyResult};
 use super::state::Vm;
 use super::types::{big_binop, dict_binop, list_binop, set_binop, str_binop, tuple_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
+use super::types::{base_value, has_base};
 use super::value::Value;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -121,7 +122,7 @@ pub fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
 
 /// Builtin-type binary operations (no user methods); Ok(None) if unsupported. Numbers first,
 /// then the left operand's type (the sequence's, for `n * seq`).
-fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+pub(crate) fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
     if let Some(r) = numeric_binop(kind, a, b)? {
         return Ok(Some(r));
     }
@@ -186,8 +187,18 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<V
         }
     } else if let Some(r) = user_binop(vm, a, b, kind)? {
         return Ok(r);
+    } else if let Some(r) = base_binop(vm, a, b, kind)? {
+        return Ok(r);
     }
     Err(unsupported(a, b, kind))
+}
+
+/// `'x' + Name('y')`: an instance of a builtin type's subclass operates as its base value.
+fn base_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+    if !has_base(a) && !has_base(b) {
+        return Ok(None);
+    }
+    builtin_binop(vm, base_value(a), base_value(b), kind)
 }
 
 pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Value> {
@@ -247,6 +258,13 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
                 let r = vm.call(&m, &[a.clone(), b.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
+                }
+            }
+            // A list/set/dict subclass without its own method: in place on its base.
+            if let Some(base @ (Value::List(_) | Value::Set(_) | Value::Dict(_))) = i.base() {
+                if !matches!(i.class.lookup(kind.dunder().0), Some(Value::Function(_))) {
+                    let r = inplace_op(vm, base, b, kind)?;
+                    return Ok(if r.is(base) { a.clone() } else { r });
                 }
             }
         }
@@ -478,6 +496,10 @@ fn user_compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Va
             }
         }
     }
+    if has_base(a) || has_base(b) {
+        // Subclasses of builtin types without their own method compare as their base values.
+        return compare(vm, base_value(a), base_value(b), kind);
+    }
     match kind {
         CmpKind::Eq => Ok(Value::Bool(a.is(b))),
         CmpKind::Ne => {
@@ -573,6 +595,12 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
                 check_hashable(i)?;
             }
             Ok(())
+        }
+        Value::Instance(i) if i.base().is_some() && !matches!(i.class.lookup("__hash__"), Some(Value::Function(_))) => {
+            match i.class.lookup("__hash__") {
+                Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
+                _ => check_hashable(i.base().unwrap()).map_err(|_| type_error(format!("unhashable type: '{}'", v.type_name()))),
+            }
         }
         Value::Instance(i) => {
             // A class defining __eq__ without __hash__ is unhashable, as in Python.
@@ -737,6 +765,11 @@ impl Vm {
                     Value::Bool(b) => Ok(b),
                     _ => Err(type_error(format!("__bool__ should return bool, returned {}", r.type_name()))),
                 };
+            }
+        }
+        if let Some(b) = i.base() {
+            if !matches!(i.class.lookup("__len__"), Some(Value::Function(_))) {
+                return self.truthy(b);
             }
         }
         if let Some(m) = i.class.lookup("__len__") {

@@ -163,6 +163,7 @@ pub fn py_hash(v: &Value) -> i64 {
             }
             h
         }
+        Value::Instance(i) if i.base().is_some() => py_hash(i.base().unwrap()),
         other => (other.identity().unwrap_or(0) >> 4) as i64,
     }
 }
@@ -189,6 +190,9 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             }
             let (xa, ya) = (x.lock().clone(), y.lock().clone());
             xa.len() == ya.len() && xa.values().iter().all(|v| ya.contains(&HashKey::of(v.clone())))
+        }
+        (Value::Instance(_), _) | (_, Value::Instance(_)) if super::has_base(a) || super::has_base(b) => {
+            a.is(b) || key_eq(super::base_value(a), super::base_value(b))
         }
         _ => a.is(b),
     }

@@ -161,6 +161,13 @@ pub fn make_class_with(
     for (k, v) in extra {
         fixed.set(intern(k), v);
     }
+    if module == "builtins" {
+        for (k, v) in super::slots::slots_for(kind) {
+            if fixed.get(k).is_none() {
+                fixed.set(intern(k), v);
+            }
+        }
+    }
     let mro = compute_mro(bases).expect("builtin class MRO");
     Arc::new(Class::new(intern(name), intern(name), intern(module), bases.to_vec(), mro, fixed, AttrMap::default(), kind, native_new))
 }

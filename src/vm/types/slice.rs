@@ -29,6 +29,7 @@ pub fn index_of(v: &Value) -> Option<i64> {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         Value::BigInt(b) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        Value::Instance(i) => index_of(i.base()?),
         _ => None,
     }
 }
