@@ -97,6 +97,8 @@ test('the page: a crash in a thread says so in the status line, the chip restart
   const seen = await chips;
   assert.deepEqual(seen, ['loading:engine restarting…', 'ready:engine ready']);
   await screenshot(page, 'recovery-crash.png');
+  // The run's status line and console say it; the engine-error panel is for crashes outside a run.
+  assert.equal(await page.isHidden('#errors'), true);
   assert.equal(await page.evaluate(() => window.playground.editor.getCode()), code, 'the program is kept');
   await page.evaluate(() => window.playground.editor.setCode('print(6 * 7)\n'));
   await page.click('#run');
