@@ -42,6 +42,9 @@ pub struct Types {
     pub dict_values: Arc<Class>,
     pub dict_items: Arc<Class>,
     pub base_exception: Arc<Class>,
+    pub generator: Arc<Class>,
+    pub coroutine: Arc<Class>,
+    pub async_generator: Arc<Class>,
     /// Every builtin exception class by name.
     pub exceptions: HashMap<&'static str, Arc<Class>>,
     /// Exception class names in definition order (for the builtins namespace).
@@ -117,6 +120,11 @@ impl Types {
                 super::ViewKind::Keys => &self.dict_keys,
                 super::ViewKind::Values => &self.dict_values,
                 super::ViewKind::Items => &self.dict_items,
+            },
+            Value::Generator(g) => match g.kind {
+                super::GenKind::Generator => &self.generator,
+                super::GenKind::Coroutine => &self.coroutine,
+                super::GenKind::AsyncGenerator => &self.async_generator,
             },
         }
     }
@@ -262,7 +270,7 @@ fn build() -> Types {
         int,
         bool_,
         float: c("float", o, TypeKind::Float, super::float::FLOAT_METHODS, None),
-        str_: c("str", o, TypeKind::Str, super::str::STR_METHODS, None),
+        str_: make_class_with("builtins", "str", o, TypeKind::Str, super::str::STR_METHODS, super::str_text::str_extras(), None),
         bytes: make_class_with("builtins", "bytes", o, TypeKind::Bytes, super::bytes::BYTES_METHODS, super::bytes::class_extras(), None),
         bytearray: super::bytearray::bytearray_class(o),
         list: make_class_with("builtins", "list", o, TypeKind::List, super::list::LIST_METHODS, vec![("append", Value::Builtin(&super::list::LIST_APPEND))], None),
@@ -287,6 +295,9 @@ fn build() -> Types {
         dict_keys: c("dict_keys", o, TypeKind::Iterator, &[], None),
         dict_values: c("dict_values", o, TypeKind::Iterator, &[], None),
         dict_items: c("dict_items", o, TypeKind::Iterator, &[], None),
+        generator: c("generator", o, TypeKind::Iterator, super::generator::GENERATOR_METHODS, None),
+        coroutine: c("coroutine", o, TypeKind::Iterator, super::generator::COROUTINE_METHODS, None),
+        async_generator: c("async_generator", o, TypeKind::Iterator, super::generator::ASYNC_GENERATOR_METHODS, None),
         object,
         base_exception,
         exceptions,
