@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 /// How deep builtins may nest calls back into Python before `RecursionError` (each nesting uses
 /// Rust stack).
-const MAX_NATIVE_DEPTH: usize = 160;
+pub(crate) const MAX_NATIVE_DEPTH: usize = 160;
 
 impl Vm {
     /// Calls the value at `stack[ci]` with `stack[ci+1..]` as arguments (the last
@@ -46,8 +46,7 @@ impl Vm {
                 let func = func.clone();
                 let frame = self.bind_frame(&func, &f.stack[ci + 1..], kwnames)?;
                 f.stack.truncate(ci);
-                self.push_frame(frame)?;
-                Ok(Called::Frame)
+                self.enter_frame(&func, frame)
             }
             Value::Method(m) if matches!(m.func, Value::Function(_)) => {
                 let (receiver, func) = match (&m.receiver, &m.func) {
@@ -57,8 +56,7 @@ impl Vm {
                 f.stack[ci] = receiver;
                 let frame = self.bind_frame(&func, &f.stack[ci..], kwnames)?;
                 f.stack.truncate(ci);
-                self.push_frame(frame)?;
-                Ok(Called::Frame)
+                self.enter_frame(&func, frame)
             }
             Value::Class(cls) if cls.kind == super::types::TypeKind::Object && cls.find_native_new().is_none() && !cls.has_python_new() => {
                 // A plain user class: make the instance, then run a Python `__init__` as a frame.
@@ -112,6 +110,16 @@ impl Vm {
                 Ok(Called::Value(r?))
             }
         }
+    }
+
+    /// A call's bound frame: pushed to run next, or, for a generator function, made the
+    /// generator that the call returns.
+    fn enter_frame(&mut self, func: &Function, frame: Box<Frame>) -> PyResult<Called> {
+        if func.code.code.flags != 0 {
+            return Ok(Called::Value(self.make_generator(func, frame)));
+        }
+        self.push_frame(frame)?;
+        Ok(Called::Frame)
     }
 
     /// Pushes a bound frame, checking the recursion limit.
@@ -202,6 +210,9 @@ impl Vm {
         match callee {
             Value::Function(func) => {
                 let frame = self.bind_frame(func, args.all, args.kwnames)?;
+                if func.code.code.flags != 0 {
+                    return Ok(self.make_generator(func, frame));
+                }
                 self.run_frame(frame)
             }
             Value::Builtin(b) => (b.f)(self, args),

@@ -479,6 +479,14 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.range("next", 1, 2)?;
     match &a[0] {
         Value::Iter(_) | Value::Instance(_) => {}
+        // A generator's StopIteration carries its return value.
+        Value::Generator(g) if g.kind == crate::vm::types::GenKind::Generator => {
+            return match (vm.gen_next_or_return(g)?, a.get(1)) {
+                (Ok(v), _) => Ok(v),
+                (Err(_), Some(d)) => Ok(d.clone()),
+                (Err(r), None) => Err(crate::vm::types::stop_iteration_with(r)),
+            };
+        }
         v => return Err(type_error(format!("'{}' object is not an iterator", v.type_name()))),
     }
     match vm.next(&a[0])? {

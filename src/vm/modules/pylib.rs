@@ -17,6 +17,8 @@ static SOURCES: &[(&str, &str)] = &[
     ("sched", include_str!("pylib/sched.py")),
     ("contextlib", include_str!("pylib/contextlib.py")),
     ("typing", include_str!("pylib/typing.py")),
+    ("types", include_str!("pylib/types.py")),
+    ("asyncio", include_str!("pylib/asyncio/__init__.py")),
     ("_structseq", include_str!("pylib/_structseq.py")),
     ("logging", include_str!("pylib/logging.py")),
     ("io", include_str!("pylib/io.py")),

@@ -42,6 +42,9 @@ pub struct Types {
     pub dict_values: Arc<Class>,
     pub dict_items: Arc<Class>,
     pub base_exception: Arc<Class>,
+    pub generator: Arc<Class>,
+    pub coroutine: Arc<Class>,
+    pub async_generator: Arc<Class>,
     /// Every builtin exception class by name.
     pub exceptions: HashMap<&'static str, Arc<Class>>,
     /// Exception class names in definition order (for the builtins namespace).
@@ -116,6 +119,11 @@ impl Types {
                 super::ViewKind::Keys => &self.dict_keys,
                 super::ViewKind::Values => &self.dict_values,
                 super::ViewKind::Items => &self.dict_items,
+            },
+            Value::Generator(g) => match g.kind {
+                super::GenKind::Generator => &self.generator,
+                super::GenKind::Coroutine => &self.coroutine,
+                super::GenKind::AsyncGenerator => &self.async_generator,
             },
         }
     }
@@ -277,6 +285,9 @@ fn build() -> Types {
         dict_keys: c("dict_keys", o, TypeKind::Iterator, &[], None),
         dict_values: c("dict_values", o, TypeKind::Iterator, &[], None),
         dict_items: c("dict_items", o, TypeKind::Iterator, &[], None),
+        generator: c("generator", o, TypeKind::Iterator, super::generator::GENERATOR_METHODS, None),
+        coroutine: c("coroutine", o, TypeKind::Iterator, super::generator::COROUTINE_METHODS, None),
+        async_generator: c("async_generator", o, TypeKind::Iterator, super::generator::ASYNC_GENERATOR_METHODS, None),
         object,
         base_exception,
         exceptions,
