@@ -21,6 +21,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("asyncio", include_str!("pylib/asyncio/__init__.py")),
     ("_structseq", include_str!("pylib/_structseq.py")),
     ("__future__", include_str!("pylib/__future__.py")),
+    ("dataclasses", include_str!("pylib/dataclasses.py")),
     ("logging", include_str!("pylib/logging.py")),
     ("io", include_str!("pylib/io.py")),
     ("array", include_str!("pylib/array.py")),
