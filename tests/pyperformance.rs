@@ -17,12 +17,10 @@ use harness::{diff_hint, python, threadlab, Outcome};
 
 /// Benchmarks whose tiny run under threadlab must print python3's checksum.
 const RUNS_TODAY: &[&str] =
-    &["nbody", "fannkuch", "spectral_norm", "richards", "richards_super", "unpack_sequence", "float", "chaos", "go", "meteor_contest", "nqueens", "pidigits", "json_dumps", "coroutines", "hexiom", "raytrace", "deltablue", "crypto_pyaes", "scimark", "pprint", "logging", "deepcopy"];
+    &["nbody", "fannkuch", "spectral_norm", "richards", "richards_super", "unpack_sequence", "float", "chaos", "go", "meteor_contest", "nqueens", "pidigits", "json_dumps", "coroutines", "hexiom", "raytrace", "deltablue", "crypto_pyaes", "scimark", "pprint", "logging", "deepcopy", "comprehensions", "generators"];
 
 /// The rest, each with the last line threadlab prints on stderr today (its uncaught error).
 const FAILS_TODAY: &[(&str, &str)] = &[
-    ("generators", "ModuleNotFoundError: No module named 'collections.abc'"),
-    ("comprehensions", "ModuleNotFoundError: No module named 'enum'"),
 ];
 
 fn bench_dir() -> PathBuf {
