@@ -157,7 +157,7 @@ impl Vm {
         };
         Ok(Some(match name {
             "__class__" => Value::Class(inst.class.clone()),
-            "__dict__" => super::types::dict_from_attrs(inst.dict().entries.clone()),
+            "__dict__" => super::types::instance_dict(obj),
             "__module__" => Value::Str(inst.class.module.clone()),
             "__doc__" => Value::None,
             _ if inst.exc.is_some() => {
