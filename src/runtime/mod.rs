@@ -29,6 +29,7 @@ mod output;
 mod registry;
 pub mod report;
 mod runtime;
+pub mod stack;
 pub mod sync;
 mod threads;
 mod timeline;
@@ -37,7 +38,7 @@ pub use output::NullSink;
 pub use registry::stop_all_runs;
 pub use report::{ErrorReport, OutputLine, Report, Span, State, ThreadReport};
 pub use green::{Poll, Runner};
-pub use runtime::{Runtime, RuntimeConfig, INTERRUPT_POLL_SECS};
+pub use runtime::{stop_requested, Runtime, RuntimeConfig, INTERRUPT_POLL_SECS};
 pub use threads::{native_id, set_native_id, set_spawner, SpawnError, Spawner, StdSpawner, NATIVE_STACK_BYTES};
 
 /// A Python thread's lane index in the timeline; 0 is MainThread.

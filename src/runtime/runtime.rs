@@ -65,12 +65,23 @@ pub struct Runtime {
     pub(super) green: OnceLock<Green>,
     /// Set by `finish`: `stop_all_runs` skips runs that have already reported.
     finished: AtomicBool,
+    /// Set with `BREAK_STOP`, shared with the run's threads' `CURRENT_STOP` so long builtins
+    /// without a `Runtime` at hand (big-int arithmetic) can give up (`stop_requested`).
+    stop_flag: Arc<AtomicBool>,
 }
 
 thread_local! {
     /// The lane this OS thread runs now, to name the thread of stderr text (which the VM writes
     /// without a Tid). Set by `Runtime::new` and `thread_begin`, back to 0 by `thread_end`.
     static CURRENT_LANE: Cell<Tid> = const { Cell::new(0) };
+    /// The stop flag of the run this OS thread works for (set with `CURRENT_LANE`).
+    static CURRENT_STOP: std::cell::RefCell<Option<Arc<AtomicBool>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether the run the calling thread works for was stopped: long Rust loops (big-int
+/// multiplication, pow) check it between steps and unwind with the run's Stop.
+pub fn stop_requested() -> bool {
+    CURRENT_STOP.with(|s| s.borrow().as_ref().is_some_and(|f| f.load(Ordering::Relaxed)))
 }
 
 impl Runtime {
@@ -83,6 +94,8 @@ impl Runtime {
         timeline.set_state(main, State::Running, 0.0);
         timeline.set_native_id(main, native_id());
         CURRENT_LANE.with(|c| c.set(main));
+        let stop_flag = Arc::new(AtomicBool::new(false));
+        CURRENT_STOP.with(|s| *s.borrow_mut() = Some(stop_flag.clone()));
         let holder = if cfg.mode == Mode::Gil { Some(main) } else { None };
         let rt = Arc::new(Runtime {
             mode: cfg.mode,
@@ -99,6 +112,7 @@ impl Runtime {
             wake_cond: Condvar::new(),
             green: OnceLock::new(),
             finished: AtomicBool::new(false),
+            stop_flag,
         });
         super::registry::register(&rt);
         rt
@@ -136,6 +150,7 @@ impl Runtime {
     pub fn thread_begin(&self, tid: Tid) {
         self.timeline.set_native_id(tid, native_id());
         CURRENT_LANE.with(|c| c.set(tid));
+        CURRENT_STOP.with(|s| *s.borrow_mut() = Some(self.stop_flag.clone()));
         let _ = self.gil_take(tid);
     }
 
@@ -366,6 +381,7 @@ impl Runtime {
     /// Stops every thread: running ones at their next breaker check, blocked ones at once or
     /// within `INTERRUPT_POLL_SECS`. Callable from any thread.
     pub fn request_stop(&self) {
+        self.stop_flag.store(true, Ordering::SeqCst);
         self.eval_breaker.fetch_or(BREAK_STOP, Ordering::SeqCst);
         self.wake_all();
     }

@@ -33,6 +33,8 @@ pub struct ExitHooks(pub Mutex<Vec<ExitHook>>);
 
 /// Runs a program; see [`RunOutput`].
 pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: &'static Builtins) -> RunOutput {
+    super::limits::reset_for_run();
+    crate::runtime::stack::note_stack_top();
     let mut cfg = RuntimeConfig::new(opts.mode, sink);
     cfg.switch_interval = opts.switch_interval;
     cfg.max_threads = opts.max_threads;
