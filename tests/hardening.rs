@@ -93,7 +93,7 @@ fn timeout_stops_what_never_ends() {
         ("spin", "print('start', flush=True)\nwhile True:\n    pass\n"),
         ("sleep", "import time\nprint('start', flush=True)\ntime.sleep(1000)\n"),
         ("lock", "import threading\nl = threading.Lock()\nl.acquire()\nprint('start', flush=True)\nl.acquire()\n"),
-        ("join", "import threading, time\nt = threading.Thread(target=time.sleep, args=(1000,))\nt.start()\nprint('start', flush=True)\nt.join()\n"),
+        ("join", "import threading, time\ndef f():\n    time.sleep(1000)\nt = threading.Thread(target=f)\nt.start()\nprint('start', flush=True)\nt.join()\n"),
         ("pow", "print('start', flush=True)\nx = 10 ** (10 ** 8)\n"),
     ];
     for (name, src) in programs {

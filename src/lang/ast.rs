@@ -62,6 +62,10 @@ pub enum StmtKind {
     Del(Vec<Expr>),
     /// `with a as x, b:` — needed for `with lock:`.
     With { items: Vec<WithItem>, body: Vec<Stmt> },
+    /// `async for` (only inside `async def`).
+    AsyncFor { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    /// `async with` (only inside `async def`).
+    AsyncWith { items: Vec<WithItem>, body: Vec<Stmt> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +75,8 @@ pub struct FunctionDef {
     pub body: Vec<Stmt>,
     /// Decorators, outermost first, as written top to bottom.
     pub decorators: Vec<Expr>,
+    /// `async def`: calling it makes a coroutine.
+    pub is_async: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -158,11 +164,17 @@ pub enum ExprKind {
     ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
     SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
     DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    /// `(x for x in xs)`; the subset may evaluate it eagerly.
+    /// `(x for x in xs)`: a generator; only the first iterable is evaluated at once.
     GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
     Lambda { params: Box<Params>, body: Box<Expr> },
     /// `body if test else orelse`
     IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    /// `yield` / `yield value`.
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
+    /// `await awaitable`.
+    Await(Box<Expr>),
     /// `*x` in a call's arguments, a list/tuple display, or an assignment target.
     Starred(Box<Expr>),
 }
@@ -177,6 +189,7 @@ pub enum Constant {
     BigInt(BigInt),
     Float(f64),
     Str(String),
+    Bytes(Vec<u8>),
     Ellipsis,
 }
 
@@ -211,6 +224,8 @@ pub struct Comprehension {
     pub target: Expr,
     pub iter: Expr,
     pub ifs: Vec<Expr>,
+    /// `async for` in a comprehension.
+    pub is_async: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -204,6 +204,10 @@ impl Vm {
                 None => return Ok(None),
             },
             (Value::Builtin(b), "__name__" | "__qualname__") => Value::str(b.name),
+            (Value::Generator(g), n) => match super::types::generator_attr(g, n) {
+                Some(v) => v,
+                None => return Ok(None),
+            },
             (Value::Method(m), "__self__") => m.receiver.clone(),
             (Value::Method(m), "__func__") => m.func.clone(),
             (Value::Method(m), "__name__" | "__qualname__") => {

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 /// How deep builtins may nest calls back into Python before `RecursionError` (each nesting uses
 /// Rust stack).
-const MAX_NATIVE_DEPTH: usize = 160;
+pub(crate) const MAX_NATIVE_DEPTH: usize = 160;
 
 impl Vm {
     /// Calls the value at `stack[ci]` with `stack[ci+1..]` as arguments (the last
@@ -46,8 +46,7 @@ impl Vm {
                 let func = func.clone();
                 let frame = self.bind_frame(&func, &f.stack[ci + 1..], kwnames)?;
                 f.stack.truncate(ci);
-                self.push_frame(frame)?;
-                Ok(Called::Frame)
+                self.enter_frame(&func, frame)
             }
             Value::Method(m) if matches!(m.func, Value::Function(_)) => {
                 let (receiver, func) = match (&m.receiver, &m.func) {
@@ -57,8 +56,7 @@ impl Vm {
                 f.stack[ci] = receiver;
                 let frame = self.bind_frame(&func, &f.stack[ci..], kwnames)?;
                 f.stack.truncate(ci);
-                self.push_frame(frame)?;
-                Ok(Called::Frame)
+                self.enter_frame(&func, frame)
             }
             Value::Class(cls) if cls.kind == super::types::TypeKind::Object && cls.find_native_new().is_none() && !cls.has_python_new() => {
                 // A plain user class: make the instance, then run a Python `__init__` as a frame.
@@ -112,6 +110,16 @@ impl Vm {
                 Ok(Called::Value(r?))
             }
         }
+    }
+
+    /// A call's bound frame: pushed to run next, or, for a generator function, made the
+    /// generator that the call returns.
+    fn enter_frame(&mut self, func: &Function, frame: Box<Frame>) -> PyResult<Called> {
+        if func.code.code.flags != 0 {
+            return Ok(Called::Value(self.make_generator(func, frame)));
+        }
+        self.push_frame(frame)?;
+        Ok(Called::Frame)
     }
 
     /// Pushes a bound frame, checking the recursion limit.
@@ -202,6 +210,9 @@ impl Vm {
         match callee {
             Value::Function(func) => {
                 let frame = self.bind_frame(func, args.all, args.kwnames)?;
+                if func.code.code.flags != 0 {
+                    return Ok(self.make_generator(func, frame));
+                }
                 self.run_frame(frame)
             }
             Value::Builtin(b) => (b.f)(self, args),
@@ -261,30 +272,21 @@ impl Vm {
                     // __init__ runs only on an instance of the class called, as in CPython.
                     let of_cls = matches!(&inst, Value::Instance(i) if i.class.is_subclass(cls));
                     if of_cls {
-                        if let Some(init) = cls.lookup("__init__").filter(|i| !super::types::is_object_init(i)) {
-                            all[0] = inst.clone();
-                            let r = self.call_args(&init, Args::new(&all, args.kwnames))?;
-                            if !r.is_none() {
-                                return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
-                            }
-                        }
+                        return self.run_init(cls, inst, args);
                     }
                     return Ok(inst);
                 }
             }
         }
+        if super::types::is_value_kind(cls.kind) && cls.module.as_str() != "builtins" {
+            // A Python subclass of a builtin value type (`class L(list)`).
+            let inst = super::types::new_value_instance(self, cls, args)?;
+            return self.run_init(cls, inst, args);
+        }
         if let Some(new) = cls.find_native_new() {
+            // The class's own __init__ runs after (a Python subclass's, or the native class's).
             let inst = new(self, cls, args)?;
-            // The class's own __init__ (a Python subclass's, or the native class's builtin one).
-            if let Some(init) = cls.lookup("__init__").filter(|i| !super::types::is_object_init(i)) {
-                let mut all = vec![inst.clone()];
-                all.extend_from_slice(args.all);
-                let r = self.call_args(&init, Args::new(&all, args.kwnames))?;
-                if !r.is_none() {
-                    return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
-                }
-            }
-            return Ok(inst);
+            return self.run_init(cls, inst, args);
         }
         match cls.kind {
             TypeKind::Object | TypeKind::Exception => {
@@ -296,6 +298,21 @@ impl Vm {
             }
             _ => super::types::construct_builtin(self, cls, args),
         }
+    }
+
+    /// Runs the class's `__init__` on a new instance unless it is `object.__init__` (which a
+    /// constructor that took the arguments makes redundant); returns the instance.
+    fn run_init(&mut self, cls: &Arc<Class>, inst: Value, args: Args) -> PyResult<Value> {
+        if let Some(init) = cls.lookup("__init__").filter(|i| !super::types::is_object_init(i)) {
+            let mut all = Vec::with_capacity(args.all.len() + 1);
+            all.push(inst.clone());
+            all.extend_from_slice(args.all);
+            let r = self.call_args(&init, Args::new(&all, args.kwnames))?;
+            if !r.is_none() {
+                return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+            }
+        }
+        Ok(inst)
     }
 
     /// Runs `__init__` (found on the MRO) on a new instance.

@@ -78,6 +78,8 @@ impl Vm {
             }
             Value::Float(f) => float_str(*f),
             Value::Str(s) => str_repr(s.as_str()),
+            Value::Bytes(b) => super::types::bytes_repr(&b.data),
+            Value::ByteArray(b) => format!("bytearray({})", super::types::bytes_repr(&b.snapshot())),
             Value::List(l) => {
                 let items = l.snapshot();
                 self.repr_seq(v, "[", "]", &items, false)?
@@ -172,6 +174,7 @@ impl Vm {
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name.as_str()),
             Value::Iter(it) => format!("<{} object at {}>", it.type_name(), addr(v)),
+            Value::Generator(g) => format!("<{} object {} at {}>", g.kind.name(), g.qualname.as_str(), addr(v)),
             Value::Wrapper(w) => match &**w {
                 Wrapper::Property { .. } => format!("<property object at {}>", addr(v)),
                 Wrapper::StaticMethod(f) => format!("<staticmethod({})>", self.repr(&f.clone())?),
@@ -290,6 +293,12 @@ impl Vm {
                             Value::Str(s) => Ok(s.as_str().to_string()),
                             other => Err(type_error(format!("__format__ must return a str, not {}", other.type_name()))),
                         };
+                    }
+                }
+                if let Some(b) = i.base() {
+                    if !spec.is_empty() {
+                        let b = b.clone();
+                        return self.format(&b, spec);
                     }
                 }
                 if !spec.is_empty() {

@@ -8,11 +8,12 @@ use super::exceptions::{error, exc_matches, name_error, type_error, with_state, 
 use super::frame::{Frame, OnReturn};
 use super::types::{intern, TbEntry};
 use super::ops;
-use super::types::int_binop_fast;
+use super::types::{int_binop_fast, norm_index};
 use super::types::types;
 use super::value::Value;
 use crate::lang::bytecode::{Op, FN_DEFAULTS, FN_KWDEFAULTS, STORE_TO_STACK};
-use crate::runtime::{Interrupt, BREAK_GREEN, GREEN_TICK_EVERY};
+use crate::runtime::{Interrupt, BREAK_FINALIZE, BREAK_GREEN, GREEN_TICK_EVERY};
+use super::types::Step;
 use std::sync::Arc;
 
 /// What a call instruction did.
@@ -92,6 +93,9 @@ impl super::state::Vm {
                             green_ticks % GREEN_TICK_EVERY == 0
                         }) {
                             f!().pc = pc;
+                            if b & BREAK_FINALIZE != 0 {
+                                self.run_finalizers();
+                            }
                             if let Err(i) = self.rt.handle_eval_breaker(self.tid) {
                                 if let Err(e) = self.breaker_interrupt(i) {
                                     if matches!(e, Unwind::Interrupt(Interrupt::Switch)) {
@@ -411,6 +415,10 @@ impl super::state::Vm {
                                 continue;
                             }
                         }
+                        if let Some(r) = ops::float_binop_inline(kind, a, &b) {
+                            Value::set(a, Value::Float(r));
+                            continue;
+                        }
                         let a = pop!();
                         f!().pc = pc;
                         let r = if matches!(op, Op::InplaceOp(_)) {
@@ -427,6 +435,10 @@ impl super::state::Vm {
                                 Value::set(slot, Value::Int(r));
                                 continue;
                             }
+                        }
+                        if let Some(r) = ops::float_binop_inline(op, slot, &code.consts[konst as usize]) {
+                            Value::set(slot, Value::Float(r));
+                            continue;
                         }
                         if slot.is_null() {
                             tri!(Err(unbound_local(&code.code.varnames[local as usize])));
@@ -450,6 +462,10 @@ impl super::state::Vm {
                             Value::set(a, Value::Bool(r));
                             continue;
                         }
+                        if let Some(r) = ops::float_compare_inline(kind, a, &b) {
+                            Value::set(a, Value::Bool(r));
+                            continue;
+                        }
                         let a = pop!();
                         f!().pc = pc;
                         let r = tri!(ops::compare(self, &a, &b, kind));
@@ -469,6 +485,22 @@ impl super::state::Vm {
                     }
                     Op::Subscript => {
                         let idx = pop!();
+                        // `seq[i]` on a list or tuple: read in place (the list under its lock).
+                        if let Value::Int(i) = idx {
+                            let obj = top!();
+                            let hit = match &*obj {
+                                Value::List(l) => {
+                                    let items = l.lock();
+                                    norm_index(i, items.len()).map(|j| items[j].dup())
+                                }
+                                Value::Tuple(t) => norm_index(i, t.items.len()).map(|j| t.items[j].dup()),
+                                _ => None,
+                            };
+                            if let Some(v) = hit {
+                                *obj = v;
+                                continue;
+                            }
+                        }
                         let obj = pop!();
                         f!().pc = pc;
                         let r = tri!(ops::getitem(self, &obj, &idx));
@@ -478,6 +510,16 @@ impl super::state::Vm {
                         let idx = pop!();
                         let obj = pop!();
                         let v = pop!();
+                        // `lst[i] = v`: the old item is dropped after the lock is released.
+                        if let (Value::List(l), Value::Int(i)) = (&obj, &idx) {
+                            let mut items = l.lock();
+                            if let Some(j) = norm_index(*i, items.len()) {
+                                let old = std::mem::replace(&mut items[j], v);
+                                drop(items);
+                                drop(old);
+                                continue;
+                            }
+                        }
                         f!().pc = pc;
                         tri!(ops::setitem(self, &obj, &idx, v));
                     }
@@ -602,8 +644,25 @@ impl super::state::Vm {
                     }
                     Op::UnpackSequence(n) => {
                         let seq = pop!();
+                        // A tuple or list of the right length: its items go straight onto the
+                        // stack, last first (no Vec; a list is read under its lock).
+                        let n = n as usize;
+                        match &seq {
+                            Value::Tuple(t) if t.items.len() == n => {
+                                f!().stack.extend(t.items.iter().rev().map(Value::dup));
+                                continue;
+                            }
+                            Value::List(l) => {
+                                let items = l.lock();
+                                if items.len() == n {
+                                    f!().stack.extend(items.iter().rev().map(Value::dup));
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
                         f!().pc = pc;
-                        let items = tri!(self.unpack(&seq, n as usize));
+                        let items = tri!(self.unpack(&seq, n));
                         f!().stack.extend(items.into_iter().rev());
                     }
                     Op::UnpackEx { before, after } => {
@@ -704,12 +763,13 @@ impl super::state::Vm {
                     }
                     Op::ForSlot { slot, store } => {
                         let s = slot as usize;
-                        let l = &mut f!().locals;
-                        let next: Option<Value> = match (&l[s], &l[s + 1], &l[s + 2]) {
+                        // One bounds check for the loop's three slots.
+                        let l: &mut [Value] = &mut f!().locals[s..s + 3];
+                        let next: Option<Value> = match (&l[0], &l[1], &l[2]) {
                             (Value::Int(cur), Value::Int(stop), Value::Int(step)) => {
                                 let (cur, stop, step) = (*cur, *stop, *step);
                                 if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
-                                    Value::set(&mut l[s], Value::Int(cur.checked_add(step).unwrap_or(stop)));
+                                    Value::set(&mut l[0], Value::Int(cur.checked_add(step).unwrap_or(stop)));
                                     Some(Value::Int(cur))
                                 } else {
                                     None
@@ -719,7 +779,7 @@ impl super::state::Vm {
                                 let i = *i;
                                 let item = list.lock().get(i as usize).cloned();
                                 if item.is_some() {
-                                    Value::set(&mut l[s + 1], Value::Int(i + 1));
+                                    Value::set(&mut l[1], Value::Int(i + 1));
                                 }
                                 item
                             }
@@ -727,7 +787,7 @@ impl super::state::Vm {
                                 let i = *i;
                                 let item = t.items.get(i as usize).cloned();
                                 if item.is_some() {
-                                    Value::set(&mut l[s + 1], Value::Int(i + 1));
+                                    Value::set(&mut l[1], Value::Int(i + 1));
                                 }
                                 item
                             }
@@ -871,7 +931,7 @@ impl super::state::Vm {
                         let entered = tri_call!(self.call_parkable(&enter, ctx), base);
                         push!(entered);
                     }
-                    Op::WithExceptStart => {
+                    Op::WithExceptStart | Op::AsyncWithExceptStart => {
                         let s = &f!().stack;
                         let n = s.len();
                         let exit = s[n - 3].clone();
@@ -879,8 +939,13 @@ impl super::state::Vm {
                         f!().pc = pc;
                         let cls = Value::Class(types().class_of(&exc));
                         let r = tri!(self.call(&exit, &[cls, exc, Value::None]));
-                        let truth = tri!(self.truthy(&r));
-                        push!(Value::Bool(truth));
+                        // `async with` awaits what `__aexit__` returned before testing it.
+                        if op == Op::AsyncWithExceptStart {
+                            push!(r);
+                        } else {
+                            let truth = tri!(self.truthy(&r));
+                            push!(Value::Bool(truth));
+                        }
                     }
                     Op::ImportName(i) => {
                         f!().pc = pc;
@@ -892,6 +957,72 @@ impl super::state::Vm {
                         f!().pc = pc;
                         let v = tri!(self.import_from(&m, &code.names[i as usize]));
                         push!(v);
+                    }
+                    Op::Yield => {
+                        let v = pop!();
+                        f!().pc = pc;
+                        // Only `gen_step` runs generator frames, each as the base of its loop.
+                        debug_assert_eq!(self.frames.len(), base + 1);
+                        self.suspended = self.frames.pop();
+                        return Ok(v);
+                    }
+                    Op::YieldFrom => {
+                        let v = pop!();
+                        let sub = top!().clone();
+                        f!().pc = pc;
+                        match tri!(self.delegate_send(&sub, v)) {
+                            Step::Yield(y) => {
+                                // Resume here, with the value sent in on top of `sub`.
+                                f!().pc = pc - 1;
+                                debug_assert_eq!(self.frames.len(), base + 1);
+                                self.suspended = self.frames.pop();
+                                return Ok(y);
+                            }
+                            Step::Return(r) => *top!() = r,
+                        }
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = pop!();
+                        f!().pc = pc;
+                        let it = tri!(self.yield_from_iter(v, code));
+                        push!(it);
+                    }
+                    Op::GetAwaitable => {
+                        let v = pop!();
+                        f!().pc = pc;
+                        let it = tri!(self.get_awaitable(v));
+                        push!(it);
+                    }
+                    Op::GetAIter => {
+                        let v = pop!();
+                        f!().pc = pc;
+                        let it = tri!(self.get_aiter(&v));
+                        push!(it);
+                    }
+                    Op::GetANext => {
+                        let it = top!().clone();
+                        f!().pc = pc;
+                        let aw = tri!(self.get_anext(&it));
+                        push!(aw);
+                    }
+                    Op::EndAsyncFor(t) => {
+                        let exc = pop!();
+                        pop!();
+                        if super::types::is_stop_async_iteration(&exc) {
+                            pc = t as usize;
+                        } else {
+                            f!().pc = pc;
+                            self.reraising = true;
+                            break 'exec Unwind::Exception(exc);
+                        }
+                    }
+                    Op::BeforeAsyncWith => {
+                        let ctx = pop!();
+                        f!().pc = pc;
+                        let (exit, enter) = tri!(self.async_context_methods(&ctx));
+                        push!(exit);
+                        let aw = tri!(self.call(&enter, &[]));
+                        push!(aw);
                     }
                     Op::ImportStar => {
                         let m = pop!();

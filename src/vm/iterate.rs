@@ -14,11 +14,12 @@ impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         Ok(match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) => new_iter(IterState::Seq { seq: v.clone(), index: 0 }),
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => new_iter(IterState::Seq { seq: v.clone(), index: 0 }),
             Value::Dict(d) => new_iter(IterState::Vec { items: d.lock().keys(), index: 0, kind: "dict_keyiterator" }),
             Value::Set(s) => new_iter(IterState::Vec { items: s.lock().values(), index: 0, kind: "set_iterator" }),
             Value::Range(r) => new_iter(IterState::Range { cur: r.start, stop: r.stop, step: r.step }),
             Value::Iter(_) => v.clone(),
+            Value::Generator(g) if g.kind == super::types::GenKind::Generator => v.clone(),
             Value::View(view) => {
                 let kind = match view.kind {
                     super::types::ViewKind::Keys => "dict_keyiterator",
@@ -31,7 +32,7 @@ impl Vm {
                 Some(m) => {
                     let it = self.call(&m, &[v.clone()])?;
                     let ok = match &it {
-                        Value::Iter(_) => true,
+                        Value::Iter(_) | Value::Generator(_) => true,
                         Value::Instance(j) => j.class.lookup("__next__").is_some(),
                         _ => false,
                     };
@@ -67,6 +68,7 @@ impl Vm {
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
             Value::Iter(iter) => self.next_builtin(iter),
+            Value::Generator(g) if g.kind != super::types::GenKind::AsyncGenerator => self.gen_next(g),
             Value::Instance(i) => match i.class.lookup("__next__") {
                 Some(m) => match self.call(&m, &[it.clone()]) {
                     Ok(v) => Ok(Some(v)),
@@ -88,6 +90,8 @@ impl Vm {
                     let r = match seq {
                         Value::List(l) => l.lock().get(*index).cloned(),
                         Value::Tuple(t) => t.items.get(*index).cloned(),
+                        Value::Bytes(b) => b.data.get(*index).map(|&c| Value::Int(c as i64)),
+                        Value::ByteArray(b) => b.lock().get(*index).map(|&c| Value::Int(c as i64)),
                         Value::Str(s) => {
                             let text = s.as_str();
                             match text[*index..].chars().next() {
@@ -183,6 +187,7 @@ impl Vm {
         match v {
             Value::List(l) => Ok(l.snapshot()),
             Value::Tuple(t) => Ok(t.items.to_vec()),
+            Value::Bytes(b) => Ok(b.data.iter().map(|&c| Value::Int(c as i64)).collect()),
             Value::Str(s) => Ok(s.as_str().chars().map(|c| Value::string(c.to_string())).collect()),
             Value::Dict(d) => Ok(d.lock().keys()),
             Value::Set(s) => Ok(s.lock().values()),

@@ -38,7 +38,8 @@ pub fn load_code(code: &Arc<Code>, module: &Arc<Module>) -> PyResult<Arc<CodeObj
         name: intern(&code.name),
         qualname: intern(&code.qualname),
         filename: code.filename.as_str().into(),
-        simple_call: !code.has_varargs
+        simple_call: code.flags == 0
+            && !code.has_varargs
             && !code.has_varkw
             && code.kwonlycount == 0
             && code.cellvars.is_empty()
@@ -61,6 +62,7 @@ pub fn const_value(c: &Const) -> Value {
                 Value::Str(Arc::new(PyStr::new(s)))
             }
         }
+        Const::Bytes(b) => Value::bytes(b.clone()),
         Const::Ellipsis => Value::Ellipsis,
         Const::Tuple(items) => Value::tuple(items.iter().map(const_value).collect()),
         Const::Code(_) => Value::None,

@@ -5,25 +5,27 @@ use crate::lang::bytecode::{BinKind, CmpKind, UnaryKind};
 use super::exceptions::{type_error, value_error, zero_division, PyResult};
 use super::limits::{Nested, Nesting};
 use super::state::Vm;
-use super::types::{big_binop, dict_binop, list_binop, set_binop, str_binop, tuple_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
+use super::types::{big_binop, dict_binop, list_binop, set_binop, str_binop, tuple_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, float_binop_fast, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
+use super::types::{base_value, has_base};
 use super::value::Value;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-/// A number seen through Python's numeric tower.
-enum Num {
+/// A number seen through Python's numeric tower (borrowed: a big int is cloned only when the
+/// arithmetic needs an owned one).
+enum Num<'a> {
     Int(i64),
-    Big(BigInt),
+    Big(&'a BigInt),
     Float(f64),
 }
 
-fn as_num(v: &Value) -> Option<Num> {
+fn as_num(v: &Value) -> Option<Num<'_>> {
     match v {
         Value::Int(i) => Some(Num::Int(*i)),
         Value::Bool(b) => Some(Num::Int(*b as i64)),
-        Value::BigInt(b) => Some(Num::Big((**b).clone())),
+        Value::BigInt(b) => Some(Num::Big(b)),
         Value::Float(f) => Some(Num::Float(*f)),
         _ => None,
     }
@@ -35,6 +37,53 @@ fn num_f64(n: &Num) -> PyResult<f64> {
         Num::Big(b) => big_to_f64(b),
         Num::Float(f) => Ok(*f),
     }
+}
+
+/// An int operand as an owned BigInt (floats never get here).
+fn num_big(n: Num) -> BigInt {
+    match n {
+        Num::Int(i) => BigInt::from(i),
+        Num::Big(b) => b.clone(),
+        Num::Float(_) => unreachable!("a float in big-int arithmetic"),
+    }
+}
+
+/// Ints below 2**53 convert to float exactly, so comparing them as floats is exact.
+const EXACT_IN_F64: u64 = 1 << 53;
+
+/// Float arithmetic the dispatch loop does inline, after its small-int path: floats, and ints
+/// mixed with floats (the int converted as CPython's float ops do), for the operations that
+/// cannot raise. None: take `binary_op` / `inplace_op`, which also raise the errors.
+#[inline(always)]
+pub fn float_binop_inline(kind: BinKind, a: &Value, b: &Value) -> Option<f64> {
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        // int / int is a float too; exact below 2**53 (as in `numeric_binop`).
+        (Value::Int(x), Value::Int(y)) if kind == BinKind::Div && x.unsigned_abs() < EXACT_IN_F64 && y.unsigned_abs() < EXACT_IN_F64 => {
+            (*x as f64, *y as f64)
+        }
+        _ => return None,
+    };
+    float_binop_fast(kind, x, y)
+}
+
+/// Float comparisons the dispatch loop does inline, after its small-int path (ints below 2**53
+/// compare exactly as floats); None: take `compare`.
+#[inline(always)]
+pub fn float_compare_inline(kind: CmpKind, a: &Value, b: &Value) -> Option<bool> {
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < EXACT_IN_F64 => (*x as f64, *y),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < EXACT_IN_F64 => (*x, *y as f64),
+        _ => return None,
+    };
+    Some(match x.partial_cmp(&y) {
+        Some(o) => cmp_ord(kind, o),
+        // NaN: only `!=` holds.
+        None => kind == CmpKind::Ne,
+    })
 }
 
 fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>> {
@@ -67,7 +116,8 @@ fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>>
                     return Ok(Some(Value::Float(*i as f64 / *j as f64)));
                 }
             }
-            BinKind::FloorDiv | BinKind::Mod if *j == 0 => return Err(zero_division("integer division or modulo by zero")),
+            BinKind::FloorDiv if *j == 0 => return Err(zero_division("integer division or modulo by zero")),
+            BinKind::Mod if *j == 0 => return Err(zero_division("integer modulo by zero")),
             BinKind::Pow if *j < 0 => {
                 if *i == 0 {
                     return Err(zero_division("0.0 cannot be raised to a negative power"));
@@ -78,16 +128,7 @@ fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>>
             _ => {}
         }
     }
-    let bx = match x {
-        Num::Int(i) => BigInt::from(i),
-        Num::Big(b) => b,
-        Num::Float(_) => unreachable!(),
-    };
-    let by = match y {
-        Num::Int(i) => BigInt::from(i),
-        Num::Big(b) => b,
-        Num::Float(_) => unreachable!(),
-    };
+    let (bx, by) = (num_big(x), num_big(y));
     if kind == BinKind::Pow && by.is_negative() && bx.is_zero() {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
@@ -120,7 +161,7 @@ pub fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
 
 /// Builtin-type binary operations (no user methods); Ok(None) if unsupported. Numbers first,
 /// then the left operand's type (the sequence's, for `n * seq`).
-fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+pub(crate) fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
     if let Some(r) = numeric_binop(kind, a, b)? {
         return Ok(Some(r));
     }
@@ -131,6 +172,7 @@ fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<O
         Value::Tuple(t) => tuple_binop(kind, t, y),
         Value::Set(s) => set_binop(kind, s, y),
         Value::Dict(d) => dict_binop(kind, d, y),
+        Value::Bytes(_) | Value::ByteArray(_) => super::types::bytes_binop(vm, kind, x, y),
         _ => Ok(None),
     }
 }
@@ -140,10 +182,10 @@ fn unsupported(a: &Value, b: &Value, kind: BinKind) -> super::exceptions::Unwind
         (BinKind::Add, Value::Str(_)) => type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())),
         (BinKind::Add, Value::List(_)) => type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())),
         (BinKind::Add, Value::Tuple(_)) => type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())),
-        (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) if !matches!(b, Value::Int(_) | Value::Bool(_)) => {
+        (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) if !matches!(b, Value::Int(_) | Value::Bool(_)) => {
             type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
         }
-        (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+        (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) => {
             type_error(format!("can't multiply sequence by non-int of type '{}'", a.type_name()))
         }
         _ => type_error(format!(
@@ -184,8 +226,18 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<V
         }
     } else if let Some(r) = user_binop(vm, a, b, kind)? {
         return Ok(r);
+    } else if let Some(r) = base_binop(vm, a, b, kind)? {
+        return Ok(r);
     }
     Err(unsupported(a, b, kind))
+}
+
+/// `'x' + Name('y')`: an instance of a builtin type's subclass operates as its base value.
+fn base_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+    if !has_base(a) && !has_base(b) {
+        return Ok(None);
+    }
+    builtin_binop(vm, base_value(a), base_value(b), kind)
 }
 
 pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Value> {
@@ -230,6 +282,11 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
             }
             return Ok(a.clone());
         }
+        (BinKind::Add | BinKind::Mul, Value::ByteArray(ba)) => {
+            if super::types::bytearray_inplace(vm, ba, kind, b)? {
+                return Ok(a.clone());
+            }
+        }
         (BinKind::Or, Value::Dict(d)) if matches!(b, Value::Dict(_)) => {
             super::types::dict_update_from(vm, d, b)?;
             return Ok(a.clone());
@@ -240,6 +297,13 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
                 let r = vm.call(&m, &[a.clone(), b.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
+                }
+            }
+            // A list/set/dict subclass without its own method: in place on its base.
+            if let Some(base @ (Value::List(_) | Value::Set(_) | Value::Dict(_))) = i.base() {
+                if !matches!(i.class.lookup(kind.dunder().0), Some(Value::Function(_))) {
+                    let r = inplace_op(vm, base, b, kind)?;
+                    return Ok(if r.is(base) { a.clone() } else { r });
                 }
             }
         }
@@ -321,21 +385,10 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
         (Num::Float(f), Num::Float(g)) => f.partial_cmp(&g),
         (Num::Int(i), Num::Float(g)) => int_float_cmp(&BigInt::from(i), g),
         (Num::Float(f), Num::Int(j)) => int_float_cmp(&BigInt::from(j), f).map(|o| o.reverse()),
-        (Num::Big(x), Num::Float(g)) => int_float_cmp(&x, g),
-        (Num::Float(f), Num::Big(y)) => int_float_cmp(&y, f).map(|o| o.reverse()),
-        (x, y) => {
-            let bx = match x {
-                Num::Int(i) => BigInt::from(i),
-                Num::Big(b) => b,
-                _ => unreachable!(),
-            };
-            let by = match y {
-                Num::Int(i) => BigInt::from(i),
-                Num::Big(b) => b,
-                _ => unreachable!(),
-            };
-            Some(bx.cmp(&by))
-        }
+        (Num::Big(x), Num::Float(g)) => int_float_cmp(x, g),
+        (Num::Float(f), Num::Big(y)) => int_float_cmp(y, f).map(|o| o.reverse()),
+        (Num::Big(x), Num::Big(y)) => Some(x.cmp(y)),
+        (x, y) => Some(num_big(x).cmp(&num_big(y))),
     })
 }
 
@@ -373,6 +426,9 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_ord(kind, x.as_str().cmp(y.as_str())))),
+        (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+            return Ok(super::types::bytes_compare(a, b, kind).unwrap());
+        }
         (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
             let _nested = Nested::enter(vm, Nesting::Compare)?;
             let (xs, ys) = (seq_items(a).unwrap(), seq_items(b).unwrap());
@@ -470,6 +526,10 @@ fn user_compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Va
             }
         }
     }
+    if has_base(a) || has_base(b) {
+        // Subclasses of builtin types without their own method compare as their base values.
+        return compare(vm, base_value(a), base_value(b), kind);
+    }
     match kind {
         CmpKind::Eq => Ok(Value::Bool(a.is(b))),
         CmpKind::Ne => {
@@ -558,7 +618,7 @@ pub fn set_key(vm: &mut Vm, s: &Set, v: &Value) -> PyResult<HashKey> {
 
 pub fn check_hashable(v: &Value) -> PyResult<()> {
     match v {
-        Value::List(_) | Value::Dict(_) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
+        Value::List(_) | Value::Dict(_) | Value::ByteArray(_) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
         Value::Set(s) if !s.frozen => Err(type_error("unhashable type: 'set'")),
         Value::Tuple(t) => {
             let _nested = Nested::enter_stack(Nesting::Hash)?;
@@ -566,6 +626,12 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
                 check_hashable(i)?;
             }
             Ok(())
+        }
+        Value::Instance(i) if i.base().is_some() && !matches!(i.class.lookup("__hash__"), Some(Value::Function(_))) => {
+            match i.class.lookup("__hash__") {
+                Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
+                _ => check_hashable(i.base().unwrap()).map_err(|_| type_error(format!("unhashable type: '{}'", v.type_name()))),
+            }
         }
         Value::Instance(i) => {
             // A class defining __eq__ without __hash__ is unhashable, as in Python.
@@ -582,6 +648,8 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     match container {
         Value::Str(s) => str_contains(s, item),
+        Value::Bytes(b) => super::types::bytes_contains(&b.data, item),
+        Value::ByteArray(b) => super::types::bytes_contains(&b.snapshot(), item),
         Value::List(_) | Value::Tuple(_) => {
             let items = seq_items(container).unwrap();
             for x in &items {
@@ -620,7 +688,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Err(type_error(format!("argument of type '{}' is not iterable", container.type_name())))
         }
-        Value::Iter(_) => {
+        Value::Iter(_) | Value::Generator(_) => {
             loop {
                 match vm.next(container)? {
                     Some(x) => {
@@ -642,6 +710,8 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         Value::List(l) => list_getitem(l, idx),
         Value::Tuple(t) => tuple_getitem(t, idx),
         Value::Str(s) => str_getitem(s, idx),
+        Value::Bytes(b) => super::types::bytes_getitem(&b.data, false, idx),
+        Value::ByteArray(b) => super::types::bytes_getitem(&b.lock(), true, idx),
         Value::Dict(d) => dict_getitem(vm, d, idx),
         Value::Range(r) => range_getitem(r, idx),
         Value::Instance(_) => match item_method(obj, "__getitem__") {
@@ -661,6 +731,7 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: &Value, v: Value) -> PyResult<()> 
     match obj {
         Value::List(l) => list_setitem(vm, l, idx, v),
         Value::Dict(d) => dict_setitem(vm, d, idx, v),
+        Value::ByteArray(b) => super::types::bytearray_setitem(vm, b, idx, v),
         _ => match item_method(obj, "__setitem__") {
             Some(m) => vm.call(&m, &[obj.clone(), idx.clone(), v]).map(drop),
             None => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
@@ -673,6 +744,7 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
     match obj {
         Value::List(l) => list_delitem(l, idx),
         Value::Dict(d) => dict_delitem(vm, d, idx),
+        Value::ByteArray(b) => super::types::bytearray_delitem(b, idx),
         _ => match item_method(obj, "__delitem__") {
             Some(m) => vm.call(&m, &[obj.clone(), idx.clone()]).map(drop),
             // Two wordings, as before the types/ split (CPython's choice depends on the type's
@@ -703,6 +775,8 @@ impl Vm {
             Value::Float(f) => *f != 0.0,
             Value::BigInt(_) => true,
             Value::Str(s) => !s.as_str().is_empty(),
+            Value::Bytes(b) => !b.data.is_empty(),
+            Value::ByteArray(b) => b.len() > 0,
             Value::List(l) => l.len() > 0,
             Value::Tuple(t) => !t.items.is_empty(),
             Value::Dict(d) => d.lock().len() > 0,
@@ -722,6 +796,11 @@ impl Vm {
                     Value::Bool(b) => Ok(b),
                     _ => Err(type_error(format!("__bool__ should return bool, returned {}", r.type_name()))),
                 };
+            }
+        }
+        if let Some(b) = i.base() {
+            if !matches!(i.class.lookup("__len__"), Some(Value::Function(_))) {
+                return self.truthy(b);
             }
         }
         if let Some(m) = i.class.lookup("__len__") {

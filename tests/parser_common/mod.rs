@@ -244,8 +244,14 @@ impl Dumper {
                 iter,
                 body,
                 orelse,
+            }
+            | AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
             } => {
-                self.s("For");
+                self.s(if matches!(st.kind, AsyncFor { .. }) { "AsyncFor" } else { "For" });
                 self.at(st.pos);
                 self.s("(target=");
                 self.expr(target, Ctx::Store);
@@ -271,7 +277,7 @@ impl Dumper {
                 self.s(")");
             }
             FunctionDef(f) => {
-                self.s("FunctionDef");
+                self.s(if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" });
                 self.at(st.pos);
                 write!(self.out, "(name={}, args=", py_repr_str(&f.name)).unwrap();
                 self.params(&f.params);
@@ -378,8 +384,8 @@ impl Dumper {
                 self.exprs(targets, Ctx::Del);
                 self.s(")");
             }
-            With { items, body } => {
-                self.s("With");
+            With { items, body } | AsyncWith { items, body } => {
+                self.s(if matches!(st.kind, AsyncWith { .. }) { "AsyncWith" } else { "With" });
                 self.at(st.pos);
                 self.s("(items=");
                 self.list(items, |d, it| {
@@ -453,7 +459,7 @@ impl Dumper {
             d.expr(&g.iter, Ctx::Load);
             d.s(", ifs=");
             d.exprs(&g.ifs, Ctx::Load);
-            d.s(", is_async=0)");
+            d.s(if g.is_async { ", is_async=1)" } else { ", is_async=0)" });
         });
     }
 
@@ -466,6 +472,7 @@ impl Dumper {
             Constant::BigInt(i) => write!(self.out, "{}", i).unwrap(),
             Constant::Float(f) => self.s(&py_repr_float(*f)),
             Constant::Str(s) => self.s(&py_repr_str(s)),
+            Constant::Bytes(b) => self.s(&threadlab::vm::types::bytes_repr(b)),
             Constant::Ellipsis => self.s("Ellipsis"),
         }
         self.s(")");
@@ -746,6 +753,23 @@ impl Dumper {
                 self.s("(value=");
                 self.expr(v, ctx);
                 self.ctx(ctx);
+            }
+            Yield(v) => {
+                self.s("Yield");
+                self.at(e.pos);
+                self.s("(");
+                if let Some(v) = v {
+                    self.s("value=");
+                    self.expr(v, Ctx::Load);
+                }
+                self.s(")");
+            }
+            YieldFrom(v) | Await(v) => {
+                self.s(if matches!(e.kind, Await(_)) { "Await" } else { "YieldFrom" });
+                self.at(e.pos);
+                self.s("(value=");
+                self.expr(v, Ctx::Load);
+                self.s(")");
             }
         }
     }

@@ -34,6 +34,9 @@ enum Block<'a> {
     Protected { handler_slot: usize },
     /// A `with` body: the bound `__exit__` is on the stack.
     With,
+    /// An `async with` body: the bound `__aexit__` is on the stack.
+    AsyncWith,
+
     /// An except body (`extra` = 0: `[prev]` on the stack) or a finally-on-exception body
     /// (`extra` = 1: `[prev, exc]`).
     HandlerBody { extra: u32, name: Option<String> },
@@ -80,6 +83,8 @@ impl<'a> Compiler<'a> {
         code.cellvars = sc.cellvars.clone();
         code.freevars = sc.freevars.clone();
         code.uses_super = sc.uses_super;
+        code.flags = (if sc.is_generator { crate::lang::bytecode::CO_GENERATOR } else { 0 })
+            | (if sc.is_coroutine { crate::lang::bytecode::CO_COROUTINE } else { 0 });
         let locals: HashMap<String, u32> =
             code.varnames.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
         let mut cells = HashMap::new();
@@ -147,8 +152,16 @@ impl<'a> Compiler<'a> {
             Op::PopJumpIfTrue(_) => Op::PopJumpIfTrue(target),
             Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
+            Op::EndAsyncFor(_) => Op::EndAsyncFor(target),
             other => panic!("patching a non-jump {:?}", other),
         };
+    }
+
+    /// `await` of the value on top: `GetAwaitable`, then delegate to it until it returns.
+    fn emit_await(&mut self) {
+        self.emit(Op::GetAwaitable);
+        self.emit(Op::LoadConst(0));
+        self.emit(Op::YieldFrom);
     }
 
     fn patch_here(&mut self, at: usize) {
@@ -313,6 +326,16 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Pop);
                     self.unit().depth -= 1;
                 }
+                Block::AsyncWith => {
+                    self.emit(Op::LoadConst(0));
+                    self.emit(Op::LoadConst(0));
+                    self.emit(Op::LoadConst(0));
+                    self.emit(Op::Call(3));
+                    self.emit_await();
+                    self.emit(Op::Pop);
+                    self.unit().depth -= 1;
+                }
+
                 Block::HandlerBody { extra, name } => {
                     for _ in 0..*extra {
                         self.emit(Op::Pop);
@@ -343,7 +366,7 @@ impl<'a> Compiler<'a> {
         let blocks: Vec<Block<'a>> = self.unit().blocks[down_to..].to_vec();
         for b in blocks {
             match b {
-                Block::With => self.unit().depth += 1,
+                Block::With | Block::AsyncWith => self.unit().depth += 1,
                 Block::HandlerBody { extra, .. } => self.unit().depth += 1 + extra,
                 _ => {}
             }

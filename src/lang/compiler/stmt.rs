@@ -189,7 +189,9 @@ impl<'a> Compiler<'a> {
                     self.delete_target(t)?;
                 }
             }
-            StmtKind::With { items, body } => self.with_stmt(items, body, 0)?,
+            StmtKind::With { items, body } => self.with_stmt(items, body, 0, false)?,
+            StmtKind::AsyncWith { items, body } => self.with_stmt(items, body, 0, true)?,
+            StmtKind::AsyncFor { target, iter, body, orelse } => self.async_for_stmt(target, iter, body, orelse)?,
         }
         Ok(())
     }
@@ -386,6 +388,47 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `async for`: the async iterator stays on the stack; each step awaits `__anext__()`,
+    /// and its StopAsyncIteration (caught by `EndAsyncFor`) ends the loop.
+    fn async_for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Result<(), CompileError> {
+        self.expr(iter)?;
+        self.emit(Op::GetAIter);
+        self.unit().depth += 1;
+        let top = self.here();
+        let r = self.open_range();
+        self.emit(Op::GetANext);
+        self.emit(Op::LoadConst(0));
+        self.emit(Op::YieldFrom);
+        self.suspend_range(r);
+        self.store_target(target)?;
+        self.unit().blocks.push(Block::Loop { continue_to: top, breaks: Vec::new() });
+        self.stmts(body)?;
+        self.unit().line = target.pos.line;
+        self.emit(Op::JumpBackward(top));
+        let breaks = match self.unit().blocks.pop() {
+            Some(Block::Loop { breaks, .. }) => breaks,
+            _ => unreachable!(),
+        };
+        let h = self.here();
+        self.close_range(r, h);
+        let done = self.emit(Op::EndAsyncFor(0));
+        self.unit().depth -= 1;
+        let mut end = Vec::new();
+        if !breaks.is_empty() {
+            for b in breaks {
+                self.patch_here(b);
+            }
+            self.emit(Op::Pop);
+            end.push(self.emit(Op::Jump(0)));
+        }
+        self.patch_here(done);
+        self.stmts(orelse)?;
+        for e in end {
+            self.patch_here(e);
+        }
+        Ok(())
+    }
+
     fn function_def(&mut self, f: &'a FunctionDef, line: u32) -> Result<(), CompileError> {
         for d in &f.decorators {
             self.expr(d)?;
@@ -538,11 +581,16 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt], idx: usize) -> Result<(), CompileError> {
+    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt], idx: usize, is_async: bool) -> Result<(), CompileError> {
         let item = &items[idx];
         let line = self.unit().line;
         self.expr(&item.context)?;
-        self.emit(Op::BeforeWith);
+        if is_async {
+            self.emit(Op::BeforeAsyncWith);
+            self.emit_await();
+        } else {
+            self.emit(Op::BeforeWith);
+        }
         self.unit().depth += 1;
         match &item.target {
             Some(t) => self.store_target(t)?,
@@ -552,9 +600,9 @@ impl<'a> Compiler<'a> {
         }
         let wr = self.open_range();
         self.unit().blocks.push(Block::Protected { handler_slot: wr });
-        self.unit().blocks.push(Block::With);
+        self.unit().blocks.push(if is_async { Block::AsyncWith } else { Block::With });
         if idx + 1 < items.len() {
-            self.with_stmt(items, body, idx + 1)?;
+            self.with_stmt(items, body, idx + 1, is_async)?;
         } else {
             self.stmts(body)?;
         }
@@ -566,6 +614,9 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadConst(0));
         self.emit(Op::LoadConst(0));
         self.emit(Op::Call(3));
+        if is_async {
+            self.emit_await();
+        }
         self.emit(Op::Pop);
         let end = self.emit(Op::Jump(0));
         // Exception: [exit, exc] -> [exit, prev, exc]; call exit(type, exc, tb).
@@ -574,7 +625,12 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PushExcInfo);
         self.unit().depth += 1;
         let cr = self.open_range();
-        self.emit(Op::WithExceptStart);
+        if is_async {
+            self.emit(Op::AsyncWithExceptStart);
+            self.emit_await();
+        } else {
+            self.emit(Op::WithExceptStart);
+        }
         let suppress = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::Reraise);
         let cleanup = self.here();
@@ -602,6 +658,7 @@ pub(super) fn const_of(c: &Constant) -> Const {
         Constant::BigInt(b) => Const::BigInt(b.clone()),
         Constant::Float(f) => Const::Float(*f),
         Constant::Str(s) => Const::Str(s.clone()),
+        Constant::Bytes(b) => Const::Bytes(b.clone()),
         Constant::Ellipsis => Const::Ellipsis,
     }
 }

@@ -59,7 +59,8 @@ fn push_children<'a>(e: &'a Expr, d: usize, stack: &mut Vec<(&'a Expr, usize)>) 
             args.iter().for_each(&mut push);
             keywords.iter().for_each(|k| push(&k.value));
         }
-        Attribute { value, .. } | Starred(value) => push(value),
+        Attribute { value, .. } | Starred(value) | YieldFrom(value) | Await(value) => push(value),
+        Yield(value) => value.iter().for_each(|v| push(v)),
         Subscript { value, index } => {
             push(value);
             push(index);
@@ -150,6 +151,12 @@ fn stmt_exprs<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
                 iter,
                 body,
                 orelse,
+            }
+            | AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
             } => {
                 out.extend([target, iter]);
                 stmt_exprs(body, out);
@@ -191,7 +198,7 @@ fn stmt_exprs<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
                 out.extend(msg.iter());
             }
             Del(targets) => out.extend(targets),
-            With { items, body } => {
+            With { items, body } | AsyncWith { items, body } => {
                 for it in items {
                     out.push(&it.context);
                     out.extend(it.target.iter());

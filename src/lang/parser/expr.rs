@@ -88,6 +88,8 @@ pub(super) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Compare { .. } => "comparison",
         ExprKind::IfExp { .. } => "conditional expression",
         ExprKind::Slice { .. } => "slice",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
+        ExprKind::Await(_) => "await expression",
     }
 }
 
@@ -559,7 +561,9 @@ impl<'a> Parser<'a> {
         let start = self.pos_here();
         if self.at_kw("await") {
             self.advance();
-            self.unsupported("'await'", start);
+            let value = self.primary()?;
+            let base = mk(ExprKind::Await(Box::new(value)), start);
+            return Ok(PowerOperand { unary, base, start });
         }
         let base = self.primary()?;
         Ok(PowerOperand { unary, base, start })

@@ -42,6 +42,7 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(x) => x,
         None => return Ok(Value::Float(0.0)),
     };
+    let x = super::int::unwrap_unless(x, "__float__");
     match x {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
@@ -72,14 +73,14 @@ pub static FLOAT_METHODS: &[Builtin] = builtins_table![
 ];
 
 pub fn float_is_integer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(match &args.pos()[0] {
+    Ok(Value::Bool(match args.split_self().0 {
         Value::Float(f) => f.is_finite() && f.fract() == 0.0,
         _ => false,
     }))
 }
 
 pub fn float_as_integer_ratio(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let f = match &args.pos()[0] {
+    let f = match args.split_self().0 {
         Value::Float(f) => *f,
         _ => 0.0,
     };
@@ -97,6 +98,19 @@ pub fn float_as_integer_ratio(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n: BigInt = num_traits::FromPrimitive::from_f64(num).unwrap_or_default();
     let g = num_integer::Integer::gcd(&n, &den);
     Ok(Value::tuple(vec![Value::bigint(&n / &g), Value::bigint(&den / &g)]))
+}
+
+/// The float operations that cannot raise (`/` only by a nonzero divisor); None for the rest,
+/// which `float_binop` handles with their errors.
+#[inline(always)]
+pub fn float_binop_fast(kind: BinKind, x: f64, y: f64) -> Option<f64> {
+    match kind {
+        BinKind::Add => Some(x + y),
+        BinKind::Sub => Some(x - y),
+        BinKind::Mul => Some(x * y),
+        BinKind::Div if y != 0.0 => Some(x / y),
+        _ => None,
+    }
 }
 
 pub fn float_binop(kind: BinKind, x: f64, y: f64) -> PyResult<Option<Value>> {

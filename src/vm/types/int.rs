@@ -91,6 +91,7 @@ pub fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::Int(0));
         }
     };
+    let x = unwrap_unless(x, "__int__");
     if let Some(b) = base {
         return match x {
             Value::Str(s) => crate::vm::limits::check_str_to_int(s.as_str(), b).and_then(|_| int_from_str(s.as_str(), b).ok_or_else(|| {
@@ -152,7 +153,7 @@ pub static INT_METHODS: &[Builtin] = builtins_table![
 ];
 
 pub fn int_bit_length(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(match &args.pos()[0] {
+    Ok(Value::Int(match args.split_self().0 {
         Value::Int(i) => 64 - i.unsigned_abs().leading_zeros() as i64,
         Value::Bool(b) => *b as i64,
         Value::BigInt(b) => b.abs().bits() as i64,
@@ -161,7 +162,7 @@ pub fn int_bit_length(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn int_conjugate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(match &args.pos()[0] {
+    Ok(match args.split_self().0 {
         Value::Bool(b) => Value::Int(*b as i64),
         v => v.clone(),
     })
@@ -267,7 +268,7 @@ pub fn big_binop(kind: BinKind, x: BigInt, y: BigInt) -> PyResult<Option<Value>>
         }
         BinKind::Mod => {
             if y.is_zero() {
-                return Err(zero_division("integer division or modulo by zero"));
+                return Err(zero_division("integer modulo by zero"));
             }
             Value::bigint(x.mod_floor(&y))
         }
@@ -344,5 +345,14 @@ pub fn int_float_cmp(i: &BigInt, f: f64) -> Option<Ordering> {
             }
         }
         o => Some(o),
+    }
+}
+
+/// The base value of an instance of a builtin type's subclass, unless its class defines
+/// `dunder` in Python (a conversion such as `int(x)` then calls that).
+pub fn unwrap_unless<'a>(x: &'a Value, dunder: &str) -> &'a Value {
+    match x {
+        Value::Instance(i) if i.base().is_some() && !matches!(i.class.lookup(dunder), Some(Value::Function(_))) => i.base().unwrap(),
+        _ => x,
     }
 }

