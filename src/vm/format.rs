@@ -641,10 +641,12 @@ fn pad(text: &str, width: usize, align: char, fill: char) -> String {
         '^' => padding / 2,
         _ => 0,
     };
-    let mut out = String::with_capacity(width);
-    out.extend(std::iter::repeat(fill).take(left));
+    // `repeat` copies in doubling blocks: a huge width costs memcpy, not a loop per char.
+    let fill = fill.to_string();
+    let mut out = String::with_capacity(width * fill.len());
+    out.push_str(&fill.repeat(left));
     out.push_str(text);
-    out.extend(std::iter::repeat(fill).take(padding - left));
+    out.push_str(&fill.repeat(padding - left));
     out
 }
 

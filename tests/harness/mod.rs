@@ -386,3 +386,22 @@ fn parse_string(c: &[char], pos: &mut usize) -> Result<String, String> {
         }
     }
 }
+
+/// Small deterministic generator (xorshift64*), so failures reproduce (tests/format.rs,
+/// tests/fuzz_smoke.rs).
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
