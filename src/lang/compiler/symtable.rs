@@ -42,12 +42,15 @@ pub struct Scope {
     /// Where each `nonlocal` was declared, for the "no binding" error.
     nonlocal_pos: HashMap<String, (u32, u32)>,
     pub children: Vec<usize>,
+    /// The enclosing scope (the module's own index for the module).
+    parent: usize,
     pub uses_super: bool,
     /// Contains `yield`: calling it makes a generator (an async generator when also async).
     pub is_generator: bool,
     /// `async def`, or a comprehension that awaits inside one.
     pub is_coroutine: bool,
-    /// A comprehension scope: what CPython calls it in messages ("list comprehension").
+    /// A comprehension scope: what CPython calls it in messages ("list comprehension"). `:=`
+    /// inside one binds in the nearest scope that is not one.
     pub comp: Option<&'static str>,
     /// Results of the analysis.
     pub syms: HashMap<String, Sym>,
@@ -68,6 +71,7 @@ impl Scope {
             nonlocals: HashSet::new(),
             nonlocal_pos: HashMap::new(),
             children: Vec::new(),
+            parent: 0,
             uses_super: false,
             is_generator: false,
             is_coroutine: false,
@@ -130,6 +134,7 @@ impl Builder {
     fn enter<T>(&mut self, node: &T, kind: ScopeKind) -> usize {
         let id = self.scopes.len();
         self.scopes.push(Scope::new(kind));
+        self.scopes[id].parent = self.cur;
         self.scopes[self.cur].children.push(id);
         self.by_node.insert(node as *const T as usize, id);
         let prev = self.cur;
@@ -187,7 +192,11 @@ impl Builder {
                 }
                 self.target(target)?;
             }
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
+                // Module and class bodies evaluate the annotation of a plain name.
+                if matches!(target.kind, ExprKind::Name(_)) && matches!(self.scopes[self.cur].kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(annotation)?;
+                }
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
@@ -242,6 +251,9 @@ impl Builder {
                 }
                 for b in &c.bases {
                     self.expr(b)?;
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
                 }
                 self.scope().bind(&c.name);
                 let prev = self.enter(c, ScopeKind::Class);
@@ -545,6 +557,41 @@ impl Builder {
             ExprKind::Await(v) => {
                 self.found_await(e.pos, "await")?;
                 self.expr(v)?;
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.named_target(target, e.pos)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The target of `name := value`: bound in the current scope, or, inside comprehensions, in
+    /// the nearest enclosing scope that is not a comprehension (PEP 572), which the
+    /// comprehensions then reach as a nonlocal (or global) name.
+    fn named_target(&mut self, name: &str, pos: Pos) -> Result<(), CompileError> {
+        if !self.scopes[self.cur].comp.is_some() {
+            self.scope().bind(name);
+            return Ok(());
+        }
+        let mut t = self.cur;
+        let mut comps = Vec::new();
+        while self.scopes[t].comp.is_some() {
+            comps.push(t);
+            t = self.scopes[t].parent;
+        }
+        if self.scopes[t].kind == ScopeKind::Class {
+            return Err(CompileError::syntax("assignment expression within a comprehension cannot be used in a class body", pos.line, pos.col));
+        }
+        let global = self.scopes[t].kind == ScopeKind::Module || self.scopes[t].globals.contains(name);
+        if !global {
+            self.scopes[t].bind(name);
+        }
+        for c in comps {
+            if global {
+                self.scopes[c].globals.insert(name.to_string());
+            } else {
+                self.scopes[c].nonlocals.insert(name.to_string());
             }
         }
         Ok(())

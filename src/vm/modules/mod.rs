@@ -7,6 +7,7 @@ mod internal;
 mod json;
 mod re;
 mod struct_;
+mod weakref;
 pub mod math;
 mod random_core;
 pub mod os;
@@ -36,6 +37,7 @@ static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::c
     ("_json", json::create),
     ("_sre", re::create),
     ("struct", struct_::create),
+    ("_weakref", weakref::create),
     ("_random", random_core::create),
     ("os.path", os_path),
 ];
