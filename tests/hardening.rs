@@ -5,8 +5,25 @@
 
 mod harness;
 
-use harness::{programs_dir, python, python_files, threadlab, Outcome};
+use harness::{programs_dir, python_files, threadlab_bin, Outcome};
 use std::path::Path;
+use std::time::Duration;
+
+/// These programs are heavy on purpose (structures 10^6 deep, 10^5 threads): a hang bound well
+/// past what a loaded machine needs, not harness::TIMEOUT.
+const HEAVY: Duration = Duration::from_secs(240);
+
+fn threadlab(file: &Path, extra: &[&str]) -> Outcome {
+    let path = file.to_string_lossy();
+    let mut args = vec!["run", path.as_ref()];
+    args.extend_from_slice(extra);
+    harness::run_for(&threadlab_bin(), &args, HEAVY)
+}
+
+fn python(file: &Path) -> Outcome {
+    harness::require_python3();
+    harness::run_for(Path::new("python3"), &[&file.to_string_lossy()], HEAVY)
+}
 
 fn data(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("data").join(name)

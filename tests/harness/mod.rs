@@ -77,6 +77,11 @@ pub fn file_name(p: &Path) -> String {
 
 /// Runs `program args` to completion or `TIMEOUT`, whichever comes first.
 pub fn run(program: &Path, args: &[&str]) -> Outcome {
+    run_for(program, args, TIMEOUT)
+}
+
+/// `run` with another hang bound (for programs meant to be heavy: deep structures, 10^5 threads).
+pub fn run_for(program: &Path, args: &[&str], timeout: Duration) -> Outcome {
     let start = Instant::now();
     let mut child = Command::new(program)
         .args(args)
@@ -103,7 +108,7 @@ pub fn run(program: &Path, args: &[&str]) -> Outcome {
         if let Some(status) = child.try_wait().unwrap() {
             break Some(status);
         }
-        if start.elapsed() > TIMEOUT {
+        if start.elapsed() > timeout {
             let _ = child.kill();
             let _ = child.wait();
             timed_out = true;
