@@ -17,15 +17,13 @@ use harness::{diff_hint, python, threadlab, Outcome};
 
 /// Benchmarks whose tiny run under threadlab must print python3's checksum.
 const RUNS_TODAY: &[&str] =
-    &["nbody", "fannkuch", "spectral_norm", "richards", "richards_super", "unpack_sequence", "float", "chaos", "go", "meteor_contest", "hexiom", "logging", "crypto_pyaes", "raytrace", "nqueens", "pidigits", "json_dumps", "coroutines"];
+    &["nbody", "fannkuch", "spectral_norm", "richards", "richards_super", "unpack_sequence", "float", "chaos", "go", "meteor_contest", "hexiom", "logging", "crypto_pyaes", "raytrace", "nqueens", "pidigits", "json_dumps", "coroutines", "deltablue", "scimark"];
 
 /// The rest, each with the last line threadlab prints on stderr today (its uncaught error).
 const FAILS_TODAY: &[(&str, &str)] = &[
-    ("deltablue", "NotImplementedError: subclassing the builtin type 'list' is not supported by threadlab"),
     ("generators", "ModuleNotFoundError: No module named '__future__'"),
     ("deepcopy", "ModuleNotFoundError: No module named 'dataclasses'"),
     ("comprehensions", "ModuleNotFoundError: No module named 'dataclasses'"),
-    ("scimark", "ModuleNotFoundError: No module named 'array'"),
     ("pprint", "ModuleNotFoundError: No module named 'pprint'"),
 ];
 

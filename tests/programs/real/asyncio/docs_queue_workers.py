@@ -1,4 +1,5 @@
-# Source: Python docs, asyncio "Queues" example (three workers sleeping for random times; random seeded and the sleeps scaled down, so the output is deterministic)
+# Source: Python docs, asyncio "Queues" example (three workers sleeping for random times; random seeded and the sleeps scaled down, so the output is deterministic; which worker takes which item depends on timer ties, so the workers' names are not printed)
+# compare: unordered
 import asyncio
 import random
 import time
@@ -8,7 +9,7 @@ async def worker(name, queue):
         sleep_for = await queue.get()
         await asyncio.sleep(sleep_for)
         queue.task_done()
-        print(f'{name} has slept for {sleep_for:.2f} seconds')
+        print(f'a worker has slept for {sleep_for:.2f} seconds')
 
 async def main():
     random.seed(4)

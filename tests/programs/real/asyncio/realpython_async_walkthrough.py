@@ -1,4 +1,4 @@
-# Source: Real Python, "Async IO in Python: A Complete Walkthrough" (countasync.py, rand.py with its ANSI colours dropped and random seeded, chained.py with the sleeps scaled down)
+# Source: Real Python, "Async IO in Python: A Complete Walkthrough" (countasync.py, rand.py with its ANSI colours dropped and a seeded random.Random per coroutine, chained.py with the sleeps scaled down)
 # compare: unordered
 import asyncio
 import random
@@ -19,11 +19,12 @@ print(f"countasync executed in about {round(elapsed, 1)} seconds.")
 
 async def makerandom(idx: int, threshold: int = 6) -> int:
     print(f"Initiated makerandom({idx}).")
-    i = random.randint(0, 10)
+    rng = random.Random(444 + idx)
+    i = rng.randint(0, 10)
     while i <= threshold:
         print(f"makerandom({idx}) == {i} too low; retrying.")
         await asyncio.sleep(idx * 0.01 + 0.01)
-        i = random.randint(0, 10)
+        i = rng.randint(0, 10)
     print(f"---> Finished: makerandom({idx}) == {i}")
     return i
 
@@ -31,7 +32,6 @@ async def main_rand():
     res = await asyncio.gather(*(makerandom(i, 10 - i - 1) for i in range(3)))
     return res
 
-random.seed(444)
 r1, r2, r3 = asyncio.run(main_rand())
 print()
 print(f"r1: {r1}, r2: {r2}, r3: {r3}")
