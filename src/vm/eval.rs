@@ -8,7 +8,7 @@ use super::exceptions::{error, exc_matches, name_error, type_error, with_state, 
 use super::frame::{Frame, OnReturn};
 use super::types::{intern, TbEntry};
 use super::ops;
-use super::types::int_binop_fast;
+use super::types::{int_binop_fast, norm_index};
 use super::types::types;
 use super::value::Value;
 use crate::lang::bytecode::{Op, FN_DEFAULTS, FN_KWDEFAULTS, STORE_TO_STACK};
@@ -415,6 +415,10 @@ impl super::state::Vm {
                                 continue;
                             }
                         }
+                        if let Some(r) = ops::float_binop_inline(kind, a, &b) {
+                            Value::set(a, Value::Float(r));
+                            continue;
+                        }
                         let a = pop!();
                         f!().pc = pc;
                         let r = if matches!(op, Op::InplaceOp(_)) {
@@ -431,6 +435,10 @@ impl super::state::Vm {
                                 Value::set(slot, Value::Int(r));
                                 continue;
                             }
+                        }
+                        if let Some(r) = ops::float_binop_inline(op, slot, &code.consts[konst as usize]) {
+                            Value::set(slot, Value::Float(r));
+                            continue;
                         }
                         if slot.is_null() {
                             tri!(Err(unbound_local(&code.code.varnames[local as usize])));
@@ -454,6 +462,10 @@ impl super::state::Vm {
                             Value::set(a, Value::Bool(r));
                             continue;
                         }
+                        if let Some(r) = ops::float_compare_inline(kind, a, &b) {
+                            Value::set(a, Value::Bool(r));
+                            continue;
+                        }
                         let a = pop!();
                         f!().pc = pc;
                         let r = tri!(ops::compare(self, &a, &b, kind));
@@ -473,6 +485,22 @@ impl super::state::Vm {
                     }
                     Op::Subscript => {
                         let idx = pop!();
+                        // `seq[i]` on a list or tuple: read in place (the list under its lock).
+                        if let Value::Int(i) = idx {
+                            let obj = top!();
+                            let hit = match &*obj {
+                                Value::List(l) => {
+                                    let items = l.lock();
+                                    norm_index(i, items.len()).map(|j| items[j].dup())
+                                }
+                                Value::Tuple(t) => norm_index(i, t.items.len()).map(|j| t.items[j].dup()),
+                                _ => None,
+                            };
+                            if let Some(v) = hit {
+                                *obj = v;
+                                continue;
+                            }
+                        }
                         let obj = pop!();
                         f!().pc = pc;
                         let r = tri!(ops::getitem(self, &obj, &idx));
@@ -482,6 +510,16 @@ impl super::state::Vm {
                         let idx = pop!();
                         let obj = pop!();
                         let v = pop!();
+                        // `lst[i] = v`: the old item is dropped after the lock is released.
+                        if let (Value::List(l), Value::Int(i)) = (&obj, &idx) {
+                            let mut items = l.lock();
+                            if let Some(j) = norm_index(*i, items.len()) {
+                                let old = std::mem::replace(&mut items[j], v);
+                                drop(items);
+                                drop(old);
+                                continue;
+                            }
+                        }
                         f!().pc = pc;
                         tri!(ops::setitem(self, &obj, &idx, v));
                     }
@@ -606,8 +644,25 @@ impl super::state::Vm {
                     }
                     Op::UnpackSequence(n) => {
                         let seq = pop!();
+                        // A tuple or list of the right length: its items go straight onto the
+                        // stack, last first (no Vec; a list is read under its lock).
+                        let n = n as usize;
+                        match &seq {
+                            Value::Tuple(t) if t.items.len() == n => {
+                                f!().stack.extend(t.items.iter().rev().map(Value::dup));
+                                continue;
+                            }
+                            Value::List(l) => {
+                                let items = l.lock();
+                                if items.len() == n {
+                                    f!().stack.extend(items.iter().rev().map(Value::dup));
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
                         f!().pc = pc;
-                        let items = tri!(self.unpack(&seq, n as usize));
+                        let items = tri!(self.unpack(&seq, n));
                         f!().stack.extend(items.into_iter().rev());
                     }
                     Op::UnpackEx { before, after } => {
@@ -708,12 +763,13 @@ impl super::state::Vm {
                     }
                     Op::ForSlot { slot, store } => {
                         let s = slot as usize;
-                        let l = &mut f!().locals;
-                        let next: Option<Value> = match (&l[s], &l[s + 1], &l[s + 2]) {
+                        // One bounds check for the loop's three slots.
+                        let l: &mut [Value] = &mut f!().locals[s..s + 3];
+                        let next: Option<Value> = match (&l[0], &l[1], &l[2]) {
                             (Value::Int(cur), Value::Int(stop), Value::Int(step)) => {
                                 let (cur, stop, step) = (*cur, *stop, *step);
                                 if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
-                                    Value::set(&mut l[s], Value::Int(cur.checked_add(step).unwrap_or(stop)));
+                                    Value::set(&mut l[0], Value::Int(cur.checked_add(step).unwrap_or(stop)));
                                     Some(Value::Int(cur))
                                 } else {
                                     None
@@ -723,7 +779,7 @@ impl super::state::Vm {
                                 let i = *i;
                                 let item = list.lock().get(i as usize).cloned();
                                 if item.is_some() {
-                                    Value::set(&mut l[s + 1], Value::Int(i + 1));
+                                    Value::set(&mut l[1], Value::Int(i + 1));
                                 }
                                 item
                             }
@@ -731,7 +787,7 @@ impl super::state::Vm {
                                 let i = *i;
                                 let item = t.items.get(i as usize).cloned();
                                 if item.is_some() {
-                                    Value::set(&mut l[s + 1], Value::Int(i + 1));
+                                    Value::set(&mut l[1], Value::Int(i + 1));
                                 }
                                 item
                             }

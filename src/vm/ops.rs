@@ -4,7 +4,7 @@
 use crate::lang::bytecode::{BinKind, CmpKind, UnaryKind};
 use super::exceptions::{error, type_error, value_error, zero_division, PyResult};
 use super::state::Vm;
-use super::types::{big_binop, dict_binop, list_binop, set_binop, str_binop, tuple_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
+use super::types::{big_binop, dict_binop, list_binop, set_binop, str_binop, tuple_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, float_binop_fast, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
 use super::types::{base_value, has_base};
 use super::value::Value;
 use num_bigint::BigInt;
@@ -12,18 +12,19 @@ use num_traits::{Signed, Zero};
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-/// A number seen through Python's numeric tower.
-enum Num {
+/// A number seen through Python's numeric tower (borrowed: a big int is cloned only when the
+/// arithmetic needs an owned one).
+enum Num<'a> {
     Int(i64),
-    Big(BigInt),
+    Big(&'a BigInt),
     Float(f64),
 }
 
-fn as_num(v: &Value) -> Option<Num> {
+fn as_num(v: &Value) -> Option<Num<'_>> {
     match v {
         Value::Int(i) => Some(Num::Int(*i)),
         Value::Bool(b) => Some(Num::Int(*b as i64)),
-        Value::BigInt(b) => Some(Num::Big((**b).clone())),
+        Value::BigInt(b) => Some(Num::Big(b)),
         Value::Float(f) => Some(Num::Float(*f)),
         _ => None,
     }
@@ -35,6 +36,53 @@ fn num_f64(n: &Num) -> PyResult<f64> {
         Num::Big(b) => big_to_f64(b),
         Num::Float(f) => Ok(*f),
     }
+}
+
+/// An int operand as an owned BigInt (floats never get here).
+fn num_big(n: Num) -> BigInt {
+    match n {
+        Num::Int(i) => BigInt::from(i),
+        Num::Big(b) => b.clone(),
+        Num::Float(_) => unreachable!("a float in big-int arithmetic"),
+    }
+}
+
+/// Ints below 2**53 convert to float exactly, so comparing them as floats is exact.
+const EXACT_IN_F64: u64 = 1 << 53;
+
+/// Float arithmetic the dispatch loop does inline, after its small-int path: floats, and ints
+/// mixed with floats (the int converted as CPython's float ops do), for the operations that
+/// cannot raise. None: take `binary_op` / `inplace_op`, which also raise the errors.
+#[inline(always)]
+pub fn float_binop_inline(kind: BinKind, a: &Value, b: &Value) -> Option<f64> {
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+        // int / int is a float too; exact below 2**53 (as in `numeric_binop`).
+        (Value::Int(x), Value::Int(y)) if kind == BinKind::Div && x.unsigned_abs() < EXACT_IN_F64 && y.unsigned_abs() < EXACT_IN_F64 => {
+            (*x as f64, *y as f64)
+        }
+        _ => return None,
+    };
+    float_binop_fast(kind, x, y)
+}
+
+/// Float comparisons the dispatch loop does inline, after its small-int path (ints below 2**53
+/// compare exactly as floats); None: take `compare`.
+#[inline(always)]
+pub fn float_compare_inline(kind: CmpKind, a: &Value, b: &Value) -> Option<bool> {
+    let (x, y) = match (a, b) {
+        (Value::Float(x), Value::Float(y)) => (*x, *y),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < EXACT_IN_F64 => (*x as f64, *y),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < EXACT_IN_F64 => (*x, *y as f64),
+        _ => return None,
+    };
+    Some(match x.partial_cmp(&y) {
+        Some(o) => cmp_ord(kind, o),
+        // NaN: only `!=` holds.
+        None => kind == CmpKind::Ne,
+    })
 }
 
 fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>> {
@@ -67,7 +115,8 @@ fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>>
                     return Ok(Some(Value::Float(*i as f64 / *j as f64)));
                 }
             }
-            BinKind::FloorDiv | BinKind::Mod if *j == 0 => return Err(zero_division("integer division or modulo by zero")),
+            BinKind::FloorDiv if *j == 0 => return Err(zero_division("integer division or modulo by zero")),
+            BinKind::Mod if *j == 0 => return Err(zero_division("integer modulo by zero")),
             BinKind::Pow if *j < 0 => {
                 if *i == 0 {
                     return Err(zero_division("0.0 cannot be raised to a negative power"));
@@ -78,16 +127,7 @@ fn numeric_binop(kind: BinKind, a: &Value, b: &Value) -> PyResult<Option<Value>>
             _ => {}
         }
     }
-    let bx = match x {
-        Num::Int(i) => BigInt::from(i),
-        Num::Big(b) => b,
-        Num::Float(_) => unreachable!(),
-    };
-    let by = match y {
-        Num::Int(i) => BigInt::from(i),
-        Num::Big(b) => b,
-        Num::Float(_) => unreachable!(),
-    };
+    let (bx, by) = (num_big(x), num_big(y));
     if kind == BinKind::Pow && by.is_negative() && bx.is_zero() {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
@@ -346,21 +386,10 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
         (Num::Float(f), Num::Float(g)) => f.partial_cmp(&g),
         (Num::Int(i), Num::Float(g)) => int_float_cmp(&BigInt::from(i), g),
         (Num::Float(f), Num::Int(j)) => int_float_cmp(&BigInt::from(j), f).map(|o| o.reverse()),
-        (Num::Big(x), Num::Float(g)) => int_float_cmp(&x, g),
-        (Num::Float(f), Num::Big(y)) => int_float_cmp(&y, f).map(|o| o.reverse()),
-        (x, y) => {
-            let bx = match x {
-                Num::Int(i) => BigInt::from(i),
-                Num::Big(b) => b,
-                _ => unreachable!(),
-            };
-            let by = match y {
-                Num::Int(i) => BigInt::from(i),
-                Num::Big(b) => b,
-                _ => unreachable!(),
-            };
-            Some(bx.cmp(&by))
-        }
+        (Num::Big(x), Num::Float(g)) => int_float_cmp(x, g),
+        (Num::Float(f), Num::Big(y)) => int_float_cmp(y, f).map(|o| o.reverse()),
+        (Num::Big(x), Num::Big(y)) => Some(x.cmp(y)),
+        (x, y) => Some(num_big(x).cmp(&num_big(y))),
     })
 }
 

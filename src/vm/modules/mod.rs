@@ -5,6 +5,7 @@
 
 mod internal;
 mod json;
+mod re;
 mod struct_;
 pub mod math;
 mod random_core;
@@ -33,6 +34,7 @@ static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::c
     ("os", os::create),
     ("math", math::create),
     ("_json", json::create),
+    ("_sre", re::create),
     ("struct", struct_::create),
     ("_random", random_core::create),
     ("os.path", os_path),

@@ -100,6 +100,19 @@ pub fn float_as_integer_ratio(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::tuple(vec![Value::bigint(&n / &g), Value::bigint(&den / &g)]))
 }
 
+/// The float operations that cannot raise (`/` only by a nonzero divisor); None for the rest,
+/// which `float_binop` handles with their errors.
+#[inline(always)]
+pub fn float_binop_fast(kind: BinKind, x: f64, y: f64) -> Option<f64> {
+    match kind {
+        BinKind::Add => Some(x + y),
+        BinKind::Sub => Some(x - y),
+        BinKind::Mul => Some(x * y),
+        BinKind::Div if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
+
 pub fn float_binop(kind: BinKind, x: f64, y: f64) -> PyResult<Option<Value>> {
     Ok(Some(Value::Float(match kind {
         BinKind::Add => x + y,

@@ -266,7 +266,7 @@ pub fn big_binop(kind: BinKind, x: BigInt, y: BigInt) -> PyResult<Option<Value>>
         }
         BinKind::Mod => {
             if y.is_zero() {
-                return Err(zero_division("integer division or modulo by zero"));
+                return Err(zero_division("integer modulo by zero"));
             }
             Value::bigint(x.mod_floor(&y))
         }

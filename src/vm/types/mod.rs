@@ -24,6 +24,7 @@ mod set;
 mod slice;
 mod slots;
 mod str;
+mod str_text;
 mod tuple;
 mod wrapper;
 
@@ -33,7 +34,7 @@ pub use bytearray::{bytearray_delitem, bytearray_inplace, bytearray_setitem, Byt
 pub use codecs::str_encode;
 pub use class::{base_value, has_base, is_value_kind, compute_mro, AttrMap, Class, ExcState, Instance, NativeNew, TbEntry, TypeKind};
 pub use dict::{dict_from_attrs, dict_update_from, hash_i64, key_eq as dict_key_eq, py_hash, view_contains, view_items, dict_binop, dict_delitem, dict_getitem, dict_setitem, Dict, DictMap, HashKey, View, ViewKind};
-pub use float::{float_binop, float_divmod, float_str, float_value};
+pub use float::{float_binop, float_binop_fast, float_divmod, float_str, float_value};
 pub use function::{Builtin, Cell, CodeObj, Function, Method};
 pub use coroutine::is_stop_async_iteration;
 pub use exception_group::{group_parts, is_exception_group};
@@ -48,7 +49,7 @@ pub use object::is_object_init;
 pub use range::{range_contains, range_getitem, Range};
 pub use registry::{construct_builtin, make_class_in, types};
 pub use set::{set_binop, set_from_values, Set, SetMap};
-pub use slice::{index_of, Slice};
+pub use slice::{index_of, norm_index, Slice};
 pub use slots::{new_value_instance, solid_base};
 pub use tuple::{tuple_binop, tuple_getitem, Tuple};
 pub use wrapper::Wrapper;
