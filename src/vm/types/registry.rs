@@ -283,7 +283,7 @@ fn build() -> Types {
         builtin_function: c("builtin_function_or_method", o, TypeKind::BuiltinFunction, &[], None),
         method: c("method", o, TypeKind::Method, &[], None),
         module: c("module", o, TypeKind::Module, &[], None),
-        iterator: c("iterator", o, TypeKind::Iterator, &[], None),
+        iterator: c("iterator", o, TypeKind::Iterator, super::iter::ITERATOR_METHODS, None),
         not_implemented: c("NotImplementedType", o, TypeKind::NotImplementedType, &[], None),
         ellipsis: c("ellipsis", o, TypeKind::Ellipsis, &[], None),
         staticmethod: c("staticmethod", o, TypeKind::StaticMethod, &[], None),
