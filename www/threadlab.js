@@ -131,8 +131,14 @@ async function boot(warm, gen) {
  *        called live, in order, as the program prints (and for tracebacks, stream 'stderr')
  * @param {number} [o.maxThreads]  Python threads alive at once before "can't start new thread"
  *        (default and most: the limit ready() reports)
+ * @param {Object<string, string>} [o.modules]  extra modules the program can import, by name
+ *        (`'helper'`, a package's `'pkg'` and `'pkg.sub'`) -> source text (docs/imports.md)
  */
-export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput, maxThreads = 0 } = {}) {
+export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput, maxThreads = 0, modules } = {}) {
+  if (modules !== undefined && (modules === null || typeof modules !== 'object'
+      || Object.values(modules).some((s) => typeof s !== 'string'))) {
+    throw new Error('threadlab: modules must be an object mapping module names to source strings');
+  }
   if (!MODES.includes(mode)) {
     throw new Error(`threadlab: unknown mode ${JSON.stringify(mode)} (one of ${MODES.map((m) => `'${m}'`).join(', ')})`);
   }
@@ -169,6 +175,7 @@ export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput
       switchInterval,
       maxThreads,
       runId: me.id,
+      modules: modules ? { ...modules } : undefined,
     });
     memoryAfter = result.memoryBytes;
     await me.output.whenDelivered(result.pieces);
@@ -267,7 +274,8 @@ export async function engineRequest(type, args) {
 /**
  * Calls `listener(event)` whenever the engine changes state: `{state: 'starting'}`,
  * `{state: 'ready', info}` (what ready() resolves with), `{state: 'restarting', reason, detail,
- * message}` (it crashed, or Stop ended it; a new one is starting), `{state: 'failed', why}`.
+ * message, duringRun}` (it crashed, Stop ended it, or it gave back memory; a new one is
+ * starting; duringRun: a run was going, and rejects saying so), `{state: 'failed', why}`.
  * Returns a function that removes the listener.
  */
 export function onEngineState(listener) {
@@ -335,7 +343,8 @@ function restart(why) {
   const error = new EngineRestart(why.reason, why.detail, restartMessage(why));
   teardown(error);
   booting = null;
-  const event = { state: 'restarting', reason: why.reason, detail: why.detail, message: error.message };
+  // duringRun: the run's own rejection tells the learner; otherwise only this event does.
+  const event = { state: 'restarting', reason: why.reason, detail: why.detail, message: error.message, duringRun: Boolean(current?.sent) };
   if (crashesSinceBoot >= MAX_CRASHES_WHILE_STARTING) {
     broken = `${error.message}; it crashed ${crashesSinceBoot} times before it could start, so it was not started again (reload the page)`;
     generation++;

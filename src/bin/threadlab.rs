@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use threadlab::runtime::{Mode, NullSink, OutputSink};
+use threadlab::vm::import::{ModuleSource, SourceFile};
 use threadlab::vm::{run, RunOptions};
 
 const USAGE: &str = "\
@@ -126,7 +127,13 @@ fn main() -> ExitCode {
     };
     let console = Arc::new(Console::default());
     let sink: Arc<dyn OutputSink> = if json { Arc::new(NullSink) } else { console.clone() };
-    let opts = RunOptions { mode, switch_interval, filename, green, ..RunOptions::default() };
+    // `import helper` finds helper.py beside the program first, as python3's sys.path[0].
+    let dir = match file.as_str() {
+        "-" => std::env::current_dir().unwrap_or_default(),
+        _ => std::path::Path::new(&filename).parent().map(|p| p.to_path_buf()).unwrap_or_default(),
+    };
+    let sources: Arc<dyn ModuleSource> = Arc::new(DirSources(dir));
+    let opts = RunOptions { mode, switch_interval, filename, green, sources: Some(sources), ..RunOptions::default() };
     let out = run(&source, opts, sink);
     if json {
         let mut stdout = std::io::stdout().lock();
@@ -142,6 +149,21 @@ fn main() -> ExitCode {
         let _ = stderr.flush();
     }
     ExitCode::from(exit_status(out.exit_code))
+}
+
+/// Modules in a directory: `name.py`, or a package `name/__init__.py` (`a.b` is `a/b.py` or
+/// `a/b/__init__.py`), as CPython's path finder looks for them.
+struct DirSources(std::path::PathBuf);
+
+impl ModuleSource for DirSources {
+    fn find(&self, name: &str) -> Option<SourceFile> {
+        let rel: std::path::PathBuf = name.split('.').collect();
+        let package = self.0.join(&rel).join("__init__.py");
+        let module = self.0.join(&rel).with_extension("py");
+        let (path, package) = if package.is_file() { (package, true) } else if module.is_file() { (module, false) } else { return None };
+        let source = std::fs::read_to_string(&path).ok()?;
+        Some(SourceFile { filename: path.to_string_lossy().into_owned(), source, package })
+    }
 }
 
 /// The terminal: stdout as it is printed, and stderr (an "Exception in thread" traceback) as it

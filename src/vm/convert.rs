@@ -133,6 +133,13 @@ impl Vm {
                 }
                 _ => "<method>".into(),
             },
+            Value::Class(c) if c.meta_method("__repr__").is_some() => {
+                let m = c.meta_method("__repr__").unwrap();
+                match self.call(&m, &[v.clone()])? {
+                    Value::Str(s) => s.as_str().to_string(),
+                    other => return Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name()))),
+                }
+            }
             Value::Class(c) => {
                 if c.module.as_str() == "builtins" {
                     format!("<class '{}'>", c.qualname.as_str())

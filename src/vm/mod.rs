@@ -11,7 +11,7 @@ mod eval;
 pub mod exceptions;
 mod frame;
 pub(crate) mod green;
-mod import;
+pub mod import;
 mod iterate;
 pub mod load;
 pub mod modules;
@@ -33,7 +33,7 @@ pub use value::Value;
 use crate::runtime::{Mode, OutputSink, RuntimeConfig};
 use std::sync::Arc;
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RunOptions {
     pub mode: Mode,
     /// Seconds; CPython's default is 0.005. `sys.setswitchinterval()` can change it at run time.
@@ -47,6 +47,9 @@ pub struct RunOptions {
     /// browser without cross-origin isolation, `threadlab run --green`. Modes gil and
     /// sequential; free-threaded needs real threads.
     pub green: bool,
+    /// Where `import` finds the program's own modules (the native runner: the program's
+    /// directory; the page: modules given by name), before the built-in ones.
+    pub sources: Option<Arc<dyn import::ModuleSource>>,
 }
 
 impl Default for RunOptions {
@@ -57,6 +60,7 @@ impl Default for RunOptions {
             filename: "<main>".into(),
             max_threads: RuntimeConfig::DEFAULT_MAX_THREADS,
             green: false,
+            sources: None,
         }
     }
 }

@@ -233,8 +233,12 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<V
     Err(unsupported(a, b, kind))
 }
 
-/// `'x' + Name('y')`: an instance of a builtin type's subclass operates as its base value.
+/// `'x' + Name('y')`: an instance of a builtin type's subclass operates as its base value;
+/// `'%s' % obj` formats any object.
 fn base_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+    if kind == BinKind::Mod && matches!(a, Value::Str(_)) {
+        return builtin_binop(vm, a, base_value(b), kind);
+    }
     if !has_base(a) && !has_base(b) {
         return Ok(None);
     }
@@ -666,6 +670,11 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             Ok(s.lock().contains(&k))
         }
         Value::View(view) => view_contains(vm, view, item),
+        Value::Class(c) if c.meta_method("__contains__").is_some() => {
+            let m = c.meta_method("__contains__").unwrap();
+            let r = vm.call(&m, &[container.clone(), item.clone()])?;
+            vm.truthy(&r)
+        }
         Value::Range(r) => match item {
             Value::Int(i) => Ok(range_contains(r, *i)),
             Value::Bool(b) => Ok(range_contains(r, *b as i64)),
@@ -720,6 +729,20 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
             // `list[int]` in annotations evaluated at run time: return the class itself.
             Ok(obj.clone())
         }
+        Value::Class(c) if c.meta_method("__getitem__").is_some() => {
+            let m = c.meta_method("__getitem__").unwrap();
+            vm.call(&m, &[obj.clone(), idx.clone()])
+        }
+        Value::Class(c) => match c.lookup("__class_getitem__") {
+            Some(Value::Wrapper(w)) if matches!(&*w, super::types::Wrapper::ClassMethod(_)) => {
+                let f = match &*w {
+                    super::types::Wrapper::ClassMethod(f) => f.clone(),
+                    _ => unreachable!(),
+                };
+                vm.call(&f, &[obj.clone(), idx.clone()])
+            }
+            _ => Err(type_error(format!("type '{}' is not subscriptable", c.name.as_str()))),
+        },
         _ => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
     }
 }

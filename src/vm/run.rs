@@ -38,6 +38,9 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
     cfg.max_threads = opts.max_threads;
     let rt = Runtime::new(cfg);
     let interp = Interp::new(rt.clone(), &opts.filename, source, builtins);
+    if let Some(sources) = &opts.sources {
+        let _ = interp.sources.set(sources.clone());
+    }
     if opts.green && opts.mode == Mode::Gil {
         super::green::install(&interp);
     }
@@ -60,6 +63,7 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
             main.set("__file__", Value::str(&opts.filename));
             main.set("__doc__", Value::None);
             let _ = interp.main.set(main.clone());
+            interp.set_module("__main__", Value::Module(main.clone()));
             let mut vm = Vm::new(interp.clone(), 0);
             let result = vm.run_module_code(&code, &main);
             let error = match result {

@@ -39,6 +39,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     attrs.push(("__stdout__", super::stream(super::StdStream::Stdout)));
     attrs.push(("__stderr__", super::stream(super::StdStream::Stderr)));
     attrs.push(("implementation_name", Value::str("threadlab")));
+    attrs.push(("modules", Value::Dict(vm.interp.modules.clone())));
     super::source_module(vm, "sys", SYS_PY, attrs)
 }
 

@@ -334,7 +334,7 @@ fn thread_exit(vm: &mut Vm, obj: &Value, core: &ThreadCore, result: PyResult<Val
 /// here; a hook the program installed is called with `ExceptHookArgs`, and if it raises, that
 /// error is printed as CPython prints it ("Exception in threading.excepthook:").
 fn report_uncaught(vm: &mut Vm, obj: &Value, core: &ThreadCore, exc: &Value) {
-    let module = crate::vm::sync::lock(&vm.interp.modules).get("threading").cloned();
+    let module = vm.interp.module("threading");
     let hook = match &module {
         Some(m) => vm.get_attr(m, &intern("excepthook")).ok(),
         None => None,
