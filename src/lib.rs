@@ -4,6 +4,9 @@
 //! `vm` (values, interpreter, builtins), and `web` (the wasm-bindgen surface, wasm only).
 //! The native command-line runner lives in `src/bin/threadlab.rs`.
 
+// The web layer reports an allocation failure to the page before the abort (src/web/panic.rs).
+#![cfg_attr(target_arch = "wasm32", feature(alloc_error_hook))]
+
 pub mod lang;
 pub mod runtime;
 pub mod vm;

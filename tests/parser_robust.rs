@@ -207,7 +207,6 @@ fn constructs_outside_the_subset_are_not_implemented() {
         ("def f():\n    await x\n", "'await'", 2),
         ("x = 1\nmatch x:\n    case 1:\n        pass\n", "'match'", 2),
         ("if (n := 10) > 5:\n    pass\n", "walrus", 1),
-        ("x = b'bytes'\n", "bytes", 1),
         ("x = 1 + 2j\n", "complex", 1),
         ("class A:\n    global g\n", "'global' inside a class", 2),
         ("x = '\\N{BULLET}'\n", "\\N{...}", 1),

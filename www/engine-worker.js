@@ -125,6 +125,11 @@ const handlers = {
   panic({ what, onPool }) {
     debugPanic(what, onPool);
   },
+
+  // The soak test's measure: the wasm memory grows and never shrinks.
+  memory() {
+    return sharedMemory().buffer.byteLength;
+  },
 };
 
 /** Picks an iteration count that takes about SMOKE_TARGET_MS on one worker of this machine. */
@@ -156,6 +161,14 @@ self.addEventListener('message', ({ data }) => {
       if (!handler) throw new Error(`unknown request ${type}`);
       postMessage({ id, ok: true, result: await handler(args) });
     } catch (e) {
+      // A trap (a panic's abort, an allocation failure, a stack overflow) leaves this engine's
+      // memory in no state to run again: the page restarts it (www/threadlab.js).
+      // No answer to the request: the page rejects it when it restarts the engine, with the
+      // panic's message if one comes (a panic's abort is this trap).
+      if (e instanceof WebAssembly.RuntimeError) {
+        postMessage({ type: 'threadlab-crashed', where: 'engine worker', error: String(e.stack || e) });
+        return;
+      }
       postMessage({ id, ok: false, error: String((e && e.stack) || e) });
     }
   });

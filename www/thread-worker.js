@@ -14,5 +14,11 @@ self.addEventListener('message', async ({ data }) => {
   }
   // An absolute time: each worker's performance.now() has its own origin.
   postMessage({ type: 'threadlab-worker-started', workerId, at: performance.timeOrigin + performance.now() });
-  threadWorkerMain(workerId); // never returns
+  try {
+    threadWorkerMain(workerId); // never returns, unless it traps
+  } catch (e) {
+    // A trap here (a panic's abort, an allocation failure) would otherwise only reach the
+    // console, and the thread it ran would never end: the page restarts the engine.
+    postMessage({ type: 'threadlab-crashed', where: `thread worker ${workerId}`, error: String((e && e.stack) || e) });
+  }
 }, { once: true });

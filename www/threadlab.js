@@ -17,6 +17,7 @@ import { WorkerLink } from './threadlab/link.js';
 import { ThreadSet } from './threadlab/thread-set.js';
 import { OutputStream } from './threadlab/output.js';
 import { MODES, NEEDS_ISOLATION } from './threadlab/modes.js';
+import { EngineRestart, STOP_BACKSTOP_MS, fromPanicMessage, fromTrap, restartMessage } from './threadlab/crash.js';
 
 /** Workers started by ready(): the lessons use up to 8 threads. The one place this is set in JS. */
 export const WARM_WORKERS = 8;
@@ -32,11 +33,18 @@ let engine = null; // WorkerLink to engine-worker.js
 let control = null; // WorkerLink to control-worker.js (isolated pages only)
 let threadSet = null;
 let booting = null; // ready()'s promise
-let broken = null; // why the engine cannot run any more (a Rust panic, a dead worker)
+let broken = null; // why the engine cannot run any more (it crashed again and again while starting)
 let current = null; // the run going on: { id, output, stopRequested, settled }
 let runCount = 0;
-const troubleListeners = new Set(); // { onPanic, onCrash } from engine.js
+let generation = 0; // one per engine started: a late message from an ended engine is ignored
+let crashesSinceBoot = 0; // crashes since an engine last finished starting (a crash loop)
+const stateListeners = new Set(); // from onEngineState()
 let panicChannel = null;
+
+/** A crash loop (the engine dies while starting) gives up after this many restarts. */
+const MAX_CRASHES_WHILE_STARTING = 3;
+/** After a trap, how long to wait for the panic message that may explain it (ms). */
+const PANIC_MESSAGE_GRACE_MS = 100;
 
 /**
  * Starts the engine worker, the warm thread set and the control worker. Idempotent (options
@@ -49,34 +57,48 @@ let panicChannel = null;
  * @param {number} [o.warmWorkers]  thread-set workers to start now (default WARM_WORKERS); a page
  *        whose programs start more threads at once can start more up front
  */
-export function ready({ warmWorkers = WARM_WORKERS } = {}) {
+let warmWanted = WARM_WORKERS;
+export function ready({ warmWorkers } = {}) {
   if (broken) return Promise.reject(new Error(broken));
-  booting ??= boot(warmWorkers).catch((e) => {
-    teardown(e);
-    booting = null;
-    throw e;
-  });
+  if (!booting && warmWorkers !== undefined) warmWanted = warmWorkers;
+  if (!booting) {
+    const gen = ++generation;
+    emitState({ state: 'starting' });
+    booting = boot(warmWanted, gen).then((info) => {
+      if (gen === generation) {
+        crashesSinceBoot = 0;
+        emitState({ state: 'ready', info });
+      }
+      return info;
+    }, (e) => {
+      if (gen === generation) {
+        teardown(e);
+        booting = null;
+        emitState({ state: 'failed', why: String(e?.message ?? e) });
+      }
+      throw e;
+    });
+  }
   return booting;
 }
 
-async function boot(warm) {
+async function boot(warm, gen) {
   const t0 = performance.now();
-  openPanicChannel();
-  threadSet = new ThreadSet({ onMessage: onWorkerEvent, onCrash: crash });
+  const channel = openPanicChannel(gen);
+  const onCrash = (why) => crashed(gen, { reason: 'worker', detail: why });
+  const onEvent = (data) => onWorkerEvent(gen, data);
+  threadSet = new ThreadSet({ onMessage: onEvent, onCrash });
   engine = new WorkerLink(new URL('./engine-worker.js', import.meta.url), {
     name: 'threadlab-engine',
-    onEvent: onWorkerEvent,
-    onCrash: crash,
+    onEvent,
+    onCrash,
   });
-  const { module, memory, ...info } = await engine.request('start', {
-    panicChannel: panicChannel.name,
-    warm,
-  });
+  const { module, memory, ...info } = await engine.request('start', { panicChannel: channel, warm });
   if (info.isolated) {
     threadSet.configure({ module, memory, stackBytes: info.stackBytes });
     control = new WorkerLink(new URL('./control-worker.js', import.meta.url), {
       name: 'threadlab-control',
-      onCrash: crash,
+      onCrash,
     });
     await Promise.all([
       threadSet.whenStarted(info.warmWorkers),
@@ -116,15 +138,23 @@ export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput
     throw new Error('threadlab: a program is already running (one run at a time): await it, or call stop() first');
   }
   let settle;
+  let stopNow;
   const me = {
     id: ++runCount,
     output: new OutputStream(onOutput),
     stopRequested: false,
+    sent: false, // the engine has the run (before that, Stop only cancels it)
     settled: new Promise((resolve) => { settle = resolve; }),
+    stopping: new Promise((_, reject) => { stopNow = reject; }),
+    stopNow: null,
   };
+  me.stopping.catch(() => {});
+  me.stopNow = () => stopNow(Object.assign(new Error('threadlab: stopped before the run began'), { stopped: true }));
   current = me;
   try {
-    await ready();
+    // Stop while the engine is still starting cancels the run without waiting for it.
+    await Promise.race([ready(), me.stopping]);
+    me.sent = true;
     const result = await engine.request('run', {
       code: String(code),
       mode,
@@ -149,26 +179,40 @@ export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput
 /**
  * Stops the running program, if any: threads unwind at their next bytecode or wake-up, so this
  * is prompt mid-loop and mid-sleep. Resolves once run() has settled (its report says stopped).
+ * Whatever the program does, run() settles within STOP_BACKSTOP_MS or so: past it, the engine
+ * worker and its thread workers are ended and started afresh, and run() rejects with an
+ * EngineRestart (`stopped` and `restarted` true). On a page that is not cross-origin isolated
+ * no other worker can reach a busy engine, so Stop always ends it that way, at once.
  */
 export async function stop() {
   const me = current;
   if (!me) return;
   me.stopRequested = true;
-  // The run may still be waiting for the engine to start: wait for that to know how to stop it.
-  const info = await ready().catch(() => null);
-  if (!info) return me.settled;
-  if (!info.isolated) {
-    // Not isolated: no other worker shares the engine's memory, so end the engine worker itself
-    // (run() rejects); the next ready() starts a fresh one.
-    teardown(new Error('threadlab: stopped'));
-    booting = null;
-  } else {
-    // A stop that arrives before the engine has begun the run finds nothing to stop: try again.
-    while (current === me && (await control.request('stop')) === 0) {
-      await Promise.race([me.settled, new Promise((r) => setTimeout(r, 10))]);
-    }
+  if (!me.sent) {
+    me.stopNow();
+    await me.settled;
+    return;
   }
-  await me.settled;
+  const gen = generation;
+  const backstop = setTimeout(() => {
+    if (current === me && gen === generation) {
+      restart({ reason: 'backstop', detail: `the program did not stop within ${STOP_BACKSTOP_MS} ms of Stop` });
+    }
+  }, STOP_BACKSTOP_MS);
+  try {
+    const info = await Promise.race([booting?.catch(() => null), me.settled.then(() => null)]);
+    if (info && !info.isolated && current === me) {
+      restart({ reason: 'stop', detail: 'on a page that is not cross-origin isolated Stop ends the engine' });
+    } else if (info) {
+      // A stop that arrives before the engine has begun the run finds nothing to stop: try again.
+      while (current === me && gen === generation && control && (await control.request('stop').catch(() => 1)) === 0) {
+        await Promise.race([me.settled, new Promise((r) => setTimeout(r, 10))]);
+      }
+    }
+    await me.settled;
+  } finally {
+    clearTimeout(backstop);
+  }
 }
 
 /** Worker start-up costs: `{ workers, startTimes: [{id, ms}] }` (ms from asked for to running). */
@@ -176,7 +220,19 @@ export function stats() {
   return {
     workers: threadSet ? threadSet.workers.length : 0,
     startTimes: threadSet ? threadSet.startTimes() : [],
+    restarts: generation > 0 ? generation - 1 : 0,
   };
+}
+
+/**
+ * The engine's wasm memory in bytes (its `WebAssembly.Memory`'s buffer; it grows, never
+ * shrinks). For soak tests and the curious; null before the engine has started.
+ */
+export async function memoryBytes() {
+  const info = await booting?.catch(() => null);
+  if (!info) return null;
+  if (info.isolated && threadSet?.init) return threadSet.init.memory.buffer.byteLength;
+  return current ? null : engine.request('memory'); // the engine worker is busy during a run
 }
 
 // ---- for www/js/engine.js (the smoke panel and panic buttons) --------------------------------
@@ -187,40 +243,86 @@ export async function engineRequest(type, args) {
   return engine.request(type, args);
 }
 
-/** Calls `onPanic(message)` on a Rust panic and `onCrash(why)` if a worker dies. */
-export function onTrouble(listener) {
-  troubleListeners.add(listener);
-  return () => troubleListeners.delete(listener);
+/**
+ * Calls `listener(event)` whenever the engine changes state: `{state: 'starting'}`,
+ * `{state: 'ready', info}` (what ready() resolves with), `{state: 'restarting', reason, detail,
+ * message}` (it crashed, or Stop ended it; a new one is starting), `{state: 'failed', why}`.
+ * Returns a function that removes the listener.
+ */
+export function onEngineState(listener) {
+  stateListeners.add(listener);
+  return () => stateListeners.delete(listener);
 }
 
 // ---- internals ---------------------------------------------------------------------------------
 
-/** What Rust posts from any worker: live output, requests for more thread-set workers. */
-function onWorkerEvent(data) {
+function emitState(event) {
+  for (const l of stateListeners) {
+    try {
+      l(event);
+    } catch (e) {
+      console.error('threadlab: an engine-state listener threw', e);
+    }
+  }
+}
+
+/** What Rust and the workers post: live output, requests for more workers, a trap. */
+function onWorkerEvent(gen, data) {
+  if (gen !== generation) return;
   if (data?.type === 'threadlab-output') {
     if (current && data.run === current.id) current.output.push(data);
   } else if (data?.type === 'threadlab-grow') {
     threadSet?.grow(data.count);
+  } else if (data?.type === 'threadlab-crashed') {
+    console.error(`threadlab: the ${data.where} trapped:`, data.error);
+    crashed(gen, fromTrap(data.where, data.error), { grace: true });
   }
 }
 
-function openPanicChannel() {
-  if (panicChannel) return;
-  const name = `threadlab-panic-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+/** A panic channel for engine `gen`; returns its name. A panic reaches it from any worker. */
+function openPanicChannel(gen) {
+  panicChannel?.close();
+  const name = `threadlab-panic-${Date.now()}-${Math.random().toString(36).slice(2)}-${gen}`;
   panicChannel = new BroadcastChannel(name);
   panicChannel.onmessage = ({ data }) => {
-    const message = String(data);
-    // A panic aborts the worker it happened on; whatever waited on that worker never returns.
-    broken = `threadlab: the engine stopped after a Rust panic (reload the page): ${message}`;
-    engine?.failAll(new Error(broken));
-    for (const l of troubleListeners) l.onPanic?.(message);
+    console.error(`threadlab: ${data}`);
+    crashed(gen, fromPanicMessage(data));
   };
+  return name;
 }
 
-function crash(why) {
-  broken = `threadlab: ${why}`;
-  engine?.failAll(new Error(broken));
-  for (const l of troubleListeners) l.onCrash?.(why);
+/**
+ * Engine `gen` crashed (a panic, a trap, a worker that died). A trap may be followed by the panic
+ * message that explains it: with `grace`, wait a moment for it.
+ */
+function crashed(gen, why, { grace = false } = {}) {
+  if (gen !== generation) return;
+  if (grace) {
+    setTimeout(() => crashed(gen, why), PANIC_MESSAGE_GRACE_MS);
+    return;
+  }
+  crashesSinceBoot++;
+  restart(why);
+}
+
+/**
+ * Ends the engine and every worker sharing its memory (their state cannot be trusted after a
+ * crash, and a run that ignores Stop holds them), rejects what waited on them with an
+ * EngineRestart, and starts a fresh engine in the background (run() also waits for it).
+ */
+function restart(why) {
+  const error = new EngineRestart(why.reason, why.detail, restartMessage(why));
+  teardown(error);
+  booting = null;
+  const event = { state: 'restarting', reason: why.reason, detail: why.detail, message: error.message };
+  if (crashesSinceBoot >= MAX_CRASHES_WHILE_STARTING) {
+    broken = `${error.message}; it crashed ${crashesSinceBoot} times before it could start, so it was not started again (reload the page)`;
+    generation++;
+    emitState({ state: 'failed', why: broken });
+    return;
+  }
+  emitState(event);
+  ready().catch(() => {}); // 'ready' or 'failed' follows
 }
 
 function teardown(error) {
@@ -230,5 +332,5 @@ function teardown(error) {
   engine = control = threadSet = null;
 }
 
-export default { ready, run, stop, stats, engineKind, WARM_WORKERS, MODES };
-export { MODES };
+export default { ready, run, stop, stats, memoryBytes, onEngineState, engineKind, WARM_WORKERS, MODES, STOP_BACKSTOP_MS };
+export { MODES, STOP_BACKSTOP_MS, EngineRestart };

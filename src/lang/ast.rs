@@ -177,6 +177,7 @@ pub enum Constant {
     BigInt(BigInt),
     Float(f64),
     Str(String),
+    Bytes(Vec<u8>),
     Ellipsis,
 }
 

@@ -287,6 +287,7 @@ pub enum Const {
     BigInt(BigInt),
     Float(f64),
     Str(String),
+    Bytes(Vec<u8>),
     Ellipsis,
     /// Keyword-name lists of calls and the like.
     Tuple(Vec<Const>),

@@ -4,6 +4,13 @@ use std::fmt::Write;
 
 /// Appends `s` as a JSON string literal.
 pub fn write_str(out: &mut String, s: &str) {
+    // U+2028/U+2029 are legal JSON but end a line in older JavaScript parsers: escape them too.
+    write_str_escaping(out, s, |c| c == '\u{2028}' || c == '\u{2029}');
+}
+
+/// Appends `s` as a JSON string literal, escaping (as `\uXXXX`, surrogate pairs past U+FFFF)
+/// the control characters and every character `extra` picks.
+pub fn write_str_escaping(out: &mut String, s: &str, extra: impl Fn(char) -> bool) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -14,10 +21,14 @@ pub fn write_str(out: &mut String, s: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            // Other control characters must be escaped; U+2028/U+2029 are legal JSON but end a
-            // line in older JavaScript parsers, so escape them as well.
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+            c if (c as u32) < 0x20 || extra(c) => {
+                let n = c as u32;
+                if n > 0xffff {
+                    let v = n - 0x10000;
+                    let _ = write!(out, "\\u{:04x}\\u{:04x}", 0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff));
+                } else {
+                    let _ = write!(out, "\\u{:04x}", n);
+                }
             }
             c => out.push(c),
         }

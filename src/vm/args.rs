@@ -40,8 +40,14 @@ impl<'a> Args<'a> {
     pub fn arg(&self, i: usize, name: &str) -> Option<&'a Value> {
         self.pos().get(i).or_else(|| self.kw(name))
     }
-    /// This call as (self, rest) for methods of builtin types.
+    /// This call as (self, rest) for methods of builtin types. `self` is the builtin value: an
+    /// instance of a Python subclass of a builtin type gives its base value.
     pub fn split_self(&self) -> (&'a Value, Args<'a>) {
+        (crate::vm::types::base_value(&self.all[0]), Args { all: &self.all[1..], kwnames: self.kwnames })
+    }
+
+    /// (self, rest) where `self` is the object itself (methods of `object`).
+    pub fn split_object(&self) -> (&'a Value, Args<'a>) {
         (&self.all[0], Args { all: &self.all[1..], kwnames: self.kwnames })
     }
 
@@ -104,6 +110,7 @@ pub fn arg_int(v: &Value) -> PyResult<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::BigInt(_) => Err(super::exceptions::overflow_error("Python int too large to convert to C ssize_t")),
+        Value::Instance(i) if matches!(i.base(), Some(Value::Int(_) | Value::BigInt(_))) => arg_int(i.base().unwrap()),
         _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
     }
 }
@@ -115,6 +122,7 @@ pub fn arg_f64(v: &Value) -> Option<f64> {
         Value::Bool(b) => Some(*b as i64 as f64),
         Value::Float(f) => Some(*f),
         Value::BigInt(b) => num_traits::ToPrimitive::to_f64(&**b),
+        Value::Instance(i) => arg_f64(i.base()?),
         _ => None,
     }
 }

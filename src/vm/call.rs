@@ -261,30 +261,21 @@ impl Vm {
                     // __init__ runs only on an instance of the class called, as in CPython.
                     let of_cls = matches!(&inst, Value::Instance(i) if i.class.is_subclass(cls));
                     if of_cls {
-                        if let Some(init) = cls.lookup("__init__").filter(|i| !super::types::is_object_init(i)) {
-                            all[0] = inst.clone();
-                            let r = self.call_args(&init, Args::new(&all, args.kwnames))?;
-                            if !r.is_none() {
-                                return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
-                            }
-                        }
+                        return self.run_init(cls, inst, args);
                     }
                     return Ok(inst);
                 }
             }
         }
+        if super::types::is_value_kind(cls.kind) && cls.module.as_str() != "builtins" {
+            // A Python subclass of a builtin value type (`class L(list)`).
+            let inst = super::types::new_value_instance(self, cls, args)?;
+            return self.run_init(cls, inst, args);
+        }
         if let Some(new) = cls.find_native_new() {
+            // The class's own __init__ runs after (a Python subclass's, or the native class's).
             let inst = new(self, cls, args)?;
-            // The class's own __init__ (a Python subclass's, or the native class's builtin one).
-            if let Some(init) = cls.lookup("__init__").filter(|i| !super::types::is_object_init(i)) {
-                let mut all = vec![inst.clone()];
-                all.extend_from_slice(args.all);
-                let r = self.call_args(&init, Args::new(&all, args.kwnames))?;
-                if !r.is_none() {
-                    return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
-                }
-            }
-            return Ok(inst);
+            return self.run_init(cls, inst, args);
         }
         match cls.kind {
             TypeKind::Object | TypeKind::Exception => {
@@ -296,6 +287,21 @@ impl Vm {
             }
             _ => super::types::construct_builtin(self, cls, args),
         }
+    }
+
+    /// Runs the class's `__init__` on a new instance unless it is `object.__init__` (which a
+    /// constructor that took the arguments makes redundant); returns the instance.
+    fn run_init(&mut self, cls: &Arc<Class>, inst: Value, args: Args) -> PyResult<Value> {
+        if let Some(init) = cls.lookup("__init__").filter(|i| !super::types::is_object_init(i)) {
+            let mut all = Vec::with_capacity(args.all.len() + 1);
+            all.push(inst.clone());
+            all.extend_from_slice(args.all);
+            let r = self.call_args(&init, Args::new(&all, args.kwnames))?;
+            if !r.is_none() {
+                return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+            }
+        }
+        Ok(inst)
     }
 
     /// Runs `__init__` (found on the MRO) on a new instance.

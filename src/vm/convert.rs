@@ -56,6 +56,8 @@ impl Vm {
             Value::BigInt(b) => b.to_string(),
             Value::Float(f) => float_str(*f),
             Value::Str(s) => str_repr(s.as_str()),
+            Value::Bytes(b) => super::types::bytes_repr(&b.data),
+            Value::ByteArray(b) => format!("bytearray({})", super::types::bytes_repr(&b.snapshot())),
             Value::List(l) => {
                 let items = l.snapshot();
                 self.repr_seq(v, "[", "]", &items, false)?
@@ -268,6 +270,12 @@ impl Vm {
                             Value::Str(s) => Ok(s.as_str().to_string()),
                             other => Err(type_error(format!("__format__ must return a str, not {}", other.type_name()))),
                         };
+                    }
+                }
+                if let Some(b) = i.base() {
+                    if !spec.is_empty() {
+                        let b = b.clone();
+                        return self.format(&b, spec);
                     }
                 }
                 if !spec.is_empty() {

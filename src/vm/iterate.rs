@@ -14,7 +14,7 @@ impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         Ok(match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) => new_iter(IterState::Seq { seq: v.clone(), index: 0 }),
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => new_iter(IterState::Seq { seq: v.clone(), index: 0 }),
             Value::Dict(d) => new_iter(IterState::Vec { items: d.lock().keys(), index: 0, kind: "dict_keyiterator" }),
             Value::Set(s) => new_iter(IterState::Vec { items: s.lock().values(), index: 0, kind: "set_iterator" }),
             Value::Range(r) => new_iter(IterState::Range { cur: r.start, stop: r.stop, step: r.step }),
@@ -88,6 +88,8 @@ impl Vm {
                     let r = match seq {
                         Value::List(l) => l.lock().get(*index).cloned(),
                         Value::Tuple(t) => t.items.get(*index).cloned(),
+                        Value::Bytes(b) => b.data.get(*index).map(|&c| Value::Int(c as i64)),
+                        Value::ByteArray(b) => b.lock().get(*index).map(|&c| Value::Int(c as i64)),
                         Value::Str(s) => {
                             let text = s.as_str();
                             match text[*index..].chars().next() {
@@ -183,6 +185,7 @@ impl Vm {
         match v {
             Value::List(l) => Ok(l.snapshot()),
             Value::Tuple(t) => Ok(t.items.to_vec()),
+            Value::Bytes(b) => Ok(b.data.iter().map(|&c| Value::Int(c as i64)).collect()),
             Value::Str(s) => Ok(s.as_str().chars().map(|c| Value::string(c.to_string())).collect()),
             Value::Dict(d) => Ok(d.lock().keys()),
             Value::Set(s) => Ok(s.lock().values()),

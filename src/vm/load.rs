@@ -61,6 +61,7 @@ pub fn const_value(c: &Const) -> Value {
                 Value::Str(Arc::new(PyStr::new(s)))
             }
         }
+        Const::Bytes(b) => Value::bytes(b.clone()),
         Const::Ellipsis => Value::Ellipsis,
         Const::Tuple(items) => Value::tuple(items.iter().map(const_value).collect()),
         Const::Code(_) => Value::None,

@@ -5,6 +5,7 @@ use crate::lang::bytecode::{BinKind, CmpKind, UnaryKind};
 use super::exceptions::{error, type_error, value_error, zero_division, PyResult};
 use super::state::Vm;
 use super::types::{big_binop, dict_binop, list_binop, set_binop, str_binop, tuple_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, float_binop_fast, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
+use super::types::{base_value, has_base};
 use super::value::Value;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -161,7 +162,7 @@ pub fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
 
 /// Builtin-type binary operations (no user methods); Ok(None) if unsupported. Numbers first,
 /// then the left operand's type (the sequence's, for `n * seq`).
-fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+pub(crate) fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
     if let Some(r) = numeric_binop(kind, a, b)? {
         return Ok(Some(r));
     }
@@ -172,6 +173,7 @@ fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<O
         Value::Tuple(t) => tuple_binop(kind, t, y),
         Value::Set(s) => set_binop(kind, s, y),
         Value::Dict(d) => dict_binop(kind, d, y),
+        Value::Bytes(_) | Value::ByteArray(_) => super::types::bytes_binop(vm, kind, x, y),
         _ => Ok(None),
     }
 }
@@ -181,10 +183,10 @@ fn unsupported(a: &Value, b: &Value, kind: BinKind) -> super::exceptions::Unwind
         (BinKind::Add, Value::Str(_)) => type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())),
         (BinKind::Add, Value::List(_)) => type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())),
         (BinKind::Add, Value::Tuple(_)) => type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())),
-        (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_)) if !matches!(b, Value::Int(_) | Value::Bool(_)) => {
+        (BinKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) if !matches!(b, Value::Int(_) | Value::Bool(_)) => {
             type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()))
         }
-        (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+        (BinKind::Mul, _) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_)) => {
             type_error(format!("can't multiply sequence by non-int of type '{}'", a.type_name()))
         }
         _ => type_error(format!(
@@ -225,8 +227,18 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<V
         }
     } else if let Some(r) = user_binop(vm, a, b, kind)? {
         return Ok(r);
+    } else if let Some(r) = base_binop(vm, a, b, kind)? {
+        return Ok(r);
     }
     Err(unsupported(a, b, kind))
+}
+
+/// `'x' + Name('y')`: an instance of a builtin type's subclass operates as its base value.
+fn base_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+    if !has_base(a) && !has_base(b) {
+        return Ok(None);
+    }
+    builtin_binop(vm, base_value(a), base_value(b), kind)
 }
 
 pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Value> {
@@ -271,6 +283,11 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
             }
             return Ok(a.clone());
         }
+        (BinKind::Add | BinKind::Mul, Value::ByteArray(ba)) => {
+            if super::types::bytearray_inplace(vm, ba, kind, b)? {
+                return Ok(a.clone());
+            }
+        }
         (BinKind::Or, Value::Dict(d)) if matches!(b, Value::Dict(_)) => {
             super::types::dict_update_from(vm, d, b)?;
             return Ok(a.clone());
@@ -281,6 +298,13 @@ pub fn inplace_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<
                 let r = vm.call(&m, &[a.clone(), b.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
+                }
+            }
+            // A list/set/dict subclass without its own method: in place on its base.
+            if let Some(base @ (Value::List(_) | Value::Set(_) | Value::Dict(_))) = i.base() {
+                if !matches!(i.class.lookup(kind.dunder().0), Some(Value::Function(_))) {
+                    let r = inplace_op(vm, base, b, kind)?;
+                    return Ok(if r.is(base) { a.clone() } else { r });
                 }
             }
         }
@@ -403,6 +427,9 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_ord(kind, x.as_str().cmp(y.as_str())))),
+        (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+            return Ok(super::types::bytes_compare(a, b, kind).unwrap());
+        }
         (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
             let (xs, ys) = (seq_items(a).unwrap(), seq_items(b).unwrap());
             if matches!(kind, CmpKind::Eq | CmpKind::Ne) && xs.len() != ys.len() {
@@ -498,6 +525,10 @@ fn user_compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Va
             }
         }
     }
+    if has_base(a) || has_base(b) {
+        // Subclasses of builtin types without their own method compare as their base values.
+        return compare(vm, base_value(a), base_value(b), kind);
+    }
     match kind {
         CmpKind::Eq => Ok(Value::Bool(a.is(b))),
         CmpKind::Ne => {
@@ -586,13 +617,19 @@ pub fn set_key(vm: &mut Vm, s: &Set, v: &Value) -> PyResult<HashKey> {
 
 pub fn check_hashable(v: &Value) -> PyResult<()> {
     match v {
-        Value::List(_) | Value::Dict(_) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
+        Value::List(_) | Value::Dict(_) | Value::ByteArray(_) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
         Value::Set(s) if !s.frozen => Err(type_error("unhashable type: 'set'")),
         Value::Tuple(t) => {
             for i in t.items.iter() {
                 check_hashable(i)?;
             }
             Ok(())
+        }
+        Value::Instance(i) if i.base().is_some() && !matches!(i.class.lookup("__hash__"), Some(Value::Function(_))) => {
+            match i.class.lookup("__hash__") {
+                Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
+                _ => check_hashable(i.base().unwrap()).map_err(|_| type_error(format!("unhashable type: '{}'", v.type_name()))),
+            }
         }
         Value::Instance(i) => {
             // A class defining __eq__ without __hash__ is unhashable, as in Python.
@@ -609,6 +646,8 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     match container {
         Value::Str(s) => str_contains(s, item),
+        Value::Bytes(b) => super::types::bytes_contains(&b.data, item),
+        Value::ByteArray(b) => super::types::bytes_contains(&b.snapshot(), item),
         Value::List(_) | Value::Tuple(_) => {
             let items = seq_items(container).unwrap();
             for x in &items {
@@ -669,6 +708,8 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         Value::List(l) => list_getitem(l, idx),
         Value::Tuple(t) => tuple_getitem(t, idx),
         Value::Str(s) => str_getitem(s, idx),
+        Value::Bytes(b) => super::types::bytes_getitem(&b.data, false, idx),
+        Value::ByteArray(b) => super::types::bytes_getitem(&b.lock(), true, idx),
         Value::Dict(d) => dict_getitem(vm, d, idx),
         Value::Range(r) => range_getitem(r, idx),
         Value::Instance(_) => match item_method(obj, "__getitem__") {
@@ -688,6 +729,7 @@ pub fn setitem(vm: &mut Vm, obj: &Value, idx: &Value, v: Value) -> PyResult<()> 
     match obj {
         Value::List(l) => list_setitem(vm, l, idx, v),
         Value::Dict(d) => dict_setitem(vm, d, idx, v),
+        Value::ByteArray(b) => super::types::bytearray_setitem(vm, b, idx, v),
         _ => match item_method(obj, "__setitem__") {
             Some(m) => vm.call(&m, &[obj.clone(), idx.clone(), v]).map(drop),
             None => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
@@ -700,6 +742,7 @@ pub fn delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<()> {
     match obj {
         Value::List(l) => list_delitem(l, idx),
         Value::Dict(d) => dict_delitem(vm, d, idx),
+        Value::ByteArray(b) => super::types::bytearray_delitem(b, idx),
         _ => match item_method(obj, "__delitem__") {
             Some(m) => vm.call(&m, &[obj.clone(), idx.clone()]).map(drop),
             // Two wordings, as before the types/ split (CPython's choice depends on the type's
@@ -730,6 +773,8 @@ impl Vm {
             Value::Float(f) => *f != 0.0,
             Value::BigInt(_) => true,
             Value::Str(s) => !s.as_str().is_empty(),
+            Value::Bytes(b) => !b.data.is_empty(),
+            Value::ByteArray(b) => b.len() > 0,
             Value::List(l) => l.len() > 0,
             Value::Tuple(t) => !t.items.is_empty(),
             Value::Dict(d) => d.lock().len() > 0,
@@ -749,6 +794,11 @@ impl Vm {
                     Value::Bool(b) => Ok(b),
                     _ => Err(type_error(format!("__bool__ should return bool, returned {}", r.type_name()))),
                 };
+            }
+        }
+        if let Some(b) = i.base() {
+            if !matches!(i.class.lookup("__len__"), Some(Value::Function(_))) {
+                return self.truthy(b);
             }
         }
         if let Some(m) = i.class.lookup("__len__") {

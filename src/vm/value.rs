@@ -24,6 +24,8 @@ pub enum Value {
     /// Only for values outside i64 (arithmetic normalizes back to `Int` when it fits).
     BigInt(Arc<BigInt>),
     Str(Str),
+    Bytes(Arc<Bytes>),
+    ByteArray(Arc<ByteArray>),
     Tuple(Arc<Tuple>),
     List(Arc<List>),
     Dict(Arc<Dict>),
@@ -82,6 +84,8 @@ impl Value {
         Some(match self {
             Value::BigInt(a) => Arc::as_ptr(a) as usize,
             Value::Str(a) => Arc::as_ptr(a) as usize,
+            Value::Bytes(a) => Arc::as_ptr(a) as usize,
+            Value::ByteArray(a) => Arc::as_ptr(a) as usize,
             Value::Tuple(a) => Arc::as_ptr(a) as usize,
             Value::List(a) => Arc::as_ptr(a) as usize,
             Value::Dict(a) => Arc::as_ptr(a) as usize,
@@ -138,6 +142,8 @@ impl Value {
             Value::Int(_) | Value::BigInt(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
+            Value::Bytes(_) => "bytes",
+            Value::ByteArray(_) => "bytearray",
             Value::Tuple(_) => "tuple",
             Value::List(_) => "list",
             Value::Dict(_) => "dict",

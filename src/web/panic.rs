@@ -18,15 +18,28 @@ pub(crate) fn install_hook() {
             console_error_panic_hook::hook(info);
             post_to_page(&info.to_string());
         }));
+        // An allocation failure aborts without a panic: say so first, without allocating (the
+        // heap is what ran out), so the page can tell the learner "out of memory".
+        std::alloc::set_alloc_error_hook(|layout| {
+            let mut text = [0u8; 96];
+            let mut cursor = std::io::Cursor::new(&mut text[..]);
+            let _ = std::io::Write::write_fmt(&mut cursor, format_args!("{OUT_OF_MEMORY}: {} bytes", layout.size()));
+            let len = cursor.position() as usize;
+            post_to_page(std::str::from_utf8(&text[..len]).unwrap_or(OUT_OF_MEMORY));
+        });
     });
 }
 
+/// How an allocation failure's message begins (www/threadlab/crash.js looks for it).
+const OUT_OF_MEMORY: &str = "out of memory: the engine could not allocate";
+
 fn post_to_page(message: &str) {
-    // try_lock: the panic may have happened while this very lock was held.
-    let name = match CHANNEL.try_lock() {
-        Ok(name) if !name.is_empty() => name.clone(),
-        _ => return,
-    };
+    // try_lock: the panic may have happened while this very lock was held. No clone of the
+    // name: after an allocation failure nothing may allocate.
+    let Ok(name) = CHANNEL.try_lock() else { return };
+    if name.is_empty() {
+        return;
+    }
     if let Ok(channel) = web_sys::BroadcastChannel::new(&name) {
         let _ = channel.post_message(&JsValue::from_str(message));
         channel.close();

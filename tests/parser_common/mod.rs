@@ -466,6 +466,7 @@ impl Dumper {
             Constant::BigInt(i) => write!(self.out, "{}", i).unwrap(),
             Constant::Float(f) => self.s(&py_repr_float(*f)),
             Constant::Str(s) => self.s(&py_repr_str(s)),
+            Constant::Bytes(b) => self.s(&threadlab::vm::types::bytes_repr(b)),
             Constant::Ellipsis => self.s("Ellipsis"),
         }
         self.s(")");

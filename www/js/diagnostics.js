@@ -22,21 +22,23 @@ export function startDiagnostics({ isolated, onState }) {
   let smokeDone = false;
   let stopped = false;
 
-  const engine = new Engine({
-    onPanic: (message) => {
-      stopped = true;
-      status.setState('stopped by a Rust panic (reload the page)');
-      onState('error', 'engine stopped (panic)');
-      smoke.disable();
-      setPanicButtons(false);
-      showError(`Rust panic: ${message}`);
-    },
-    onCrash: (message) => {
+  const engine = new Engine((event) => {
+    if (event.state === 'restarting') {
+      // The pool lived in the engine that ended; a new engine starts without one.
+      smokeDone = false;
+      status.setPool({ isolated, poolSize: 0, poolMs: null });
+      const byStop = event.reason === 'stop' || event.reason === 'backstop';
+      status.setState(byStop ? 'restarting (Stop ended the engine)' : `restarting after a crash: ${event.detail}`);
+      if (!byStop) showError(`${event.message}.`);
+    } else if (event.state === 'ready' && started) {
+      status.setState(isolated ? 'ready' : 'engine loaded, no worker pool');
+    } else if (event.state === 'failed') {
       stopped = true;
       status.setState('failed');
-      onState('error', 'engine failed');
-      showError(message);
-    },
+      smoke.disable();
+      setPanicButtons(false);
+      showError(event.why);
+    }
   });
 
   async function runSmoke() {
@@ -67,10 +69,9 @@ export function startDiagnostics({ isolated, onState }) {
     document.getElementById(id).addEventListener('click', async () => {
       try {
         await engine.request('panic', { what: 'raised from the developer tools', onPool });
-      } catch (e) {
-        // The panic's own message arrives on the panic channel; this is the trap that follows it.
-        // (A pool worker's panic leaves the engine waiting, so no trap comes back for it.)
-        showError(`The engine worker reported: ${e.message.split('\n')[0]}`);
+      } catch {
+        // The panic's own message arrives on the panic channel, and the engine restarts itself
+        // (the 'restarting' event above says so); this is only the request it ended.
       }
     });
   }

@@ -1,16 +1,15 @@
 // The diagnostics panel's handle on the engine: the smoke test's rayon pool and the panic
 // buttons. It shares the one engine worker that www/threadlab.js starts (a second engine would
 // mean a second wasm memory and a second set of workers).
-import { ready, engineRequest, onTrouble } from '../threadlab.js';
+import { ready, engineRequest, onEngineState } from '../threadlab.js';
 
 export class Engine {
   /**
-   * @param {object} callbacks
-   * @param {(message: string) => void} callbacks.onPanic  a Rust panic's message
-   * @param {(message: string) => void} callbacks.onCrash  a worker itself failed
+   * @param {(event: object) => void} onState  the engine's state changes (see onEngineState in
+   *        www/threadlab.js): starting, ready, restarting (after a crash or Stop), failed
    */
-  constructor({ onPanic, onCrash }) {
-    onTrouble({ onPanic, onCrash });
+  constructor(onState) {
+    onEngineState(onState);
   }
 
   /** Sends one request to the engine worker ('smoke', 'panic', ...). */

@@ -136,26 +136,43 @@ function loadPreset(preset, { focus = false } = {}) {
 // ---- the engine ----------------------------------------------------------------------------
 
 setChip('loading', 'engine loading…');
+
+/** The chip and the run bar for an engine that has just become ready. */
+function engineReady(info, sw) {
+  runbar.setReady(true);
+  el('picture-run').disabled = false;
+  if (info.isolated === false) {
+    describeIsolation(info, sw);
+    if (info.threads) {
+      setChip('limited', 'engine ready, green threads');
+      return 'Ready: threads take turns on one worker here (this page is not cross-origin isolated, see above).';
+    }
+    // Programs without threads still run; Thread.start() cannot (see the notice above).
+    setChip('limited', 'engine ready, no threads');
+    return 'Ready, without threads: this page is not cross-origin isolated (see above).';
+  }
+  setChip('ready', 'engine ready');
+  return lesson.preset?.runAll ? 'Ready: “Run all three modes” shows the claim.' : 'Ready.';
+}
+
 serviceWorker
   .then(async (sw) => ({ sw, ...(await loadEngine()) }))
   .then(({ sw, api, info }) => {
     engine = api;
-    runbar.setReady(true);
-    el('picture-run').disabled = false;
-    if (info.isolated === false) {
-      describeIsolation(info, sw);
-      if (info.threads) {
-        runbar.finished('Ready: threads take turns on one worker here (this page is not cross-origin isolated, see above).');
-        setChip('limited', 'engine ready, green threads');
-      } else {
-        // Programs without threads still run; Thread.start() cannot (see the notice above).
-        runbar.finished('Ready, without threads: this page is not cross-origin isolated (see above).');
-        setChip('limited', 'engine ready, no threads');
+    runbar.finished(engineReady(info, sw));
+    // After a crash, or a Stop that had to end the engine, a new engine starts by itself: the
+    // chip says so until it is ready (never "ready" for an engine that has ended).
+    api.onEngineState?.((event) => {
+      if (event.state === 'restarting') {
+        setChip('loading', 'engine restarting…');
+      } else if (event.state === 'ready') {
+        engineReady(event.info, sw); // the status line keeps saying why it restarted
+      } else if (event.state === 'failed') {
+        setChip('error', 'engine failed');
+        runbar.setReady(false);
+        runbar.finished(`The engine cannot run: ${event.why}`);
       }
-    } else {
-      runbar.finished(lesson.preset?.runAll ? 'Ready: “Run all three modes” shows the claim.' : 'Ready.');
-      setChip('ready', 'engine ready');
-    }
+    });
   })
   .catch((e) => {
     setChip('error', 'engine unavailable');
@@ -191,12 +208,21 @@ async function runMode(mode, label, program = null) {
     });
   } catch (e) {
     outputConsole.flush();
-    if (run?.stopRequested) {
-      outputConsole.note(`Stopped after ${((performance.now() - started) / 1000).toFixed(2)} s.`, 'note');
+    const after = `${((performance.now() - started) / 1000).toFixed(2)} s`;
+    if (e?.reason === 'backstop') {
+      outputConsole.note(`Stopped after ${after}: the program did not stop within ${engine.STOP_BACKSTOP_MS} ms of Stop, so the engine was restarted.`, 'note');
+      runbar.finished(`Stopped: the program did not stop within ${engine.STOP_BACKSTOP_MS / 1000} s, so the engine was restarted.`);
+    } else if (run?.stopRequested) {
+      outputConsole.note(`Stopped after ${after}.`, 'note');
       runbar.finished('Stopped.');
+    } else if (e?.crashed) {
+      // The raw wasm stack is in the console; the learner gets what happened and what now.
+      outputConsole.note(`The engine crashed: ${e.detail}. It was restarted, and your program is kept: run it again, or change it.`, 'stderr');
+      runbar.finished(`The engine crashed (${e.detail}) and was restarted. Your program is kept.`);
     } else {
-      outputConsole.note(String(e?.message ?? e), 'stderr');
-      runbar.finished(`The run failed: ${e?.message ?? e}`);
+      const message = String(e?.message ?? e).split('\n')[0];
+      outputConsole.note(message, 'stderr');
+      runbar.finished(`The run failed: ${message}`);
     }
     return null;
   }

@@ -602,6 +602,7 @@ pub(super) fn const_of(c: &Constant) -> Const {
         Constant::BigInt(b) => Const::BigInt(b.clone()),
         Constant::Float(f) => Const::Float(*f),
         Constant::Str(s) => Const::Str(s.clone()),
+        Constant::Bytes(b) => Const::Bytes(b.clone()),
         Constant::Ellipsis => Const::Ellipsis,
     }
 }

@@ -126,6 +126,11 @@ impl<'a> Parser<'a> {
         // CPython handles the literals after reading the following token; errors point there.
         self.peek();
         let toks: &'a [Token] = &self.toks[first..self.pos];
+        if let Some(Tok::Str(lit)) = toks.first().map(|t| &t.tok) {
+            if lit.bytes {
+                return self.bytes_literals(toks, pos);
+            }
+        }
         let mut parts = Vec::new();
         let mut is_f = false;
         let mut bytes_mode = false;
@@ -144,9 +149,6 @@ impl<'a> Parser<'a> {
             };
             if i == 0 {
                 bytes_mode = lit.bytes;
-                if bytes_mode {
-                    self.unsupported("bytes literals", pos);
-                }
             } else if lit.bytes != bytes_mode {
                 return Err(self.error_last("cannot mix bytes and nonbytes literals"));
             }
@@ -168,6 +170,24 @@ impl<'a> Parser<'a> {
             return Ok(mk(ExprKind::Constant(Constant::Str(text)), pos));
         }
         Ok(mk(ExprKind::FString(parts), pos))
+    }
+
+    /// Adjacent literals starting with a bytes literal: all must be bytes (CPython checks each
+    /// in turn after decoding it).
+    fn bytes_literals(&mut self, toks: &[Token], pos: Pos) -> PResult<Expr> {
+        let mut out = Vec::new();
+        for t in toks {
+            let Tok::Str(lit) = &t.tok else { unreachable!() };
+            if !lit.bytes {
+                return Err(self.error_last("cannot mix bytes and nonbytes literals"));
+            }
+            match super::bytes_lit::decode_bytes(&lit.body, lit.raw) {
+                Ok(b) => out.extend(b),
+                Err(msg) if msg.starts_with("bytes can only") => return Err(self.error(msg, t.line, t.col)),
+                Err(msg) => return Err(self.error_last(msg)),
+            }
+        }
+        Ok(mk(ExprKind::Constant(Constant::Bytes(out)), pos))
     }
 
     fn decode(&mut self, body: &str, pos: Pos) -> PResult<String> {

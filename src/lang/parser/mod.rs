@@ -7,6 +7,7 @@
 //! Python, so a learner always sees CPython's SyntaxError first.
 
 mod atom;
+mod bytes_lit;
 mod depth;
 mod diagnose;
 mod expr;

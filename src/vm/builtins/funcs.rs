@@ -87,7 +87,10 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     text.push_str(&end);
     match args.kw("file") {
-        None | Some(Value::None) => vm.rt.write_output(vm.tid, &text),
+        None | Some(Value::None) => match crate::vm::modules::replaced_stdout(vm) {
+            Some(f) => crate::vm::modules::write_to_file(vm, &f, text)?,
+            None => vm.rt.write_output(vm.tid, &text),
+        },
         Some(f) => {
             let f = f.clone();
             crate::vm::modules::write_to_file(vm, &f, text)?;
@@ -99,6 +102,8 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(match v {
         Value::Str(s) => s.char_len(),
+        Value::Bytes(b) => b.data.len(),
+        Value::ByteArray(b) => b.len(),
         Value::List(l) => l.len(),
         Value::Tuple(t) => t.items.len(),
         Value::Dict(d) => d.lock().len(),
@@ -596,6 +601,7 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.only_kwargs("round", &["number", "ndigits"])?;
     let x = args.arg(0, "number").ok_or_else(|| type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = args.arg(1, "ndigits").filter(|v| !v.is_none());
+    let x = types::unwrap_unless(x, "__round__");
     match x {
         Value::Float(f) => match nd {
             None => {

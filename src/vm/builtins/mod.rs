@@ -20,13 +20,15 @@ fn build_table() -> Builtins {
     for b in funcs::FUNCTIONS {
         m.insert(b.name, Value::Builtin(b));
     }
-    let classes: [(&'static str, &Arc<Class>); 18] = [
+    let classes: [(&'static str, &Arc<Class>); 20] = [
         ("object", &t.object),
         ("type", &t.type_),
         ("int", &t.int),
         ("bool", &t.bool_),
         ("float", &t.float),
         ("str", &t.str_),
+        ("bytes", &t.bytes),
+        ("bytearray", &t.bytearray),
         ("list", &t.list),
         ("tuple", &t.tuple),
         ("dict", &t.dict),

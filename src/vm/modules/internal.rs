@@ -3,7 +3,7 @@
 
 use crate::builtins_table;
 use crate::vm::args::Args;
-use crate::vm::exceptions::{format_exception, PyResult};
+use crate::vm::exceptions::{format_exception, runtime_error, PyResult};
 use crate::vm::types::Builtin;
 use crate::vm::state::Vm;
 use crate::vm::value::Value;
@@ -11,6 +11,7 @@ use crate::vm::value::Value;
 static FUNCS: &[Builtin] = builtins_table![
     "caller" => caller,
     "format_exception" => format_exception_text,
+    "debug_crash" => debug_crash,
 ];
 
 pub fn create(_vm: &mut Vm) -> PyResult<Value> {
@@ -44,4 +45,29 @@ fn caller(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn format_exception_text(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("format_exception", 1)?;
     Ok(Value::string(format_exception(vm, &a[0])))
+}
+
+/// `debug_crash(kind)`: the browser's crash tests (tests/e2e/recovery.test.mjs) break the engine
+/// on purpose, on whichever worker calls it: `'panic'` (a Rust panic), `'trap'` (a wasm trap
+/// with no panic message), `'oom'` (an allocation failure) or `'hang'` (a loop that never looks
+/// at the stop flag, for Stop's backstop). Not in the README: only the page's own tests use it.
+/// Natively it only raises, so nothing a program does can abort the command-line runner.
+fn debug_crash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("debug_crash", 1)?;
+    let kind = match &a[0] {
+        Value::Str(s) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    if !cfg!(target_arch = "wasm32") {
+        return Err(runtime_error("_threadlab.debug_crash only crashes the browser's engine"));
+    }
+    match kind.as_str() {
+        "panic" => panic!("threadlab debug panic: raised by _threadlab.debug_crash"),
+        "trap" => std::process::abort(),
+        "oom" => std::alloc::handle_alloc_error(std::alloc::Layout::from_size_align(1 << 30, 8).expect("a layout")),
+        "hang" => loop {
+            std::hint::spin_loop();
+        },
+        _ => Err(runtime_error(format!("debug_crash: unknown kind {kind:?} (panic, trap, oom or hang)"))),
+    }
 }

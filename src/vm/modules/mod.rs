@@ -4,6 +4,8 @@
 //! A module may also be written in Python: see [`source_module`].
 
 mod internal;
+mod json;
+mod struct_;
 pub mod math;
 mod random_core;
 pub mod os;
@@ -30,6 +32,8 @@ pub const MISSING_MODULE_NOTE: &str = "threadlab has no such module: the README'
 static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::create), ("threading", threading::create), ("_threadlab", internal::create),
     ("os", os::create),
     ("math", math::create),
+    ("_json", json::create),
+    ("struct", struct_::create),
     ("_random", random_core::create),
     ("os.path", os_path),
 ];
@@ -118,6 +122,18 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn stream_flush(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
+}
+
+/// What `sys.stdout` was replaced with (`contextlib.redirect_stdout`, an assignment), or None
+/// while it is the run's own stream (or `sys` was never imported, so nothing replaced it).
+pub fn replaced_stdout(vm: &Vm) -> Option<Value> {
+    let sys = crate::vm::sync::lock(&vm.interp.modules).get("sys").cloned()?;
+    let Value::Module(m) = sys else { return None };
+    let out = m.get("stdout")?;
+    match &out {
+        Value::Instance(i) if i.payload::<StdStream>() == Some(&StdStream::Stdout) => None,
+        _ => Some(out),
+    }
 }
 
 /// `print(..., file=f)` and `f.write(text)`.

@@ -19,6 +19,11 @@ static SOURCES: &[(&str, &str)] = &[
     ("typing", include_str!("pylib/typing.py")),
     ("_structseq", include_str!("pylib/_structseq.py")),
     ("logging", include_str!("pylib/logging.py")),
+    ("io", include_str!("pylib/io.py")),
+    ("array", include_str!("pylib/array.py")),
+    ("json", include_str!("pylib/json/__init__.py")),
+    ("json.decoder", "# json.decoder: the names programs import from it.\nfrom json import JSONDecoder, JSONDecodeError\n"),
+    ("json.encoder", "# json.encoder: the names programs import from it.\nfrom json import JSONEncoder\n"),
     ("concurrent", "# The `concurrent` package: see concurrent.futures.\n"),
     ("concurrent.futures", include_str!("pylib/concurrent/futures.py")),
 ];

@@ -16,15 +16,16 @@ class struct_time(_structseq):
     n_fields = 11
     n_unnamed_fields = 0
 
-    def __init__(self, seq, zone=None, gmtoff=None):
+    def __new__(cls, seq, zone=None, gmtoff=None):
         seq = tuple(seq)
         if len(seq) < 9:
             raise TypeError('time.struct_time() takes an at least 9-sequence (%d-sequence given)' % len(seq))
         if len(seq) > 11:
             raise TypeError('time.struct_time() takes an at most 11-sequence (%d-sequence given)' % len(seq))
-        _structseq.__init__(self, seq[:9])
+        self = _structseq.__new__(cls, seq[:9])
         object.__setattr__(self, 'tm_zone', seq[9] if len(seq) > 9 else zone)
         object.__setattr__(self, 'tm_gmtoff', seq[10] if len(seq) > 10 else gmtoff)
+        return self
 
 
 def _make(secs, local):
@@ -64,7 +65,7 @@ def _fields(t, name):
 
 def _checked(t, name):
     t = _fields(t, name)
-    values = list(t._values)
+    values = list(t)
     # CPython accepts 0 for month, day and yday (as 1) in strftime.
     for i, lo, hi, what in _RANGES:
         v = values[i]

@@ -4,7 +4,7 @@
 use crate::builtins_table;
 use crate::vm::PyResult;
 use crate::vm::args::Args;
-use crate::vm::exceptions::{error, not_implemented, runtime_error, type_error};
+use crate::vm::exceptions::{error, runtime_error, type_error};
 use crate::vm::state::Vm;
 use crate::vm::sync::{lock, read, write};
 use crate::vm::types::{intern, types, Builtin, Wrapper};
@@ -74,6 +74,8 @@ pub enum TypeKind {
     Bool,
     Float,
     Str,
+    Bytes,
+    ByteArray,
     List,
     Tuple,
     Dict,
@@ -322,6 +324,37 @@ impl Instance {
     pub fn payload<T: 'static>(&self) -> Option<&T> {
         self.payload.as_ref()?.downcast_ref::<T>()
     }
+    /// An instance of a Python subclass of a builtin value type (`class L(list)`) carries the
+    /// builtin value (`[...]`, `3`, `'abc'`) as its payload: its "base" value, on which the
+    /// builtin type's methods and operations act.
+    #[inline]
+    pub fn base(&self) -> Option<&Value> {
+        self.payload.as_ref()?.downcast_ref::<Value>()
+    }
+}
+
+/// The builtin value `v` stands for: the base value of an instance of a subclass of a builtin
+/// value type, else `v` itself.
+#[inline]
+pub fn base_value(v: &Value) -> &Value {
+    match v {
+        Value::Instance(i) => i.base().unwrap_or(v),
+        _ => v,
+    }
+}
+
+/// Whether `v` is an instance of a Python subclass of a builtin value type.
+#[inline]
+pub fn has_base(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if i.base().is_some())
+}
+
+/// Whether instances of `kind` are builtin values that a Python subclass wraps as its base.
+pub fn is_value_kind(kind: TypeKind) -> bool {
+    matches!(
+        kind,
+        TypeKind::Int | TypeKind::Float | TypeKind::Str | TypeKind::List | TypeKind::Tuple | TypeKind::Dict | TypeKind::Set | TypeKind::FrozenSet
+    )
 }
 
 pub fn type_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -393,6 +426,28 @@ pub fn compute_mro(bases: &[Arc<Class>]) -> PyResult<Vec<Arc<Class>>> {
     }
 }
 
+/// Rejects bases CPython rejects: final builtin types, and two builtin layouts at once.
+fn check_bases(bases: &[Arc<Class>]) -> PyResult<()> {
+    for b in bases {
+        if !matches!(b.kind, TypeKind::Object | TypeKind::Exception | TypeKind::Native) && !is_value_kind(b.kind) {
+            return Err(type_error(format!("type '{}' is not an acceptable base type", b.name.as_str())));
+        }
+    }
+    let mut layout: Option<&Arc<Class>> = None;
+    for b in bases {
+        if let Some(s) = super::solid_base(b) {
+            match layout {
+                Some(l) if !Arc::ptr_eq(l, s) && !l.is_subclass(s) && !s.is_subclass(l) => {
+                    return Err(type_error("multiple bases have instance lay-out conflict"));
+                }
+                Some(l) if l.is_subclass(s) => {}
+                _ => layout = Some(s),
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Vm {
     /// Runs a class body with a fresh namespace and makes the class.
     pub(crate) fn build_class(&mut self, body: &Value, name: Str, bases: &Value) -> PyResult<Value> {
@@ -409,14 +464,7 @@ impl Vm {
                 }
             }
         }
-        for b in &base_classes {
-            if !matches!(b.kind, TypeKind::Object | TypeKind::Exception | TypeKind::Native) {
-                return Err(not_implemented(format!(
-                    "subclassing the builtin type '{}' is not supported by threadlab",
-                    b.name.as_str()
-                )));
-            }
-        }
+        check_bases(&base_classes)?;
         if base_classes.is_empty() {
             base_classes.push(types().object.clone());
         }

@@ -152,6 +152,7 @@ pub fn py_hash(v: &Value) -> i64 {
         Value::Float(f) => hash_f64(*f),
         Value::BigInt(b) => hash_bigint(b),
         Value::Str(s) => hash_str(s.as_str()),
+        Value::Bytes(b) => super::hash_bytes(&b.data),
         Value::Tuple(t) => hash_tuple(&t.items),
         Value::None => 0x5f3759df,
         Value::Set(s) => {
@@ -162,6 +163,7 @@ pub fn py_hash(v: &Value) -> i64 {
             }
             h
         }
+        Value::Instance(i) if i.base().is_some() => py_hash(i.base().unwrap()),
         other => (other.identity().unwrap_or(0) >> 4) as i64,
     }
 }
@@ -178,6 +180,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => (*x as i64 as f64) == *y,
         (Value::BigInt(x), Value::BigInt(y)) => x == y,
         (Value::None, Value::None) => true,
+        (Value::Bytes(x), Value::Bytes(y)) => x.data == y.data,
         (Value::Tuple(x), Value::Tuple(y)) => {
             x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
         }
@@ -187,6 +190,9 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             }
             let (xa, ya) = (x.lock().clone(), y.lock().clone());
             xa.len() == ya.len() && xa.values().iter().all(|v| ya.contains(&HashKey::of(v.clone())))
+        }
+        (Value::Instance(_), _) | (_, Value::Instance(_)) if super::has_base(a) || super::has_base(b) => {
+            a.is(b) || key_eq(super::base_value(a), super::base_value(b))
         }
         _ => a.is(b),
     }

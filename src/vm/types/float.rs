@@ -42,6 +42,7 @@ pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(x) => x,
         None => return Ok(Value::Float(0.0)),
     };
+    let x = super::int::unwrap_unless(x, "__float__");
     match x {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
@@ -72,14 +73,14 @@ pub static FLOAT_METHODS: &[Builtin] = builtins_table![
 ];
 
 pub fn float_is_integer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(match &args.pos()[0] {
+    Ok(Value::Bool(match args.split_self().0 {
         Value::Float(f) => f.is_finite() && f.fract() == 0.0,
         _ => false,
     }))
 }
 
 pub fn float_as_integer_ratio(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let f = match &args.pos()[0] {
+    let f = match args.split_self().0 {
         Value::Float(f) => *f,
         _ => 0.0,
     };

@@ -91,6 +91,7 @@ pub fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::Int(0));
         }
     };
+    let x = unwrap_unless(x, "__int__");
     if let Some(b) = base {
         return match x {
             Value::Str(s) => int_from_str(s.as_str(), b).ok_or_else(|| {
@@ -150,7 +151,7 @@ pub static INT_METHODS: &[Builtin] = builtins_table![
 ];
 
 pub fn int_bit_length(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(match &args.pos()[0] {
+    Ok(Value::Int(match args.split_self().0 {
         Value::Int(i) => 64 - i.unsigned_abs().leading_zeros() as i64,
         Value::Bool(b) => *b as i64,
         Value::BigInt(b) => b.abs().bits() as i64,
@@ -159,7 +160,7 @@ pub fn int_bit_length(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn int_conjugate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(match &args.pos()[0] {
+    Ok(match args.split_self().0 {
         Value::Bool(b) => Value::Int(*b as i64),
         v => v.clone(),
     })
@@ -337,5 +338,14 @@ pub fn int_float_cmp(i: &BigInt, f: f64) -> Option<Ordering> {
             }
         }
         o => Some(o),
+    }
+}
+
+/// The base value of an instance of a builtin type's subclass, unless its class defines
+/// `dunder` in Python (a conversion such as `int(x)` then calls that).
+pub fn unwrap_unless<'a>(x: &'a Value, dunder: &str) -> &'a Value {
+    match x {
+        Value::Instance(i) if i.base().is_some() && !matches!(i.class.lookup(dunder), Some(Value::Function(_))) => i.base().unwrap(),
+        _ => x,
     }
 }

@@ -35,6 +35,8 @@ impl Iter {
                 Value::List(_) => "list_iterator",
                 Value::Tuple(_) => "tuple_iterator",
                 Value::Str(_) => "str_ascii_iterator",
+                Value::Bytes(_) => "bytes_iterator",
+                Value::ByteArray(_) => "bytearray_iterator",
                 _ => "iterator",
             },
             IterState::Range { .. } => "range_iterator",

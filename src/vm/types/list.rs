@@ -8,7 +8,7 @@ use crate::vm::ops::{eq, less_than};
 use crate::vm::state::Vm;
 use crate::vm::sync::lock;
 use crate::vm::types::Builtin;
-use super::slice::{norm_index, position, slice_indices, slice_positions};
+use super::slice::{assign_slice, delete_slice, norm_index, position, slice_positions};
 use crate::vm::value::Value;
 use std::cell::RefCell;
 use std::cmp::Ordering;
@@ -306,25 +306,7 @@ pub fn list_setitem(vm: &mut Vm, l: &List, idx: &Value, v: Value) -> PyResult<()
     match idx {
         Value::Slice(s) => {
             let new = vm.collect(&v)?;
-            let mut items = l.lock();
-            let (start, stop, step) = slice_indices(s, items.len() as i64)?;
-            if step == 1 {
-                let stop = stop.max(start);
-                items.splice(start as usize..stop as usize, new);
-                return Ok(());
-            }
-            let pos = slice_positions(s, items.len())?;
-            if pos.len() != new.len() {
-                return Err(value_error(format!(
-                    "attempt to assign sequence of size {} to extended slice of size {}",
-                    new.len(),
-                    pos.len()
-                )));
-            }
-            for (p, x) in pos.into_iter().zip(new) {
-                items[p] = x;
-            }
-            Ok(())
+            assign_slice(&mut l.lock(), s, new, "sequence")
         }
         _ => {
             let mut items = l.lock();
@@ -342,14 +324,7 @@ pub fn list_setitem(vm: &mut Vm, l: &List, idx: &Value, v: Value) -> PyResult<()
 pub fn list_delitem(l: &List, idx: &Value) -> PyResult<()> {
     let mut items = l.lock();
     match idx {
-        Value::Slice(s) => {
-            let mut pos = slice_positions(s, items.len())?;
-            pos.sort_unstable();
-            for p in pos.into_iter().rev() {
-                items.remove(p);
-            }
-            Ok(())
-        }
+        Value::Slice(s) => delete_slice(&mut items, s),
         _ => {
             let j = position(idx, items.len(), "list", "list assignment index out of range")?;
             let old = items.remove(j);

@@ -16,7 +16,7 @@ pub fn object_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn object_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (this, rest) = args.split_self();
+    let (this, rest) = args.split_object();
     if rest.all.len() > 0 {
         if let Value::Instance(i) = this {
             // object.__init__ complains only when the class did not override __init__.
@@ -30,14 +30,14 @@ pub fn object_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (this, _) = args.split_self();
+    let (this, _) = args.split_object();
     let this = this.clone();
     // object.__str__ is repr(), which finds a user __repr__.
     Ok(Value::string(vm.repr(&this)?))
 }
 
 pub fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (this, _) = args.split_self();
+    let (this, _) = args.split_object();
     let this = this.clone();
     Ok(Value::string(vm.default_repr(&this)?))
 }

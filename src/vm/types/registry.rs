@@ -17,6 +17,8 @@ pub struct Types {
     pub bool_: Arc<Class>,
     pub float: Arc<Class>,
     pub str_: Arc<Class>,
+    pub bytes: Arc<Class>,
+    pub bytearray: Arc<Class>,
     pub list: Arc<Class>,
     pub tuple: Arc<Class>,
     pub dict: Arc<Class>,
@@ -76,6 +78,8 @@ impl Types {
             Value::Int(_) | Value::BigInt(_) => &self.int,
             Value::Float(_) => &self.float,
             Value::Str(_) => &self.str_,
+            Value::Bytes(_) => &self.bytes,
+            Value::ByteArray(_) => &self.bytearray,
             Value::Tuple(_) => &self.tuple,
             Value::List(_) => &self.list,
             Value::Dict(_) => &self.dict,
@@ -157,6 +161,13 @@ pub fn make_class_with(
     for (k, v) in extra {
         fixed.set(intern(k), v);
     }
+    if module == "builtins" {
+        for (k, v) in super::slots::slots_for(kind) {
+            if fixed.get(k).is_none() {
+                fixed.set(intern(k), v);
+            }
+        }
+    }
     let mro = compute_mro(bases).expect("builtin class MRO");
     Arc::new(Class::new(intern(name), intern(name), intern(module), bases.to_vec(), mro, fixed, AttrMap::default(), kind, native_new))
 }
@@ -166,7 +177,7 @@ fn build() -> Types {
     let object = c("object", &[], TypeKind::Object, super::object::OBJECT_METHODS, None);
     object.set_attr(intern("__new__"), Value::Wrapper(Arc::new(super::Wrapper::StaticMethod(Value::Builtin(&super::object::OBJECT_DUNDER_NEW)))));
     let o = std::slice::from_ref(&object);
-    let int = c("int", o, TypeKind::Int, super::int::INT_METHODS, None);
+    let int = make_class_with("builtins", "int", o, TypeKind::Int, super::int::INT_METHODS, super::bytes::int_extras(), None);
     let bool_ = c("bool", std::slice::from_ref(&int), TypeKind::Bool, &[], None);
     let base_exception = c("BaseException", o, TypeKind::Exception, super::exception::EXCEPTION_METHODS, None);
     let mut exceptions: HashMap<&'static str, Arc<Class>> = HashMap::new();
@@ -220,6 +231,8 @@ fn build() -> Types {
         ("TypeError", "Exception"),
         ("ValueError", "Exception"),
         ("UnicodeError", "ValueError"),
+        ("UnicodeEncodeError", "UnicodeError"),
+        ("UnicodeDecodeError", "UnicodeError"),
         ("Warning", "Exception"),
         ("UserWarning", "Warning"),
         ("DeprecationWarning", "Warning"),
@@ -227,7 +240,8 @@ fn build() -> Types {
     ];
     for (name, base) in TREE {
         let b = exceptions[base].clone();
-        let cls = c(name, std::slice::from_ref(&b), TypeKind::Exception, &[], None);
+        let methods = if name.starts_with("Unicode") && *name != "UnicodeError" { super::codecs::UNICODE_ERROR_METHODS } else { &[] };
+        let cls = c(name, std::slice::from_ref(&b), TypeKind::Exception, methods, None);
         exceptions.insert(name, cls);
         exception_names.push(name);
     }
@@ -239,6 +253,8 @@ fn build() -> Types {
         bool_,
         float: c("float", o, TypeKind::Float, super::float::FLOAT_METHODS, None),
         str_: c("str", o, TypeKind::Str, super::str::STR_METHODS, None),
+        bytes: make_class_with("builtins", "bytes", o, TypeKind::Bytes, super::bytes::BYTES_METHODS, super::bytes::class_extras(), None),
+        bytearray: super::bytearray::bytearray_class(o),
         list: make_class_with("builtins", "list", o, TypeKind::List, super::list::LIST_METHODS, vec![("append", Value::Builtin(&super::list::LIST_APPEND))], None),
         tuple: c("tuple", o, TypeKind::Tuple, super::tuple::TUPLE_METHODS, None),
         dict,
@@ -275,6 +291,8 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<
         TypeKind::Bool => super::int::bool_new,
         TypeKind::Float => super::float::float_new,
         TypeKind::Str => super::str::str_new,
+        TypeKind::Bytes => super::bytes::bytes_new,
+        TypeKind::ByteArray => super::bytearray::bytearray_new,
         TypeKind::List => super::list::list_new,
         TypeKind::Tuple => super::tuple::tuple_new,
         TypeKind::Dict => super::dict::dict_new,

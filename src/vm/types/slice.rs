@@ -29,6 +29,7 @@ pub fn index_of(v: &Value) -> Option<i64> {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         Value::BigInt(b) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        Value::Instance(i) => index_of(i.base()?),
         _ => None,
     }
 }
@@ -96,4 +97,38 @@ pub fn position(idx: &Value, len: usize, type_name: &str, out_of_range: &str) ->
         _ => type_error(format!("{} indices must be integers or slices, not {}", type_name, idx.type_name())),
     })?;
     norm_index(i, len).ok_or_else(|| index_error(out_of_range))
+}
+
+/// `seq[s] = new` on a sequence's items: a step-1 slice is spliced (any length), an extended
+/// one needs exactly as many new items (`attempt to assign {what} of size ...`).
+pub fn assign_slice<T>(items: &mut Vec<T>, s: &Slice, new: Vec<T>, what: &str) -> PyResult<()> {
+    let (start, stop, step) = slice_indices(s, items.len() as i64)?;
+    if step == 1 {
+        let stop = stop.max(start);
+        items.splice(start as usize..stop as usize, new);
+        return Ok(());
+    }
+    let pos = slice_positions(s, items.len())?;
+    if pos.len() != new.len() {
+        return Err(value_error(format!(
+            "attempt to assign {} of size {} to extended slice of size {}",
+            what,
+            new.len(),
+            pos.len()
+        )));
+    }
+    for (p, x) in pos.into_iter().zip(new) {
+        items[p] = x;
+    }
+    Ok(())
+}
+
+/// `del seq[s]` on a sequence's items.
+pub fn delete_slice<T>(items: &mut Vec<T>, s: &Slice) -> PyResult<()> {
+    let mut pos = slice_positions(s, items.len())?;
+    pos.sort_unstable();
+    for p in pos.into_iter().rev() {
+        items.remove(p);
+    }
+    Ok(())
 }

@@ -114,6 +114,7 @@ pub static STR_METHODS: &[Builtin] = builtins_table![
     "lstrip" => lstrip,
     "rstrip" => rstrip,
     "upper" => upper,
+    "encode" => super::codecs::str_encode,
     "lower" => lower,
     "casefold" => casefold,
     "swapcase" => swapcase,
@@ -881,7 +882,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         other => vec![other.clone()],
     };
     let mut pargs = Vec::with_capacity(items.len());
-    for v in &items {
+    for v0 in &items {
+        // A subclass of int/float/str formats as its value (`'%d' % MyInt(3)`).
+        let v = crate::vm::types::base_value(v0);
         let int = match v {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => super::int::to_bigint(v),
             _ => None,
@@ -895,7 +898,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             Value::Str(s) if s.char_len() == 1 => s.as_str().chars().next(),
             _ => None,
         };
-        pargs.push(PArg { int, f, s: vm.str_string(v)?, r: vm.repr(v)?, tn: v.type_name(), ch });
+        pargs.push(PArg { int, f, s: vm.str_string(v0)?, r: vm.repr(v0)?, tn: v0.type_name(), ch });
     }
     let refs: Vec<&dyn PercentArg> = pargs.iter().map(|p| p as &dyn PercentArg).collect();
     fmt_percent(fmt, &refs).map_err(|(k, m)| error(k, m))

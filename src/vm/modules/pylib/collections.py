@@ -1,7 +1,6 @@
-# collections: deque, defaultdict, Counter, OrderedDict, namedtuple, ChainMap.
-# threadlab cannot subclass dict or tuple yet, so these are classes of their own that wrap a
-# dict or list and behave (repr, methods, errors) as CPython 3.11's do; isinstance(x, dict)
-# is False for them.
+# collections: deque, defaultdict, Counter, OrderedDict, namedtuple, ChainMap, behaving
+# (repr, methods, errors) as CPython 3.11's do. defaultdict, Counter and OrderedDict are dict
+# subclasses and named tuples tuple subclasses, as in CPython; deque wraps a list.
 
 from operator import itemgetter as _itemgetter
 
@@ -161,168 +160,81 @@ class deque:
         return 'deque(%r, maxlen=%d)' % (self._items, self._maxlen)
 
 
-class _DictWrapper:
-    # The dict methods, over self._d; subclasses give the class-specific parts.
-    def __len__(self):
-        return len(self._d)
-
-    def __iter__(self):
-        return iter(self._d)
-
-    def __contains__(self, k):
-        return k in self._d
-
-    def __setitem__(self, k, v):
-        self._d[k] = v
-
-    def __delitem__(self, k):
-        del self._d[k]
-
-    def __bool__(self):
-        return len(self._d) > 0
-
-    def keys(self):
-        return self._d.keys()
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def get(self, k, default=None):
-        return self._d.get(k, default)
-
-    def pop(self, k, *default):
-        return self._d.pop(k, *default)
-
-    def popitem(self):
-        return self._d.popitem()
-
-    def setdefault(self, k, default=None):
-        return self._d.setdefault(k, default)
-
-    def clear(self):
-        self._d.clear()
-
-    def update(self, *args, **kwargs):
-        _update(self._d, args, kwargs)
-
-    def __eq__(self, other):
-        if isinstance(other, _DictWrapper):
-            return self._d == other._d
-        if isinstance(other, dict):
-            return self._d == other
+def _dict_or(self, other):
+    if not isinstance(other, dict):
         return NotImplemented
-
-    def __or__(self, other):
-        new = self.copy()
-        new.update(other)
-        return new
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
+    new = self.copy()
+    new.update(other)
+    return new
 
 
-def _update(d, args, kwargs):
-    if len(args) > 1:
-        raise TypeError('update expected at most 1 argument, got %d' % len(args))
-    if args:
-        other = args[0]
-        if isinstance(other, _DictWrapper):
-            other = other._d
-        if isinstance(other, dict) or hasattr(other, 'keys'):
-            for k in other.keys():
-                d[k] = other[k]
-        else:
-            for k, v in other:
-                d[k] = v
-    for k in kwargs:
-        d[k] = kwargs[k]
-
-
-class defaultdict(_DictWrapper):
+class defaultdict(dict):
     '''defaultdict(default_factory=None, /, [...]) --> dict with default factory'''
     __module__ = 'collections'
 
-    def __init__(self, default_factory=None, *args, **kwargs):
+    def __init__(self, default_factory=None, /, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
+        dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
-        self._d = {}
-        _update(self._d, args, kwargs)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
-        value = self.default_factory()
-        self._d[key] = value
+        self[key] = value = self.default_factory()
         return value
 
-    def __getitem__(self, k):
-        try:
-            return self._d[k]
-        except KeyError:
-            return self.__missing__(k)
-
     def copy(self):
-        return defaultdict(self.default_factory, self._d)
+        return type(self)(self.default_factory, self)
 
     __copy__ = copy
+    __or__ = _dict_or
 
     def __repr__(self):
-        f = self.default_factory
-        return 'defaultdict(%s, %r)' % ('None' if f is None else repr(f), self._d)
+        return '%s(%r, %s)' % (type(self).__name__, self.default_factory, dict.__repr__(self))
 
 
-class OrderedDict(_DictWrapper):
+class OrderedDict(dict):
     '''Dictionary that remembers insertion order'''
     __module__ = 'collections'
 
-    def __init__(self, *args, **kwargs):
-        self._d = {}
-        _update(self._d, args, kwargs)
-
-    def __getitem__(self, k):
-        return self._d[k]
-
     def move_to_end(self, key, last=True):
-        v = self._d.pop(key)
+        value = dict.pop(self, key)
         if last:
-            self._d[key] = v
+            dict.__setitem__(self, key, value)
         else:
-            rest = list(self._d.items())
-            self._d.clear()
-            self._d[key] = v
-            for k, x in rest:
-                self._d[k] = x
+            rest = list(dict.items(self))
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            dict.update(self, rest)
 
     def popitem(self, last=True):
-        if not self._d:
+        if not self:
             raise KeyError('dictionary is empty')
-        if last:
-            return self._d.popitem()
-        k = next(iter(self._d))
-        return (k, self._d.pop(k))
+        key = next(reversed(list(dict.keys(self)))) if last else next(iter(dict.keys(self)))
+        return key, dict.pop(self, key)
 
     def copy(self):
-        return OrderedDict(self._d)
+        return type(self)(self)
 
     __copy__ = copy
+    __or__ = _dict_or
 
     def __reversed__(self):
-        return reversed(list(self._d))
+        return reversed(list(dict.keys(self)))
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._d.items()) == list(other._d.items())
-        return _DictWrapper.__eq__(self, other)
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
 
     def __repr__(self):
-        if not self._d:
-            return 'OrderedDict()'
-        return 'OrderedDict(%r)' % (list(self._d.items()),)
+        if not self:
+            return '%s()' % (type(self).__name__,)
+        return '%s(%r)' % (type(self).__name__, list(self.items()))
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -332,35 +244,29 @@ class OrderedDict(_DictWrapper):
         return d
 
 
-class Counter(_DictWrapper):
+class Counter(dict):
     '''Dict subclass for counting hashable items.'''
     __module__ = 'collections'
 
     def __init__(self, iterable=None, /, **kwds):
-        self._d = {}
+        super().__init__()
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
         return 0
 
-    def __getitem__(self, k):
-        try:
-            return self._d[k]
-        except KeyError:
-            return 0
-
     def total(self):
-        return sum(self._d.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self._d.items(), key=_itemgetter(1), reverse=True)
+        items = sorted(self.items(), key=_itemgetter(1), reverse=True)
         if n is None:
             return items
         return items[:max(n, 0)]
 
     def elements(self):
         out = []
-        for elem, count in self._d.items():
+        for elem, count in self.items():
             for _ in range(count):
                 out.append(elem)
         return iter(out)
@@ -371,59 +277,54 @@ class Counter(_DictWrapper):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        d = self._d
         if iterable is not None:
-            if isinstance(iterable, _DictWrapper) or isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    d[elem] = count + d.get(elem, 0)
+            if isinstance(iterable, dict) or hasattr(iterable, 'keys'):
+                for elem in iterable.keys():
+                    self[elem] = iterable[elem] + self.get(elem, 0)
             else:
                 for elem in iterable:
-                    d[elem] = d.get(elem, 0) + 1
+                    self[elem] = self.get(elem, 0) + 1
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        d = self._d
         if iterable is not None:
-            if isinstance(iterable, _DictWrapper) or isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    d[elem] = d.get(elem, 0) - count
+            if isinstance(iterable, dict) or hasattr(iterable, 'keys'):
+                for elem in iterable.keys():
+                    self[elem] = self.get(elem, 0) - iterable[elem]
             else:
                 for elem in iterable:
-                    d[elem] = d.get(elem, 0) - 1
+                    self[elem] = self.get(elem, 0) - 1
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        return Counter(self)
+        return self.__class__(self)
 
     __copy__ = copy
 
     def __delitem__(self, elem):
-        if elem in self._d:
-            del self._d[elem]
+        if elem in self:
+            super().__delitem__(elem)
 
     def __repr__(self):
-        if not self._d:
-            return 'Counter()'
+        if not self:
+            return f'{self.__class__.__name__}()'
         try:
-            d = {}
-            for k, v in self.most_common():
-                d[k] = v
-            return 'Counter(%r)' % (d,)
+            d = dict(self.most_common())
         except TypeError:
-            return 'Counter(%r)' % (self._d,)
+            d = dict(self)
+        return f'{self.__class__.__name__}({d!r})'
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        for e in self._d:
-            if self[e] != other[e]:
-                return False
-        for e in other._d:
-            if self[e] != other[e]:
-                return False
-        return True
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
 
     def __add__(self, other):
         if not isinstance(other, Counter):
@@ -434,7 +335,7 @@ class Counter(_DictWrapper):
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self._d and count > 0:
+            if elem not in self and count > 0:
                 result[elem] = count
         return result
 
@@ -447,7 +348,7 @@ class Counter(_DictWrapper):
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self._d and count < 0:
+            if elem not in self and count < 0:
                 result[elem] = 0 - count
         return result
 
@@ -461,7 +362,7 @@ class Counter(_DictWrapper):
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self._d and count > 0:
+            if elem not in self and count > 0:
                 result[elem] = count
         return result
 
@@ -476,6 +377,20 @@ class Counter(_DictWrapper):
                 result[elem] = newcount
         return result
 
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
     def __iadd__(self, other):
         for elem, count in other.items():
             self[elem] += count
@@ -486,9 +401,23 @@ class Counter(_DictWrapper):
             self[elem] -= count
         return self._keep_positive()
 
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
+
     def _keep_positive(self):
-        for elem in [e for e, c in self._d.items() if not c > 0]:
-            del self._d[elem]
+        for elem in [e for e, c in self.items() if not c > 0]:
+            dict.__delitem__(self, elem)
         return self
 
 
@@ -552,100 +481,65 @@ class ChainMap:
         return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
 
 
-class _NamedTupleBase:
-    # Instances hold their values in a tuple; the class made by namedtuple() names the fields.
+class _NamedTupleBase(tuple):
+    # The class made by namedtuple() names the fields; the values are the tuple itself.
     __slots__ = ()
 
-    def __init__(self, *args, **kwargs):
-        fields = self._fields
+    def __new__(cls, *args, **kwargs):
+        fields = cls._fields
         n = len(fields)
+        name = cls.__name__ + '.__new__'
         if len(args) > n:
-            raise TypeError('%s() takes %d positional argument%s but %d were given'
-                            % (type(self).__name__, n + 1, '' if n == 0 else 's', len(args) + 1))
+            raise TypeError('%s() takes %d positional arguments but %d were given'
+                            % (name, n + 1, len(args) + 1))
         values = list(args)
         missing = []
-        for name in fields[len(args):]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in self._field_defaults:
-                values.append(self._field_defaults[name])
+        for field in fields[len(args):]:
+            if field in kwargs:
+                values.append(kwargs.pop(field))
+            elif field in cls._field_defaults:
+                values.append(cls._field_defaults[field])
             else:
-                missing.append(name)
-        for name in kwargs:
-            if name in fields:
-                raise TypeError("%s() got multiple values for argument '%s'" % (type(self).__name__, name))
-            raise TypeError("%s() got an unexpected keyword argument '%s'" % (type(self).__name__, name))
+                missing.append(field)
+        for key in kwargs:
+            if key in fields:
+                raise TypeError("%s() got multiple values for argument '%s'" % (name, key))
+            raise TypeError("%s() got an unexpected keyword argument '%s'" % (name, key))
         if missing:
             names = ["'%s'" % m for m in missing]
             if len(names) == 1:
                 listed = names[0]
+            elif len(names) == 2:
+                listed = names[0] + ' and ' + names[1]
             else:
-                listed = ', '.join(names[:-1]) + ' and ' + names[-1]
+                listed = ', '.join(names[:-1]) + ', and ' + names[-1]
             raise TypeError('%s() missing %d required positional argument%s: %s'
-                            % (type(self).__name__, len(missing), '' if len(missing) == 1 else 's', listed))
-        object.__setattr__(self, '_values', tuple(values))
+                            % (name, len(missing), '' if len(missing) == 1 else 's', listed))
+        return tuple.__new__(cls, values)
 
     def __setattr__(self, name, value):
-        raise AttributeError("can't set attribute")
+        if name in type(self)._fields:
+            raise AttributeError("can't set attribute")
+        raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
 
     def __getattr__(self, name):
         fields = type(self)._fields
         if name in fields:
-            return self._values[fields.index(name)]
+            return self[fields.index(name)]
         raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
 
-    def __len__(self):
-        return len(self._values)
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __getitem__(self, i):
-        return self._values[i]
-
-    def __contains__(self, x):
-        return x in self._values
-
-    def __eq__(self, other):
-        if isinstance(other, _NamedTupleBase):
-            return self._values == other._values
-        if isinstance(other, tuple):
-            return self._values == other
-        return NotImplemented
-
-    def __lt__(self, other):
-        return self._values < tuple(other)
-
-    def __le__(self, other):
-        return self._values <= tuple(other)
-
-    def __gt__(self, other):
-        return self._values > tuple(other)
-
-    def __ge__(self, other):
-        return self._values >= tuple(other)
-
-    def __hash__(self):
-        return hash(self._values)
-
-    def __add__(self, other):
-        return self._values + tuple(other)
-
     def __repr__(self):
-        parts = ['%s=%r' % (name, v) for name, v in zip(self._fields, self._values)]
+        parts = ['%s=%r' % (name, v) for name, v in zip(self._fields, self)]
         return '%s(%s)' % (type(self).__name__, ', '.join(parts))
 
-    def count(self, x):
-        return self._values.count(x)
-
-    def index(self, x, *args):
-        return self._values.index(x, *args)
+    def __getnewargs__(self):
+        return tuple(self)
 
     def _asdict(self):
-        return dict(zip(self._fields, self._values))
+        return dict(zip(self._fields, self))
 
     def _replace(self, **kwds):
-        values = list(self._values)
+        values = list(self)
         for name, v in kwds.items():
             if name not in self._fields:
                 raise ValueError('Got unexpected field names: %r' % list(kwds))
@@ -654,7 +548,7 @@ class _NamedTupleBase:
 
     @classmethod
     def _make(cls, iterable):
-        return cls(*iterable)
+        return tuple.__new__(cls, iterable)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):

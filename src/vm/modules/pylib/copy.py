@@ -85,7 +85,15 @@ def _keep_alive(x, memo):
 def _reconstruct(x, memo):
     # A new instance of x's class with (a copy of) its attributes, without running __init__.
     cls = type(x)
-    y = object.__new__(cls)
+    deep = memo is not None
+    # Subclasses of builtin types: a new one from the builtin value, as copyreg's
+    # __reduce_ex__ makes it (immutable ones from their value, containers refilled after).
+    for base in (int, float, str, tuple, frozenset):
+        if isinstance(x, base):
+            y = cls.__new__(cls, base(deepcopy(a, memo) for a in x) if deep and base in (tuple, frozenset) else base(x))
+            break
+    else:
+        y = cls.__new__(cls) if isinstance(x, (list, dict, set)) else object.__new__(cls)
     if memo is not None:
         memo[id(x)] = y
     state = getattr(x, '__dict__', None)
@@ -102,4 +110,11 @@ def _reconstruct(x, memo):
         else:
             for k, v in state.items():
                 object.__setattr__(y, k, v)
+    if isinstance(x, list):
+        y.extend(deepcopy(a, memo) if deep else a for a in x)
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            y[deepcopy(k, memo) if deep else k] = deepcopy(v, memo) if deep else v
+    elif isinstance(x, set):
+        y.update(deepcopy(a, memo) if deep else a for a in x)
     return y

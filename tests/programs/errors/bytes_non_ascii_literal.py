@@ -1,0 +1,3 @@
+# a bytes literal holds only ASCII characters
+x = 1
+y = b'café'
