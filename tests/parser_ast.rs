@@ -56,7 +56,9 @@ const PROGRAMS: &[&str] = &[
     "(a) + b\n(f)(x)\n(a).b[(c)]\n(a) < b\n(a) or b and (c)\n(a) if (b) else (c)\n(a) ** (b)\n-(a) ** 2\n(a), b = (c), d\n((a), b) = c\n[(a), b] = c\nx = (yield_)\n",
     "x = ((1 + 2) * 3) - (4)\nprint((lambda: 0)(), ((x)), (x,), ([x][0]).y)\n",
     "x =+ 1\nx = 1 .real\nx = 00\nx = 0x_1\nx = 0o_7\nx = 1_0.0_1e1_0\n",
-    "x = 1 if a else 2, 3\ny = lambda: (yield_)\nz = [lambda x: x for _ in y]\n",
+    "x = 1 if a else 2, 3\ny = lambda: (yield_)\nz = [lambda x: x for _ in y]\n",    "def g():\n    yield\n    yield 1\n    x = yield a, b\n    y = yield from h()\n    z = (yield)\n    f((yield 2))\n    return (yield from q)\n",
+    "async def f(a):\n    await x\n    y = await g(1) + 2\n    async for i in aiter():\n        pass\n    else:\n        pass\n    async with a as b, c:\n        pass\n    return [i async for i in xs if await i]\n@dec\nasync def h(): pass\n",
+    "class C:\n    async def m(self):\n        return -await x ** 2\n",
 ];
 
 #[test]

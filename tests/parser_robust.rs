@@ -201,23 +201,13 @@ threads = [threading.Thread(target=worker, args=(i, results, lock)) for i in ran
 #[test]
 fn constructs_outside_the_subset_are_not_implemented() {
     let cases: &[(&str, &str, u32)] = &[
-        ("def g():\n    yield 1\n", "'yield'", 2),
-        ("def g():\n    x = yield\n", "'yield'", 2),
-        ("async def f():\n    pass\n", "'async'", 1),
-        ("def f():\n    await x\n", "'await'", 2),
         ("x = 1\nmatch x:\n    case 1:\n        pass\n", "'match'", 2),
-        ("if (n := 10) > 5:\n    pass\n", "walrus", 1),
         ("x = 1 + 2j\n", "complex", 1),
         ("class A:\n    global g\n", "'global' inside a class", 2),
         ("x = '\\N{BULLET}'\n", "\\N{...}", 1),
         ("try:\n    pass\nexcept* E:\n    pass\n", "except*", 3),
-        (
-            "class A(metaclass=M):\n    pass\n",
-            "keyword arguments in a class definition",
-            1,
-        ),
+        ("class A(**kw):\n    pass\n", "'**' in a class definition", 1),
         ("from . import x\n", "relative imports", 1),
-        ("print(f'{(yield)}')\n", "'yield'", 1),
     ];
     for &(src, what, line) in cases {
         let err = parse(src).expect_err(src);
@@ -231,7 +221,7 @@ fn constructs_outside_the_subset_are_not_implemented() {
         assert_eq!(err.line, line, "{:?}: {:?}", src, err);
     }
     // A syntax error anywhere in the file still wins, as CPython would report it.
-    let err = parse("def g():\n    yield 1\nx = (\n").unwrap_err();
+    let err = parse("x = 1 + 2j\nx = (\n").unwrap_err();
     assert_eq!(
         (err.kind, err.msg.as_str()),
         ("SyntaxError", "'(' was never closed")

@@ -4,34 +4,18 @@
 //!
 //! - every program runs under python3 and prints a checksum;
 //! - the programs threadlab runs today print exactly python3's checksum;
-//! - every other program fails with exactly the error listed for it in FAILS_TODAY.
+//! - every program with a file `fails/NAME.txt` fails with exactly the error line in it;
+//! - every other program prints exactly python3's checksum.
 //!
-//! When breadth work makes one of FAILS_TODAY run (or fail differently), this test fails and says
-//! so: move it to RUNS_TODAY (or update its error), and update its line in BENCHMARKS.md
-//! ("pyperformance: status today").
+//! When breadth work makes a failing one run (or fail differently), this test fails and says so:
+//! delete its `fails/NAME.txt` (or update the error in it), and update its line in BENCHMARKS.md
+//! ("pyperformance: status today"). One file per benchmark, so that work on different benchmarks
+//! never edits the same lines.
 
 mod harness;
 
 use std::path::{Path, PathBuf};
 use harness::{diff_hint, python, threadlab, Outcome};
-
-/// Benchmarks whose tiny run under threadlab must print python3's checksum.
-const RUNS_TODAY: &[&str] =
-    &["nbody", "fannkuch", "spectral_norm", "richards", "richards_super", "unpack_sequence", "float", "chaos", "go", "meteor_contest", "hexiom", "logging", "crypto_pyaes", "raytrace"];
-
-/// The rest, each with the last line threadlab prints on stderr today (its uncaught error).
-const FAILS_TODAY: &[(&str, &str)] = &[
-    ("nqueens", "NotImplementedError: the 'yield' expression is not supported by threadlab"),
-    ("deltablue", "NotImplementedError: subclassing the builtin type 'list' is not supported by threadlab"),
-    ("generators", "NotImplementedError: the 'yield' expression is not supported by threadlab"),
-    ("pidigits", "NotImplementedError: the 'yield' expression is not supported by threadlab"),
-    ("json_dumps", "NotImplementedError: the 'yield' expression is not supported by threadlab"),
-    ("deepcopy", "ModuleNotFoundError: No module named 'dataclasses'"),
-    ("coroutines", "NotImplementedError: 'async' is not supported by threadlab"),
-    ("comprehensions", "ModuleNotFoundError: No module named 'dataclasses'"),
-    ("scimark", "NotImplementedError: the 'yield' expression is not supported by threadlab"),
-    ("pprint", "ModuleNotFoundError: No module named 'pprint'"),
-];
 
 fn bench_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("bench")
@@ -60,9 +44,15 @@ fn manifest() -> Vec<String> {
         .collect()
 }
 
-/// What threadlab must do with a benchmark today: `None` = print python3's output.
-fn expected_error(name: &str) -> Option<&'static str> {
-    FAILS_TODAY.iter().find(|(n, _)| *n == name).map(|(_, e)| *e)
+fn fails_dir() -> PathBuf {
+    bench_dir().join("pyperformance").join("fails")
+}
+
+/// What threadlab must do with a benchmark today: `None` = print python3's output, `Some(line)` =
+/// fail with that last line on stderr (the one line of `fails/NAME.txt`).
+fn expected_error(name: &str) -> Option<String> {
+    let text = std::fs::read_to_string(fails_dir().join(format!("{}.txt", name))).ok()?;
+    Some(text.trim_end_matches('\n').to_string())
 }
 
 #[test]
@@ -78,9 +68,9 @@ fn manifest_programs_and_lists_agree() {
     listed.sort();
     assert_eq!(listed, on_disk, "manifest.txt and the bm_*.py files differ");
     for name in &names {
-        let runs = RUNS_TODAY.contains(&name.as_str());
-        let fails = expected_error(name).is_some();
-        assert!(runs != fails, "{}: list it in exactly one of RUNS_TODAY and FAILS_TODAY", name);
+        if let Some(error) = expected_error(name) {
+            assert!(!error.is_empty() && !error.contains('\n'), "fails/{}.txt must hold one error line", name);
+        }
         // The bench script rewrites this one line to the bench size.
         let source = std::fs::read_to_string(program(name)).unwrap();
         let size_lines = source
@@ -89,8 +79,10 @@ fn manifest_programs_and_lists_agree() {
             .count();
         assert_eq!(size_lines, 1, "bm_{}.py needs exactly one 'BENCH_SIZE = N' line", name);
     }
-    for name in RUNS_TODAY.iter().chain(FAILS_TODAY.iter().map(|(n, _)| n)) {
-        assert!(names.iter().any(|n| n == name), "{} is listed here but not in manifest.txt", name);
+    for entry in std::fs::read_dir(fails_dir()).into_iter().flatten() {
+        let file = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let name = file.strip_suffix(".txt").unwrap_or(&file).to_string();
+        assert!(names.contains(&name), "fails/{} names no benchmark in manifest.txt", file);
     }
 }
 
@@ -115,7 +107,7 @@ fn check(name: &String) -> Vec<String> {
                 ));
             }
         }
-        Some(error) => problems.extend(check_failure(error, &want, &got)),
+        Some(error) => problems.extend(check_failure(&error, &want, &got)),
     }
     problems
 }
@@ -123,14 +115,14 @@ fn check(name: &String) -> Vec<String> {
 fn check_failure(error: &str, want: &Outcome, got: &Outcome) -> Option<String> {
     if got.code == Some(0) && got.stdout == want.stdout {
         return Some(format!(
-            "now runs and prints python3's checksum: move it from FAILS_TODAY to RUNS_TODAY \
+            "now runs and prints python3's checksum: delete tests/bench/pyperformance/fails/NAME.txt \
              and update BENCHMARKS.md (it failed with {:?})",
             error
         ));
     }
     if got.timed_out || got.code == Some(0) || got.last_stderr_line() != error {
         return Some(format!(
-            "fails differently now: exit {:?}, last stderr line {:?} (listed: {:?}); update FAILS_TODAY \
+            "fails differently now: exit {:?}, last stderr line {:?} (listed: {:?}); update its fails/NAME.txt \
              and BENCHMARKS.md",
             got.code,
             got.last_stderr_line(),
@@ -180,11 +172,12 @@ fn bench_script_reports_each_benchmark() {
         let cells: Vec<&str> = row.split('|').map(str::trim).collect();
         // | name | python3 s | threadlab s | ratio | status |
         let status = cells[5];
-        let want = expected_error(name).unwrap_or("ok");
+        let want = expected_error(name).unwrap_or_else(|| "ok".to_string());
         assert_eq!(status, want, "{}: the script's status; row: {}", name, row);
         assert!(cells[2].parse::<f64>().is_ok(), "{}: no python3 time in {}", name, row);
         assert_eq!(cells[3].parse::<f64>().is_ok(), want == "ok", "{}: threadlab time in {}", name, row);
     }
     let geomean = stdout.lines().find(|l| l.contains("geometric mean")).expect("a geometric mean row");
-    assert!(geomean.contains(&format!("({} benchmarks)", RUNS_TODAY.len())), "{}", geomean);
+    let running = names.iter().filter(|n| expected_error(n).is_none()).count();
+    assert!(geomean.contains(&format!("({} benchmarks)", running)), "{}", geomean);
 }

@@ -104,7 +104,10 @@ const handlers = {
   },
 
   run({ code, mode, switchInterval, maxThreads, runId }) {
-    return JSON.parse(runPython(code, mode, switchInterval, maxThreads, runId));
+    const result = JSON.parse(runPython(code, mode, switchInterval, maxThreads, runId));
+    // The page restarts an engine whose memory has grown too large (it never shrinks).
+    result.memoryBytes = sharedMemory().buffer.byteLength;
+    return result;
   },
 
   smoke() {

@@ -43,6 +43,13 @@ let panicChannel = null;
 
 /** A crash loop (the engine dies while starting) gives up after this many restarts. */
 const MAX_CRASHES_WHILE_STARTING = 3;
+/**
+ * Past this much wasm memory the engine is started afresh between runs: wasm memory never
+ * shrinks, and runs can leave objects behind (README, "Memory"), so without it a page that runs
+ * thousands of programs would reach the 1 GiB cap and crash. 512 MB leaves a run room to grow.
+ */
+let recycleBytes = 512 * 1024 * 1024;
+
 /** After a trap, how long to wait for the panic message that may explain it (ms). */
 const PANIC_MESSAGE_GRACE_MS = 100;
 
@@ -151,6 +158,7 @@ export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput
   me.stopping.catch(() => {});
   me.stopNow = () => stopNow(Object.assign(new Error('threadlab: stopped before the run began'), { stopped: true }));
   current = me;
+  let memoryAfter = 0;
   try {
     // Stop while the engine is still starting cancels the run without waiting for it.
     await Promise.race([ready(), me.stopping]);
@@ -162,6 +170,7 @@ export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput
       maxThreads,
       runId: me.id,
     });
+    memoryAfter = result.memoryBytes;
     await me.output.whenDelivered(result.pieces);
     const { report } = result;
     return {
@@ -173,7 +182,19 @@ export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput
   } finally {
     if (current === me) current = null;
     settle();
+    // Between runs, before anyone can start the next: the new engine is what it will wait for.
+    if (memoryAfter > recycleBytes && current === null) {
+      restart({ reason: 'recycle', detail: `its memory had grown to ${Math.round(memoryAfter / 2 ** 20)} MB` });
+    }
   }
+}
+
+/**
+ * Sets the wasm memory size past which the engine is started afresh between runs (default
+ * 512 MB); the soak test sets a small one to see it happen.
+ */
+export function setRecycleBytes(bytes) {
+  recycleBytes = bytes;
 }
 
 /**
@@ -246,7 +267,8 @@ export async function engineRequest(type, args) {
 /**
  * Calls `listener(event)` whenever the engine changes state: `{state: 'starting'}`,
  * `{state: 'ready', info}` (what ready() resolves with), `{state: 'restarting', reason, detail,
- * message}` (it crashed, or Stop ended it; a new one is starting), `{state: 'failed', why}`.
+ * message, duringRun}` (it crashed, Stop ended it, or it gave back memory; a new one is
+ * starting; duringRun: a run was going, and rejects saying so), `{state: 'failed', why}`.
  * Returns a function that removes the listener.
  */
 export function onEngineState(listener) {
@@ -314,7 +336,8 @@ function restart(why) {
   const error = new EngineRestart(why.reason, why.detail, restartMessage(why));
   teardown(error);
   booting = null;
-  const event = { state: 'restarting', reason: why.reason, detail: why.detail, message: error.message };
+  // duringRun: the run's own rejection tells the learner; otherwise only this event does.
+  const event = { state: 'restarting', reason: why.reason, detail: why.detail, message: error.message, duringRun: Boolean(current?.sent) };
   if (crashesSinceBoot >= MAX_CRASHES_WHILE_STARTING) {
     broken = `${error.message}; it crashed ${crashesSinceBoot} times before it could start, so it was not started again (reload the page)`;
     generation++;
@@ -332,5 +355,5 @@ function teardown(error) {
   engine = control = threadSet = null;
 }
 
-export default { ready, run, stop, stats, memoryBytes, onEngineState, engineKind, WARM_WORKERS, MODES, STOP_BACKSTOP_MS };
+export default { ready, run, stop, stats, memoryBytes, setRecycleBytes, onEngineState, engineKind, WARM_WORKERS, MODES, STOP_BACKSTOP_MS };
 export { MODES, STOP_BACKSTOP_MS, EngineRestart };

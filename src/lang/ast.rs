@@ -33,8 +33,9 @@ pub enum StmtKind {
     Assign { targets: Vec<Expr>, value: Expr },
     /// `target op= value`, e.g. `total += 1`.
     AugAssign { target: Expr, op: BinOp, value: Expr },
-    /// `target: annotation [= value]`. The annotation is parsed and dropped.
-    AnnAssign { target: Expr, value: Option<Expr> },
+    /// `target: annotation [= value]`. Module and class bodies record the annotation of a
+    /// plain name in `__annotations__`.
+    AnnAssign { target: Expr, annotation: Box<Expr>, value: Option<Expr> },
     If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
@@ -62,6 +63,10 @@ pub enum StmtKind {
     Del(Vec<Expr>),
     /// `with a as x, b:` — needed for `with lock:`.
     With { items: Vec<WithItem>, body: Vec<Stmt> },
+    /// `async for` (only inside `async def`).
+    AsyncFor { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    /// `async with` (only inside `async def`).
+    AsyncWith { items: Vec<WithItem>, body: Vec<Stmt> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -71,12 +76,16 @@ pub struct FunctionDef {
     pub body: Vec<Stmt>,
     /// Decorators, outermost first, as written top to bottom.
     pub decorators: Vec<Expr>,
+    /// `async def`: calling it makes a coroutine.
+    pub is_async: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassDef {
     pub name: String,
     pub bases: Vec<Expr>,
+    /// `metaclass=M` and the other keywords of the class statement.
+    pub keywords: Vec<Keyword>,
     pub body: Vec<Stmt>,
     pub decorators: Vec<Expr>,
 }
@@ -158,13 +167,21 @@ pub enum ExprKind {
     ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
     SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
     DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    /// `(x for x in xs)`; the subset may evaluate it eagerly.
+    /// `(x for x in xs)`: a generator; only the first iterable is evaluated at once.
     GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
     Lambda { params: Box<Params>, body: Box<Expr> },
     /// `body if test else orelse`
     IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    /// `yield` / `yield value`.
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
+    /// `await awaitable`.
+    Await(Box<Expr>),
     /// `*x` in a call's arguments, a list/tuple display, or an assignment target.
     Starred(Box<Expr>),
+    /// `name := value` (an assignment expression).
+    NamedExpr { target: String, value: Box<Expr> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -212,6 +229,8 @@ pub struct Comprehension {
     pub target: Expr,
     pub iter: Expr,
     pub ifs: Vec<Expr>,
+    /// `async for` in a comprehension.
+    pub is_async: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -276,6 +276,29 @@ pub enum Op {
     ImportFrom(u32),
     /// `from m import *`: pops the module and copies its public names into the namespace.
     ImportStar,
+
+    /// Suspends the generator, handing the top value to whoever resumed it; on resume the value
+    /// sent in is pushed.
+    Yield,
+    /// `yield from` / `await`: stack `[sub, value]`. Sends the value into the sub-iterator;
+    /// while it yields, this generator yields the same (and resumes at this instruction with
+    /// `[sub, sent]`); when it returns, `[sub, value]` -> `[its return value]`.
+    YieldFrom,
+    /// `yield from x`: `x` -> `iter(x)` (generators and coroutines stay as they are).
+    GetYieldFromIter,
+    /// `await x`: `x` -> the iterator its `__await__` gives (a coroutine is its own).
+    GetAwaitable,
+    /// `async for`: `x` -> `x.__aiter__()`.
+    GetAIter,
+    /// `async for`: stack `[aiter]` -> `[aiter, awaitable of aiter.__anext__()]`.
+    GetANext,
+    /// The handler of an `async for` step: stack `[aiter, exc]`. StopAsyncIteration pops both
+    /// and jumps to `target`; anything else is re-raised.
+    EndAsyncFor(u32),
+    /// `async with`: stack `[ctx]` -> `[bound __aexit__, awaitable of __aenter__()]`.
+    BeforeAsyncWith,
+    /// In an `async with` handler: like `WithExceptStart` but pushes `__aexit__`'s awaitable.
+    AsyncWithExceptStart,
 }
 
 /// A constant in a code object's pool.
@@ -354,7 +377,14 @@ pub struct Code {
     pub max_stack: u32,
     /// Whether a function body refers to `super` (it then needs its defining class).
     pub uses_super: bool,
+    /// `CO_GENERATOR` / `CO_COROUTINE` (both: an async generator).
+    pub flags: u8,
 }
+
+/// Calling the function makes a generator instead of running the body.
+pub const CO_GENERATOR: u8 = 1;
+/// An `async def`: calling it makes a coroutine (with `CO_GENERATOR`: an async generator).
+pub const CO_COROUTINE: u8 = 2;
 
 impl Code {
     pub fn new(kind: CodeKind, name: &str, qualname: &str, filename: &str, first_line: u32) -> Code {
@@ -381,6 +411,7 @@ impl Code {
             handlers: Vec::new(),
             max_stack: 0,
             uses_super: false,
+            flags: 0,
         }
     }
 

@@ -53,6 +53,9 @@ pub const BREAK_SHUTDOWN: u32 = 4;
 /// `eval_breaker` bit: green threads (`green.rs`): another thread is ready or parked, so the
 /// holder's checks replay the GIL's timeouts.
 pub const BREAK_GREEN: u32 = 8;
+/// `eval_breaker` bit: a suspended generator was dropped and must be closed by the VM
+/// (`vm/types/generator.rs`); the runtime ignores it.
+pub const BREAK_FINALIZE: u32 = 16;
 /// Green threads: the holder's eval-breaker checks between two `green_tick`s (one check costs
 /// a few ns; a tick reads the clock: ~25 ns natively, a JS call in the browser).
 pub const GREEN_TICK_EVERY: u32 = 64;

@@ -152,6 +152,7 @@ impl Vm {
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name.as_str()),
             Value::Iter(it) => format!("<{} object at {}>", it.type_name(), addr(v)),
+            Value::Generator(g) => format!("<{} object {} at {}>", g.kind.name(), g.qualname.as_str(), addr(v)),
             Value::Wrapper(w) => match &**w {
                 Wrapper::Property { .. } => format!("<property object at {}>", addr(v)),
                 Wrapper::StaticMethod(f) => format!("<staticmethod({})>", self.repr(&f.clone())?),

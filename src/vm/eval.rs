@@ -12,7 +12,8 @@ use super::types::{int_binop_fast, norm_index};
 use super::types::types;
 use super::value::Value;
 use crate::lang::bytecode::{Op, FN_DEFAULTS, FN_KWDEFAULTS, STORE_TO_STACK};
-use crate::runtime::{Interrupt, BREAK_GREEN, GREEN_TICK_EVERY};
+use crate::runtime::{Interrupt, BREAK_FINALIZE, BREAK_GREEN, GREEN_TICK_EVERY};
+use super::types::Step;
 use std::sync::Arc;
 
 /// What a call instruction did.
@@ -92,6 +93,9 @@ impl super::state::Vm {
                             green_ticks % GREEN_TICK_EVERY == 0
                         }) {
                             f!().pc = pc;
+                            if b & BREAK_FINALIZE != 0 {
+                                self.run_finalizers();
+                            }
                             if let Err(i) = self.rt.handle_eval_breaker(self.tid) {
                                 if let Err(e) = self.breaker_interrupt(i) {
                                     if matches!(e, Unwind::Interrupt(Interrupt::Switch)) {
@@ -927,7 +931,7 @@ impl super::state::Vm {
                         let entered = tri_call!(self.call_parkable(&enter, ctx), base);
                         push!(entered);
                     }
-                    Op::WithExceptStart => {
+                    Op::WithExceptStart | Op::AsyncWithExceptStart => {
                         let s = &f!().stack;
                         let n = s.len();
                         let exit = s[n - 3].clone();
@@ -935,8 +939,13 @@ impl super::state::Vm {
                         f!().pc = pc;
                         let cls = Value::Class(types().class_of(&exc));
                         let r = tri!(self.call(&exit, &[cls, exc, Value::None]));
-                        let truth = tri!(self.truthy(&r));
-                        push!(Value::Bool(truth));
+                        // `async with` awaits what `__aexit__` returned before testing it.
+                        if op == Op::AsyncWithExceptStart {
+                            push!(r);
+                        } else {
+                            let truth = tri!(self.truthy(&r));
+                            push!(Value::Bool(truth));
+                        }
                     }
                     Op::ImportName(i) => {
                         f!().pc = pc;
@@ -948,6 +957,72 @@ impl super::state::Vm {
                         f!().pc = pc;
                         let v = tri!(self.import_from(&m, &code.names[i as usize]));
                         push!(v);
+                    }
+                    Op::Yield => {
+                        let v = pop!();
+                        f!().pc = pc;
+                        // Only `gen_step` runs generator frames, each as the base of its loop.
+                        debug_assert_eq!(self.frames.len(), base + 1);
+                        self.suspended = self.frames.pop();
+                        return Ok(v);
+                    }
+                    Op::YieldFrom => {
+                        let v = pop!();
+                        let sub = top!().clone();
+                        f!().pc = pc;
+                        match tri!(self.delegate_send(&sub, v)) {
+                            Step::Yield(y) => {
+                                // Resume here, with the value sent in on top of `sub`.
+                                f!().pc = pc - 1;
+                                debug_assert_eq!(self.frames.len(), base + 1);
+                                self.suspended = self.frames.pop();
+                                return Ok(y);
+                            }
+                            Step::Return(r) => *top!() = r,
+                        }
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = pop!();
+                        f!().pc = pc;
+                        let it = tri!(self.yield_from_iter(v, code));
+                        push!(it);
+                    }
+                    Op::GetAwaitable => {
+                        let v = pop!();
+                        f!().pc = pc;
+                        let it = tri!(self.get_awaitable(v));
+                        push!(it);
+                    }
+                    Op::GetAIter => {
+                        let v = pop!();
+                        f!().pc = pc;
+                        let it = tri!(self.get_aiter(&v));
+                        push!(it);
+                    }
+                    Op::GetANext => {
+                        let it = top!().clone();
+                        f!().pc = pc;
+                        let aw = tri!(self.get_anext(&it));
+                        push!(aw);
+                    }
+                    Op::EndAsyncFor(t) => {
+                        let exc = pop!();
+                        pop!();
+                        if super::types::is_stop_async_iteration(&exc) {
+                            pc = t as usize;
+                        } else {
+                            f!().pc = pc;
+                            self.reraising = true;
+                            break 'exec Unwind::Exception(exc);
+                        }
+                    }
+                    Op::BeforeAsyncWith => {
+                        let ctx = pop!();
+                        f!().pc = pc;
+                        let (exit, enter) = tri!(self.async_context_methods(&ctx));
+                        push!(exit);
+                        let aw = tri!(self.call(&enter, &[]));
+                        push!(aw);
                     }
                     Op::ImportStar => {
                         let m = pop!();

@@ -256,6 +256,9 @@ impl Vm {
             args.push(v);
         }
         let frame = self.bind_frame(&func, &args, &names)?;
+        if func.code.code.flags != 0 {
+            return Ok(Some(self.make_generator(&func, frame)));
+        }
         self.push_frame(frame)?;
         Ok(None)
     }

@@ -19,6 +19,7 @@ impl Vm {
             Value::Set(s) => new_iter(IterState::Vec { items: s.lock().values(), index: 0, kind: "set_iterator" }),
             Value::Range(r) => new_iter(IterState::Range { cur: r.start, stop: r.stop, step: r.step }),
             Value::Iter(_) => v.clone(),
+            Value::Generator(g) if g.kind == super::types::GenKind::Generator => v.clone(),
             Value::View(view) => {
                 let kind = match view.kind {
                     super::types::ViewKind::Keys => "dict_keyiterator",
@@ -31,7 +32,7 @@ impl Vm {
                 Some(m) => {
                     let it = self.call(&m, &[v.clone()])?;
                     let ok = match &it {
-                        Value::Iter(_) => true,
+                        Value::Iter(_) | Value::Generator(_) => true,
                         Value::Instance(j) => j.class.lookup("__next__").is_some(),
                         _ => false,
                     };
@@ -67,6 +68,7 @@ impl Vm {
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
             Value::Iter(iter) => self.next_builtin(iter),
+            Value::Generator(g) if g.kind != super::types::GenKind::AsyncGenerator => self.gen_next(g),
             Value::Instance(i) => match i.class.lookup("__next__") {
                 Some(m) => match self.call(&m, &[it.clone()]) {
                     Ok(v) => Ok(Some(v)),

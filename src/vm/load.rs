@@ -38,7 +38,8 @@ pub fn load_code(code: &Arc<Code>, module: &Arc<Module>) -> PyResult<Arc<CodeObj
         name: intern(&code.name),
         qualname: intern(&code.qualname),
         filename: code.filename.as_str().into(),
-        simple_call: !code.has_varargs
+        simple_call: code.flags == 0
+            && !code.has_varargs
             && !code.has_varkw
             && code.kwonlycount == 0
             && code.cellvars.is_empty()

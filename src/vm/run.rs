@@ -80,6 +80,9 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
             for h in hooks {
                 h(&mut vm);
             }
+            if !rt.is_stopped() {
+                vm.close_module_generators(&main);
+            }
             if error.is_none() && rt.is_stopped() {
                 exit_code = 130;
                 Some(stopped_error(&vm))

@@ -28,6 +28,8 @@ pub struct Interp {
     pub recursion_limit: AtomicUsize,
     /// Text written to stderr (tracebacks), in order.
     pub stderr: Mutex<String>,
+    /// Generators dropped while suspended in a `try`, to be closed (`types/generator.rs`).
+    pub(crate) finalizers: Mutex<Vec<Arc<super::types::Generator>>>,
     /// Per-run state of modules implemented in Rust (e.g. threading's registry), by type.
     ext: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
@@ -44,6 +46,7 @@ impl Interp {
             recursion_limit: AtomicUsize::new(1000),
             stderr: Mutex::new(String::new()),
             ext: Mutex::new(HashMap::new()),
+            finalizers: Mutex::new(Vec::new()),
         })
     }
 
@@ -89,6 +92,8 @@ pub struct Vm {
     pub(crate) class_namespace: Option<super::types::AttrMap>,
     /// Green threads: a blocking call's park (see `green.rs`).
     pub(crate) park: super::green::Park,
+    /// The generator frame that just yielded (`Op::Yield`), for `gen_step` to take back.
+    pub(crate) suspended: Option<Box<Frame>>,
 }
 
 impl Vm {
@@ -106,6 +111,7 @@ impl Vm {
             repr_stack: Vec::new(),
             class_namespace: None,
             park: Default::default(),
+            suspended: None,
         }
     }
 

@@ -44,6 +44,8 @@ pub enum Value {
     Wrapper(Arc<Wrapper>),
     /// dict_keys / dict_values / dict_items.
     View(Arc<View>),
+    /// Generators, coroutines and async generators.
+    Generator(Arc<Generator>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -101,6 +103,7 @@ impl Value {
             Value::Iter(a) => Arc::as_ptr(a) as usize,
             Value::Wrapper(a) => Arc::as_ptr(a) as usize,
             Value::View(a) => Arc::as_ptr(a) as usize,
+            Value::Generator(a) => Arc::as_ptr(a) as usize,
             _ => return None,
         })
     }
@@ -180,6 +183,7 @@ impl Value {
                 ViewKind::Values => "dict_values",
                 ViewKind::Items => "dict_items",
             },
+            Value::Generator(g) => g.kind.name(),
         }
     }
 

@@ -176,6 +176,18 @@ impl Dumper {
     fn stmts(&mut self, b: &[Stmt]) {
         self.list(b, |d, s| d.stmt(s));
     }
+    fn keywords(&mut self, keywords: &[Keyword]) {
+        self.list(keywords, |d, k| {
+            d.s("keyword(");
+            if let Some(n) = &k.name {
+                write!(d.out, "arg={}, ", py_repr_str(n)).unwrap();
+            }
+            d.s("value=");
+            d.expr(&k.value, Ctx::Load);
+            d.s(")");
+        });
+    }
+
     fn exprs(&mut self, b: &[Expr], ctx: Ctx) {
         self.list(b, |d, e| d.expr(e, ctx));
     }
@@ -214,7 +226,7 @@ impl Dumper {
                 self.expr(value, Ctx::Load);
                 self.s(")");
             }
-            AnnAssign { target, value } => {
+            AnnAssign { target, value, .. } => {
                 self.s("AnnAssign");
                 self.at(st.pos);
                 self.s("(target=");
@@ -244,8 +256,14 @@ impl Dumper {
                 iter,
                 body,
                 orelse,
+            }
+            | AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
             } => {
-                self.s("For");
+                self.s(if matches!(st.kind, AsyncFor { .. }) { "AsyncFor" } else { "For" });
                 self.at(st.pos);
                 self.s("(target=");
                 self.expr(target, Ctx::Store);
@@ -271,7 +289,7 @@ impl Dumper {
                 self.s(")");
             }
             FunctionDef(f) => {
-                self.s("FunctionDef");
+                self.s(if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" });
                 self.at(st.pos);
                 write!(self.out, "(name={}, args=", py_repr_str(&f.name)).unwrap();
                 self.params(&f.params);
@@ -286,7 +304,9 @@ impl Dumper {
                 self.at(st.pos);
                 write!(self.out, "(name={}, bases=", py_repr_str(&c.name)).unwrap();
                 self.exprs(&c.bases, Ctx::Load);
-                self.s(", keywords=[], body=");
+                self.s(", keywords=");
+                self.keywords(&c.keywords);
+                self.s(", body=");
                 self.stmts(&c.body);
                 self.s(", decorator_list=");
                 self.exprs(&c.decorators, Ctx::Load);
@@ -378,8 +398,8 @@ impl Dumper {
                 self.exprs(targets, Ctx::Del);
                 self.s(")");
             }
-            With { items, body } => {
-                self.s("With");
+            With { items, body } | AsyncWith { items, body } => {
+                self.s(if matches!(st.kind, AsyncWith { .. }) { "AsyncWith" } else { "With" });
                 self.at(st.pos);
                 self.s("(items=");
                 self.list(items, |d, it| {
@@ -453,7 +473,7 @@ impl Dumper {
             d.expr(&g.iter, Ctx::Load);
             d.s(", ifs=");
             d.exprs(&g.ifs, Ctx::Load);
-            d.s(", is_async=0)");
+            d.s(if g.is_async { ", is_async=1)" } else { ", is_async=0)" });
         });
     }
 
@@ -619,15 +639,7 @@ impl Dumper {
                 self.s(", args=");
                 self.exprs(args, Ctx::Load);
                 self.s(", keywords=");
-                self.list(keywords, |d, k| {
-                    d.s("keyword(");
-                    if let Some(n) = &k.name {
-                        write!(d.out, "arg={}, ", py_repr_str(n)).unwrap();
-                    }
-                    d.s("value=");
-                    d.expr(&k.value, Ctx::Load);
-                    d.s(")");
-                });
+                self.keywords(keywords);
                 self.s(")");
             }
             Attribute { value, attr } => {
@@ -747,6 +759,34 @@ impl Dumper {
                 self.s("(value=");
                 self.expr(v, ctx);
                 self.ctx(ctx);
+            }
+            Yield(v) => {
+                self.s("Yield");
+                self.at(e.pos);
+                self.s("(");
+                if let Some(v) = v {
+                    self.s("value=");
+                    self.expr(v, Ctx::Load);
+                }
+                self.s(")");
+            }
+            YieldFrom(v) | Await(v) => {
+                self.s(if matches!(e.kind, Await(_)) { "Await" } else { "YieldFrom" });
+                self.at(e.pos);
+                self.s("(value=");
+                self.expr(v, Ctx::Load);
+                self.s(")");
+            }
+            NamedExpr { target, value } => {
+                self.s("NamedExpr");
+                self.at(e.pos);
+                self.s("(target=Name");
+                self.at(e.pos);
+                write!(self.out, "(id={}", py_repr_str(target)).unwrap();
+                self.ctx(Ctx::Store);
+                self.s(", value=");
+                self.expr(value, Ctx::Load);
+                self.s(")");
             }
         }
     }

@@ -6,6 +6,8 @@ import { MODES, MODE_LABELS as MODE_NAMES } from './mode-names.js';
 
 const LANE_H = 10;
 const LANE_GAP = 3;
+/** Most lanes a card's small timeline draws (a run can have 100,000 threads; see timeline.js). */
+const MINI_MAX_LANES = 32;
 
 export class CompareCards {
   constructor(panel, host) {
@@ -28,7 +30,9 @@ export class CompareCards {
     this.reports = reports;
     this.panel.hidden = false;
     this.host.replaceChildren();
-    const seq = reports.sequential?.wall_ms;
+    // The sequential run is the baseline only if it finished without an error.
+    const seqFailed = Boolean(reports.sequential?.error);
+    const seq = seqFailed ? null : reports.sequential?.wall_ms;
     for (const mode of MODES) {
       const r = reports[mode];
       const card = document.createElement('article');
@@ -39,7 +43,19 @@ export class CompareCards {
       card.append(h);
       const facts = document.createElement('p');
       facts.className = 'card-facts';
-      if (r) {
+      if (r?.error) {
+        // It failed: no time to compare, and never "faster" (it did not do the same work).
+        card.dataset.failed = 'true';
+        card.classList.add('card-failed');
+        const what = document.createElement('strong');
+        what.className = 'card-wall';
+        what.textContent = 'failed';
+        facts.append(what, ` with ${r.error.type}${r.error.line ? ` at line ${r.error.line}` : ''} after ${seconds(r.wall_ms)}`);
+        const message = document.createElement('span');
+        message.className = 'card-error mono';
+        message.textContent = `${r.error.type}: ${r.error.message}`;
+        facts.append(document.createElement('br'), message);
+      } else if (r) {
         card.dataset.wallMs = String(r.wall_ms);
         const wall = document.createElement('strong');
         wall.className = 'card-wall mono';
@@ -49,9 +65,10 @@ export class CompareCards {
         if (seq && mode !== 'sequential') {
           const ratio = r.wall_ms / seq;
           extra.push(ratio < 0.8 ? `${(seq / r.wall_ms).toFixed(2)}× faster` : `${ratio.toFixed(2)}× the sequential time`);
+        } else if (seqFailed && mode !== 'sequential') {
+          extra.push('not compared: the sequential run failed');
         }
         if (mode === 'gil') extra.push(`${r.gil_switches} GIL switches`);
-        if (r.error) extra.push(`${r.error.type}`);
         if (extra.length) facts.append(` ${extra.join(' · ')}`);
       } else {
         facts.textContent = unavailable[mode] ? `not run: ${unavailable[mode]}`
@@ -83,11 +100,13 @@ export class CompareCards {
 }
 
 function describe(r) {
-  return `${MODE_NAMES[r.mode] ?? r.mode}: ${(r.threads ?? []).length} threads over ${seconds(r.wall_ms)}`;
+  const n = (r.threads ?? []).length;
+  const drawn = n > MINI_MAX_LANES ? ` (the first ${MINI_MAX_LANES} drawn)` : '';
+  return `${MODE_NAMES[r.mode] ?? r.mode}: ${n} threads over ${seconds(r.wall_ms)}${drawn}`;
 }
 
 function drawMini(canvas, report, scaleMs) {
-  const threads = report.threads ?? [];
+  const threads = (report.threads ?? []).slice(0, MINI_MAX_LANES);
   const cssW = canvas.clientWidth || 240;
   const cssH = Math.max(1, threads.length) * (LANE_H + LANE_GAP) + LANE_GAP;
   const dpr = window.devicePixelRatio || 1;
@@ -104,7 +123,7 @@ function drawMini(canvas, report, scaleMs) {
     const y = LANE_GAP + i * (LANE_H + LANE_GAP);
     ctx.fillStyle = css.getPropertyValue('--lane-bg').trim() || 'rgba(127,127,127,0.1)';
     ctx.fillRect(0, y, cssW, LANE_H);
-    for (const s of t.spans) {
+    for (const s of t.spans ?? []) {
       if (s.state === 'done') continue;
       const w = x(s.end_ms) - x(s.start_ms);
       if (w <= 0) continue;

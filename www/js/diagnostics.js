@@ -28,8 +28,11 @@ export function startDiagnostics({ isolated, onState }) {
       smokeDone = false;
       status.setPool({ isolated, poolSize: 0, poolMs: null });
       const byStop = event.reason === 'stop' || event.reason === 'backstop';
-      status.setState(byStop ? 'restarting (Stop ended the engine)' : `restarting after a crash: ${event.detail}`);
-      if (!byStop) showError(`${event.message}.`);
+      if (event.reason === 'recycle') status.setState(`restarting to give back memory: ${event.detail}`);
+      else status.setState(byStop ? 'restarting (Stop ended the engine)' : `restarting after a crash: ${event.detail}`);
+      // A crash during a run is told by the run (status line and console); one outside a run
+      // (the panic buttons below, a worker dying while idle) only here.
+      if (!byStop && event.reason !== 'recycle' && !event.duringRun) showError(`${event.message}.`);
     } else if (event.state === 'ready' && started) {
       status.setState(isolated ? 'ready' : 'engine loaded, no worker pool');
     } else if (event.state === 'failed') {

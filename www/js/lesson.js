@@ -32,14 +32,22 @@ export class Lesson {
     }
   }
 
-  /** Shows a preset's claim (or the free-form text for null). */
-  show(preset) {
+  /**
+   * Shows a preset's claim, or for null the free-form text: "Your program", or with `shared`
+   * "A shared program" (a link's code that is not the lesson it names: never that lesson's title
+   * and claim over someone else's program; `basedOn` is the lesson it names).
+   */
+  show(preset, { shared = false, basedOn = null } = {}) {
     this.preset = preset;
     for (const [id, b] of this.buttons) b.setAttribute('aria-pressed', String(preset?.id === id));
     el('lesson').dataset.preset = preset?.id ?? '';
-    el('lesson-title').textContent = preset ? preset.title : 'Your program';
-    el('claim').textContent = preset ? preset.claim : 'Write Python with threads, pick a mode, and run it.';
-    el('preset-note').textContent = preset?.note ?? '';
+    el('lesson').dataset.shared = String(!preset && shared);
+    el('lesson-title').textContent = preset ? preset.title : shared ? 'A shared program' : 'Your program';
+    el('claim').textContent = preset ? preset.claim
+      : shared ? 'This program came from a share link. It is not one of the lessons, so there is no claim to check: read it, then run it.'
+        : 'Write Python with threads, pick a mode, and run it.';
+    el('preset-note').textContent = preset?.note
+      ?? (shared && basedOn ? `The link names ${basedOn.title}, but its program is not that lesson's.` : '');
     // A claim that compares modes is shown by "Run all three modes": make that the main button.
     el('run-all').classList.toggle('primary', Boolean(preset?.runAll));
     el('run').classList.toggle('primary', !preset?.runAll);
@@ -59,7 +67,7 @@ export class Lesson {
     const last = context.reports[context.reports.last];
     try {
       if (last?.error) reading = errorReading(last);
-      else reading = this.preset ? this.preset.reading(context) : null;
+      else reading = this.preset ? this.preset.reading(withoutFailedRuns(context)) : null;
     } catch (e) {
       console.error('reading failed', e);
     }
@@ -74,6 +82,12 @@ export class Lesson {
     r.dataset.reading = JSON.stringify(reading.data ?? {});
     return reading;
   }
+}
+
+/** The context with only the runs that finished without an error (a lesson compares those). */
+function withoutFailedRuns(context) {
+  const reports = Object.fromEntries(Object.entries(context.reports).filter(([k, r]) => k === 'last' || !r?.error));
+  return { ...context, reports };
 }
 
 /** A run that ended in an uncaught exception proves nothing about the claim: say what happened. */

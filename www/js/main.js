@@ -16,7 +16,10 @@ import { MODE_LABELS as MODE_NAMES, modeUnavailable } from './mode-names.js';
 import { Lesson } from './lesson.js';
 import { CompareCards } from './cards.js';
 import { decodeState, shareUrl } from './share.js';
+import { loadDraft, saveDraft, edited, keep, takeKept } from './draft.js';
+import { parseParams } from './params.js';
 import { loadEngine } from './runner.js';
+import { describeRunFailure } from './run-failure.js';
 import { createResults } from './results.js';
 import { runLessonInOnePicture, drawLessonPicture } from './compare.js';
 
@@ -50,7 +53,7 @@ const outputConsole = new OutputConsole(el('console'));
 const cards = new CompareCards(el('compare-panel'), el('compare'));
 let timeline = null;
 const lesson = new Lesson({ onPick: (preset) => loadPreset(preset, { focus: true }) });
-const modes = new ModeControls({ onChange: () => {} });
+const modes = new ModeControls({ onChange: () => settingsChanged() });
 for (const mode of MODES) {
   const why = modeUnavailable(mode, { isolated });
   if (why) modes.setUnavailable(mode, why, { href: '#isolation-help', linkText: 'why' });
@@ -59,15 +62,36 @@ const runbar = new RunBar({ onRun: () => runOne(), onStop: stop, onRunAll: runAl
 const runHistory = createResults(el('history'));
 const params = new ParamControls(el('params'), (param, text) => editor.replace(param.from, param.to, text));
 
-// ---- the first program: a share link, #preset=ID, or the first lesson --------------------------
+// ---- the first program: a share link, #preset=ID, the saved draft, or the first lesson --------
 
-/** What the URL's fragment asks for: a share link's state, a preset (#preset=ID), or null. */
+/** Whether `code` is `preset`'s program, with at most its `# param:` values changed. */
+function isPresetProgram(code, preset) {
+  const shape = (text) => {
+    let out = '';
+    let at = 0;
+    for (const p of parseParams(text)) {
+      out += `${text.slice(at, p.from)}${p.name}`;
+      at = p.to;
+    }
+    return out + text.slice(at);
+  };
+  return shape(code) === shape(preset.code);
+}
+
+/**
+ * What the URL's fragment asks for: a share link's state, a preset (#preset=ID), or null. A
+ * link whose code is not the preset it names is "a shared program", with no preset.
+ */
 async function stateFromHash(hash) {
   try {
     const shared = await decodeState(hash);
-    if (shared) return { ...shared, preset: shared.preset ? presetById(shared.preset) ?? null : null };
+    if (shared) {
+      const named = shared.preset ? presetById(shared.preset) ?? null : null;
+      const isPreset = named && isPresetProgram(shared.code, named);
+      return { ...shared, preset: isPreset ? named : null, basedOn: isPreset ? null : named, shared: true, link: hash };
+    }
   } catch (e) {
-    showError(`This share link could not be opened: ${e.message}`);
+    showError(`This share link could not be opened: ${e.message}.`);
     return null;
   }
   const id = /^#preset=([\w-]+)$/.exec(hash)?.[1];
@@ -75,8 +99,40 @@ async function stateFromHash(hash) {
   return preset ? { code: preset.code, preset, mode: preset.mode } : null;
 }
 
-const initial = (await stateFromHash(location.hash)) ??
-  { code: PRESETS[0].code, preset: PRESETS[0], mode: PRESETS[0].mode };
+/** A saved draft as a state for applyState. */
+function stateFromDraft(d) {
+  const preset = d.preset ? presetById(d.preset) ?? null : null;
+  return {
+    code: d.code,
+    base: d.base,
+    preset,
+    shared: Boolean(d.link) && !preset,
+    link: d.link ?? null,
+    mode: d.mode,
+    switchInterval: d.switchIntervalMs ? d.switchIntervalMs / 1000 : undefined,
+  };
+}
+
+/** The draft of the program on screen (saved on every change; see draft.js). */
+let draft = null;
+/** Whether a reload with this fragment should bring `saved` back (the same link or lesson). */
+const sameSource = (saved, linked) => (linked.link ? saved.link === linked.link : !saved.link && saved.preset === linked.preset?.id);
+
+const saved = loadDraft();
+const linked = await stateFromHash(location.hash);
+let initial;
+let keptAtLoad = false;
+if (linked && saved && sameSource(saved, linked)) {
+  initial = stateFromDraft(saved);
+} else if (linked) {
+  initial = linked;
+  if (edited(saved) && saved.code !== linked.code) {
+    keep(saved);
+    keptAtLoad = true;
+  }
+} else {
+  initial = saved ? stateFromDraft(saved) : { code: PRESETS[0].code, preset: PRESETS[0], mode: PRESETS[0].mode };
+}
 
 const editor = await createEditor(el('editor'), {
   doc: initial.code,
@@ -86,22 +142,73 @@ const editor = await createEditor(el('editor'), {
 });
 el('editor').removeAttribute('tabindex');
 applyState(initial, { setCode: false });
+if (keptAtLoad) showKept('the link you opened');
 
-/** Shows a program with its preset, mode and switch interval (a share link, a preset link). */
+/** Shows a program with its preset, mode and switch interval (a share link, a preset link, a draft). */
 function applyState(state, { setCode = true } = {}) {
+  // The draft first: setting the code reports a change, which saves the draft.
+  draft = {
+    code: state.code,
+    base: state.base ?? state.code,
+    preset: state.preset?.id ?? null,
+    link: state.link ?? null,
+    mode: state.mode,
+    switchIntervalMs: state.switchInterval ? state.switchInterval * 1000 : DEFAULT_SWITCH_INTERVAL_MS,
+  };
   if (setCode) editor.setCode(state.code);
-  lesson.show(state.preset ?? null);
+  lesson.show(state.preset ?? null, { shared: state.shared, basedOn: state.basedOn });
   modes.mode = MODES.includes(state.mode) ? state.mode : 'gil';
-  modes.setSwitchInterval(state.switchInterval ? state.switchInterval * 1000 : DEFAULT_SWITCH_INTERVAL_MS);
+  modes.setSwitchInterval(draft.switchIntervalMs);
+  draft.mode = modes.mode;
   params.update(state.code);
   results = { code: null, reports: {}, last: null };
+  saveDraft(draft);
+}
+
+/**
+ * Replaces the program on screen with `state`; the one it replaces is kept first if it holds
+ * edits (a lesson or a link never silently overwrites them: "Restore it" brings them back).
+ */
+function replaceProgram(state, why) {
+  if (edited(draft) && draft.code !== state.code) {
+    keep(draft);
+    showKept(why);
+  }
+  applyState(state);
+}
+
+function showKept(why) {
+  el('kept-text').textContent = `Your edited program was kept when ${why} replaced it.`;
+  el('kept').hidden = false;
+}
+
+el('kept-restore').addEventListener('click', () => {
+  const back = takeKept();
+  el('kept').hidden = true;
+  if (!back) return;
+  if (edited(draft) && draft.code !== back.code) keep(draft); // a swap: nothing is lost either way
+  applyState(stateFromDraft(back));
+  outputConsole.clear();
+  cards.clear();
+  timeline?.clear();
+  history.replaceState(null, '', back.link ?? (back.preset ? `#preset=${back.preset}` : `${location.pathname}${location.search}`));
+  el('run-state').textContent = 'Your edited program is back.';
+});
+el('kept-dismiss').addEventListener('click', () => { el('kept').hidden = true; });
+
+function settingsChanged() {
+  if (!draft) return;
+  draft.mode = modes.mode;
+  draft.switchIntervalMs = modes.switchIntervalMs;
+  saveDraft(draft);
 }
 
 // A link to this same page with another fragment (pasted in the address bar, or clicked).
 window.addEventListener('hashchange', async () => {
   const state = await stateFromHash(location.hash);
   if (!state || run) return;
-  applyState(state);
+  if (draft && sameSource(draft, state) && state.code === draft.base) return; // already on screen
+  replaceProgram(state, 'the link you opened');
   outputConsole.clear();
   cards.clear();
   timeline?.clear();
@@ -117,6 +224,10 @@ try {
 }
 
 function codeChanged(code) {
+  if (draft) {
+    draft.code = code;
+    saveDraft(draft);
+  }
   params.update(code);
   if (results.code !== null && code !== results.code && !run) {
     lesson.clearReading('The program changed: run it again to see.');
@@ -125,11 +236,7 @@ function codeChanged(code) {
 
 function loadPreset(preset, { focus = false } = {}) {
   if (run) return;
-  editor.setCode(preset.code);
-  lesson.show(preset);
-  modes.mode = preset.mode;
-  modes.setSwitchInterval(DEFAULT_SWITCH_INTERVAL_MS);
-  results = { code: null, reports: {}, last: null };
+  replaceProgram({ code: preset.code, preset, mode: preset.mode }, preset.title);
   outputConsole.clear();
   cards.clear();
   timeline?.clear();
@@ -212,22 +319,13 @@ async function runMode(mode, label, program = null) {
     });
   } catch (e) {
     outputConsole.flush();
-    const after = `${((performance.now() - started) / 1000).toFixed(2)} s`;
-    if (e?.reason === 'backstop') {
-      outputConsole.note(`Stopped after ${after}: the program did not stop within ${engine.STOP_BACKSTOP_MS} ms of Stop, so the engine was restarted.`, 'note');
-      runbar.finished(`Stopped: the program did not stop within ${engine.STOP_BACKSTOP_MS / 1000} s, so the engine was restarted.`);
-    } else if (run?.stopRequested) {
-      outputConsole.note(`Stopped after ${after}.`, 'note');
-      runbar.finished('Stopped.');
-    } else if (e?.crashed) {
-      // The raw wasm stack is in the console; the learner gets what happened and what now.
-      outputConsole.note(`The engine crashed: ${e.detail}. It was restarted, and your program is kept: run it again, or change it.`, 'stderr');
-      runbar.finished(`The engine crashed (${e.detail}) and was restarted. Your program is kept.`);
-    } else {
-      const message = String(e?.message ?? e).split('\n')[0];
-      outputConsole.note(message, 'stderr');
-      runbar.finished(`The run failed: ${message}`);
-    }
+    const said = describeRunFailure(e, {
+      after: (performance.now() - started) / 1000,
+      stopRequested: Boolean(run?.stopRequested),
+      backstopMs: engine.STOP_BACKSTOP_MS,
+    });
+    outputConsole.note(said.note, said.stream);
+    runbar.finished(said.status);
     return null;
   }
   outputConsole.flush();
@@ -271,6 +369,7 @@ async function runMode(mode, label, program = null) {
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function normalizeOutput(args) {
   const [a, b, c, d] = args;
@@ -333,9 +432,14 @@ async function runAll() {
       if (shown) timeline?.render(shown);
       results.last = modes.mode;
       read();
-      runbar.finished(runnable.length === MODES.length
+      // A run that ended in an error is not compared with the others: say which failed.
+      const failed = runnable.filter((m) => results.reports[m].error);
+      const failures = failed.length
+        ? ` ${capitalize(failed.map((m) => `${MODE_NAMES[m]} failed with ${results.reports[m].error.type}`).join(', '))}, so ${failed.length > 1 ? 'those runs are' : 'that run is'} not compared.`
+        : '';
+      runbar.finished((runnable.length === MODES.length
         ? `All three modes ran in ${seconds(performance.now() - total)}.`
-        : `${runnable.map((m) => MODE_NAMES[m]).join(' and ')} ran in ${seconds(performance.now() - total)}; ${Object.keys(unavailable).map((m) => MODE_NAMES[m]).join(', ')} ${Object.values(unavailable)[0]}.`);
+        : `${runnable.map((m) => MODE_NAMES[m]).join(' and ')} ran in ${seconds(performance.now() - total)}; ${Object.keys(unavailable).map((m) => MODE_NAMES[m]).join(', ')} ${Object.values(unavailable)[0]}.`) + failures);
     }
   } finally {
     run = null;
@@ -398,13 +502,24 @@ document.addEventListener('keydown', (e) => {
 // ---- share links ----------------------------------------------------------------------------
 
 async function share() {
-  const url = await shareUrl({
-    code: editor.getCode(),
-    mode: modes.mode,
-    switchInterval: modes.switchInterval,
-    preset: lesson.preset?.id ?? null,
-  });
+  let url;
+  try {
+    url = await shareUrl({
+      code: editor.getCode(),
+      mode: modes.mode,
+      switchInterval: modes.switchInterval,
+      preset: lesson.preset?.id ?? draft?.preset ?? null,
+    });
+  } catch (e) {
+    // Too long for a link (share.js caps them): say so, and make no link.
+    el('share-result').hidden = true;
+    el('run-state').textContent = e.message;
+    return;
+  }
   history.replaceState(null, '', url);
+  // A reload of this link brings this draft back, edits and all.
+  draft.link = new URL(url).hash;
+  saveDraft(draft);
   const box = el('share-result');
   const input = el('share-url');
   input.value = url;
@@ -425,13 +540,20 @@ async function share() {
 // ---- the embed snippet: an <iframe> of embed.html with this program and these settings --------
 
 el('copy-embed').addEventListener('click', async () => {
-  const snippet = await embedSnippet({
-    code: editor.getCode(),
-    preset: lesson.preset,
-    mode: modes.mode,
-    params: params.values(),
-    base: document.baseURI,
-  });
+  let snippet;
+  try {
+    snippet = await embedSnippet({
+      code: editor.getCode(),
+      preset: lesson.preset,
+      mode: modes.mode,
+      params: params.values(),
+      base: document.baseURI,
+    });
+  } catch (e) {
+    el('embed-result').hidden = true;
+    el('run-state').textContent = e.message;
+    return;
+  }
   const box = el('embed-result');
   const input = el('embed-snippet');
   input.value = snippet;

@@ -49,10 +49,16 @@ function compareToSequential(reports) {
   for (const mode of MODES) {
     if (reports[mode]) data[mode] = reports[mode].wall_ms;
   }
-  if (seq) {
+  // A run that ended in an error is never compared: it did not do the same work.
+  const seqFailed = Boolean(reports.sequential?.error);
+  for (const mode of ['gil', 'free']) {
+    if (reports[mode]?.error) parts.push(`${MODE_NAMES[mode]}: failed (${reports[mode].error.type}), not compared`);
+  }
+  if (seqFailed && (reports.gil || reports.free)) parts.push(`sequential failed (${reports.sequential.error.type}), so nothing is compared with it`);
+  if (seq && !seqFailed) {
     for (const mode of ['gil', 'free']) {
       const r = reports[mode];
-      if (!r) continue;
+      if (!r || r.error) continue;
       const ratio = r.wall_ms / seq;
       data[`${mode}_over_sequential`] = ratio;
       parts.push(ratio < 0.8

@@ -9,6 +9,19 @@
 
 const FORMAT_VERSION = 1;
 
+/**
+ * Longest share link this page makes or opens: its fragment, in characters. Chat apps and mail
+ * clients cut longer links, and an uncapped one let an 893 KB link open a 200 MB program.
+ */
+export const MAX_LINK_CHARS = 64 * 1024;
+/** Largest program (UTF-8 bytes, as JSON in the link) a link may unpack to. */
+export const MAX_PROGRAM_BYTES = 256 * 1024;
+
+const kb = (n) => `${Math.ceil(n / 1024)} KB`;
+
+/** A share link (or code= parameter) past the caps above; `message` says which and by how much. */
+export class LinkTooLong extends Error {}
+
 function toBase64url(bytes) {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -28,6 +41,30 @@ async function pipe(bytes, stream) {
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 
+/** Decompresses, stopping as soon as the output passes MAX_PROGRAM_BYTES (a deflate bomb). */
+async function inflateCapped(bytes) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_PROGRAM_BYTES) {
+      await reader.cancel();
+      throw new LinkTooLong(`its program is larger than ${kb(MAX_PROGRAM_BYTES)}, the most a share link may hold`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** Text as 'z.<base64url of deflate-raw>' (or 'j.<base64url>' without CompressionStream). */
 async function pack(text, { compress = true } = {}) {
   const bytes = new TextEncoder().encode(text);
@@ -39,20 +76,38 @@ async function pack(text, { compress = true } = {}) {
 
 /** The text of pack()'s 'z.…' or 'j.…' (kind and base64url given apart); throws if damaged. */
 async function unpack(kind, base64url) {
+  if (base64url.length > MAX_LINK_CHARS) {
+    throw new LinkTooLong(`the link is ${kb(base64url.length)} long, and threadlab opens share links up to ${kb(MAX_LINK_CHARS)}`);
+  }
   let bytes = fromBase64url(base64url);
   if (kind === 'z') {
     if (typeof DecompressionStream !== 'function') {
       throw new Error('this browser cannot decompress share links (no DecompressionStream)');
     }
-    bytes = await pipe(bytes, new DecompressionStream('deflate-raw'));
+    bytes = await inflateCapped(bytes);
+  } else if (bytes.length > MAX_PROGRAM_BYTES) {
+    throw new LinkTooLong(`its program is larger than ${kb(MAX_PROGRAM_BYTES)}, the most a share link may hold`);
   }
   return new TextDecoder().decode(bytes);
+}
+
+/** Packs `text`, or throws LinkTooLong if the link would pass the caps. */
+async function packCapped(text, options) {
+  const size = new TextEncoder().encode(text).length;
+  if (size > MAX_PROGRAM_BYTES) {
+    throw new LinkTooLong(`This program is too long for a share link (${kb(size)}; links hold up to ${kb(MAX_PROGRAM_BYTES)}). Save it to a file instead.`);
+  }
+  const packed = await pack(text, options);
+  if (packed.length > MAX_LINK_CHARS) {
+    throw new LinkTooLong(`This program is too long for a share link: the link would be ${kb(packed.length)}, and links are capped at ${kb(MAX_LINK_CHARS)} (longer ones get cut by chat apps and mail). Save it to a file instead.`);
+  }
+  return packed;
 }
 
 /** The fragment (without '#') for a state { code, mode, switchInterval, preset }. */
 export async function encodeState({ code, mode, switchInterval, preset }, options) {
   const json = JSON.stringify({ v: FORMAT_VERSION, code, mode, si: switchInterval, p: preset ?? null });
-  return `s=${await pack(json, options)}`;
+  return `s=${await packCapped(json, options)}`;
 }
 
 /** The state in a fragment ('#s=...' or 's=...'), or null if there is none; throws if it is damaged. */
@@ -70,7 +125,7 @@ export async function decodeState(fragment) {
 }
 
 /** One program alone, for an embed's code= parameter: packed as share links are, without JSON. */
-export const encodeCode = (code) => pack(code);
+export const encodeCode = (code) => packCapped(code);
 
 /** The program in a code= parameter; throws if it is damaged. */
 export async function decodeCode(value) {

@@ -59,6 +59,14 @@ const PAD_R = 10;
 const MIN_HANDOFF_GAP = 3; // hand-off lines closer than this merge into one
 const DENSE_HANDOFF_PX = 6; // hand-offs closer than this on average: ticks, not connectors
 const FONT = '12px system-ui, -apple-system, "Segoe UI", sans-serif';
+/**
+ * Most lanes drawn. A program that starts threads in a loop can report 100,000 threads: one lane
+ * each would be a canvas millions of pixels tall and seconds to draw. Past this the timeline
+ * draws the first MAX_LANES threads and sums up the rest in one line (and in the summary table).
+ * 65: the main thread and the 64 threads that can be alive at once, so a program that keeps its
+ * threads alive together is drawn whole.
+ */
+export const MAX_LANES = 65;
 
 let idCounter = 0;
 
@@ -79,6 +87,7 @@ export function createTimeline(container, { onHover } = {}) {
       <canvas class="tl-canvas" role="img" tabindex="0" aria-describedby="${uid}-help"></canvas>
       <p class="tl-empty">Run a program to see its threads here.</p>
     </div>
+    <p class="tl-rest" hidden></p>
     <p class="tl-help" id="${uid}-help">Wheel or pinch to zoom, drag to pan, shift+drag to zoom to a range. With the keyboard: arrows move between spans and threads, + and - zoom, 0 resets.</p>
     <div class="tl-tooltip" role="tooltip" id="${uid}-tip" hidden></div>
     <div class="tl-sr-only" aria-live="polite" data-role="announce"></div>
@@ -659,12 +668,16 @@ export function createTimeline(container, { onHover } = {}) {
     selection = null;
     hideTip();
     root.classList.toggle('tl-has-data', true);
-    root.dataset.threads = String(model.lanes.length);
     root.dataset.mode = model.mode;
     root.dataset.handoffs = String(model.handoffs.length);
     canvas.setAttribute('aria-label', describe(model));
     renderLegend($('.tl-legend'), model);
     renderSummaryTable($('.tl-summary'), model);
+    const rest = restSummary(model);
+    $('.tl-rest').textContent = rest ?? '';
+    $('.tl-rest').hidden = !rest;
+    root.dataset.drawnThreads = String(model.lanes.length);
+    root.dataset.threads = String(model.lanes.length + model.rest.threads);
     v0 = 0;
     v1 = model.wall;
     draw();
@@ -679,6 +692,7 @@ export function createTimeline(container, { onHover } = {}) {
     canvas.removeAttribute('aria-label');
     $('.tl-legend').innerHTML = '';
     $('.tl-summary').innerHTML = '';
+    $('.tl-rest').hidden = true;
     rangeOut.textContent = '';
     draw();
   }
@@ -719,9 +733,10 @@ export function createTimeline(container, { onHover } = {}) {
 function buildModel(report) {
   const stateIndex = new Map(STATES.map((s, i) => [s, i]));
   let wall = Number(report?.wall_ms) || 0;
-  const lanes = (report?.threads ?? []).map((t) => {
+  const threads = Array.isArray(report?.threads) ? report.threads : [];
+  const lanes = threads.slice(0, MAX_LANES).map((t) => {
     // Spans of one thread do not overlap and come in order; sort anyway, cheaply, if not.
-    let spans = t.spans ?? [];
+    let spans = Array.isArray(t?.spans) ? t.spans : [];
     for (let i = 1; i < spans.length; i++) {
       if (spans[i].start_ms < spans[i - 1].start_ms) {
         spans = [...spans].sort((a, b) => a.start_ms - b.start_ms);
@@ -745,8 +760,18 @@ function buildModel(report) {
       totals[state[i]] += s.end_ms - s.start_ms;
     }
     if (n) wall = Math.max(wall, end[n - 1]);
-    return { name: String(t.name), start, end, state, stateName, totals };
+    return { name: String(t?.name), start, end, state, stateName, totals };
   });
+  // The threads past MAX_LANES: only their count and their time in each state.
+  const rest = { threads: Math.max(0, threads.length - lanes.length), spans: 0, totals: new Float64Array(STATES.length + 1) };
+  for (let i = lanes.length; i < threads.length; i++) {
+    const spans = Array.isArray(threads[i]?.spans) ? threads[i].spans : [];
+    rest.spans += spans.length;
+    for (const s of spans) {
+      rest.totals[stateIndex.get(s.state) ?? UNKNOWN] += s.end_ms - s.start_ms;
+      if (s.end_ms > wall) wall = s.end_ms;
+    }
+  }
   const mode = report?.mode ?? 'gil';
   const gil = mode === 'gil';
   const handoffs = gil ? findHandoffs(lanes) : [];
@@ -756,6 +781,7 @@ function buildModel(report) {
   for (const lane of lanes) lane.state.forEach((s) => present.add(s));
   return {
     lanes,
+    rest,
     wall: wall > 0 ? wall : 1,
     mode,
     gil,
@@ -764,6 +790,17 @@ function buildModel(report) {
     present,
     gilSwitches: report?.gil_switches ?? 0,
   };
+}
+
+/** "99,872 more threads are not drawn: in all they ran 1.20 s, ..." (null when all are drawn). */
+function restSummary(model) {
+  const { rest } = model;
+  if (!rest.threads) return null;
+  const parts = STATES.map((s, i) => [s, rest.totals[i]]).filter(([s, ms]) => ms > 0 && s !== 'done')
+    .map(([s, ms]) => `${STATE_LABELS[s]} ${fmtPrecise(ms)}`);
+  return `${rest.threads.toLocaleString('en')} more thread${rest.threads === 1 ? ' is' : 's are'} not drawn `
+    + `(the timeline shows the first ${model.lanes.length}); in all, their ${rest.spans.toLocaleString('en')} spans add up to: `
+    + `${parts.length ? parts.join(', ') : 'nothing but finishing'}.`;
 }
 
 /** In GIL mode one thread runs at a time: each change of runner is a hand-off of the GIL. */
@@ -804,8 +841,8 @@ function computeLayout(cssW, model, ctx) {
 // ---- text for people and screen readers -------------------------------------------------
 
 function describe(model) {
-  const n = model.lanes.length;
-  const head = `${n} thread${n === 1 ? '' : 's'} over ${fmtPrecise(model.wall)} (${modeName(model.mode)}` +
+  const n = model.lanes.length + model.rest.threads;
+  const head = `${n.toLocaleString('en')} thread${n === 1 ? '' : 's'} over ${fmtPrecise(model.wall)} (${modeName(model.mode)}` +
     (model.gil ? `, ${model.gilSwitches} GIL switches` : '') + ')';
   const parts = model.lanes.map((lane) => {
     const pct = (s) => Math.round((lane.totals[STATES.indexOf(s)] / model.wall) * 100);
@@ -816,7 +853,8 @@ function describe(model) {
     if (blocked >= 1) bits.push(`was blocked ${blocked}%`);
     return `${lane.name} ${bits.join(', ')}`;
   });
-  return `${head}; ${parts.join('; ')}.`;
+  const rest = restSummary(model);
+  return `${head}; ${parts.join('; ')}.${rest ? ` ${rest}` : ''}`;
 }
 
 function modeName(mode) {
@@ -872,6 +910,22 @@ function renderSummaryTable(table, model) {
     }
     const td = el('td');
     td.textContent = String(lane.start.length);
+    tr.append(td);
+    tbody.append(tr);
+  }
+  if (model.rest.threads) {
+    const tr = el('tr');
+    const th = el('th');
+    th.scope = 'row';
+    th.textContent = `${model.rest.threads.toLocaleString('en')} more threads, together`;
+    tr.append(th);
+    for (const [, i] of cols) {
+      const td = el('td');
+      td.textContent = fmtPrecise(model.rest.totals[i]);
+      tr.append(td);
+    }
+    const td = el('td');
+    td.textContent = String(model.rest.spans);
     tr.append(td);
     tbody.append(tr);
   }

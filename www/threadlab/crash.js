@@ -12,7 +12,7 @@ export const STOP_BACKSTOP_MS = 500;
  * Why the engine was restarted, as an Error that run() rejects with:
  * `reason` is 'panic' | 'oom' | 'trap' | 'worker' (a crash), 'backstop' (the run had not
  * settled STOP_BACKSTOP_MS after Stop) or 'stop' (a page without isolation, where ending the
- * engine is how Stop works); `restarted` is true; `stopped` is true for 'backstop' and 'stop';
+ * engine is how Stop works) or 'recycle' (between runs, to give back memory); `restarted` is true; `stopped` is true for 'backstop' and 'stop';
  * `detail` is the short cause shown to the learner.
  */
 export class EngineRestart extends Error {
@@ -23,7 +23,7 @@ export class EngineRestart extends Error {
     this.detail = detail;
     this.restarted = true;
     this.stopped = reason === 'stop' || reason === 'backstop';
-    this.crashed = !this.stopped;
+    this.crashed = !this.stopped && reason !== 'recycle';
   }
 }
 
@@ -47,6 +47,7 @@ export function restartMessage({ reason, detail }) {
   if (reason === 'stop' || reason === 'backstop') {
     return `threadlab: stopped (${detail}); the engine was restarted`;
   }
+  if (reason === 'recycle') return `threadlab: the engine was restarted between runs to give back memory (${detail})`;
   return `threadlab: the engine crashed (${detail}) and was restarted`;
 }
 

@@ -24,6 +24,11 @@ impl<'a> Compiler<'a> {
     fn expr_inner(&mut self, e: &'a Expr) -> Result<(), CompileError> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.emit(Op::Dup);
+                self.store_name(target);
+            }
             ExprKind::Constant(c) => self.load_const(const_of(c)),
             ExprKind::FString(parts) => self.fstring(parts)?,
             ExprKind::BinOp { left, op, right } => {
@@ -172,10 +177,26 @@ impl<'a> Compiler<'a> {
             ExprKind::DictComp { key, value, generators } => {
                 self.comprehension(e, "<dictcomp>", CompKind::Dict, key, Some(value), generators)?
             }
-            ExprKind::GeneratorExp { elt, generators } => {
-                // Evaluated eagerly: a list, handed out as an iterator.
-                self.comprehension(e, "<genexpr>", CompKind::List, elt, None, generators)?;
-                self.emit(Op::GetIter);
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, "<genexpr>", CompKind::Gen, elt, None, generators)?,
+            ExprKind::Yield(value) => {
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Const::None),
+                }
+                self.unit().line = e.pos.line;
+                self.emit(Op::Yield);
+            }
+            ExprKind::YieldFrom(value) => {
+                self.expr(value)?;
+                self.unit().line = e.pos.line;
+                self.emit(Op::GetYieldFromIter);
+                self.emit(Op::LoadConst(0));
+                self.emit(Op::YieldFrom);
+            }
+            ExprKind::Await(value) => {
+                self.expr(value)?;
+                self.unit().line = e.pos.line;
+                self.emit_await();
             }
             ExprKind::Lambda { params, body } => {
                 let scope = self.table.scope_of(e);
@@ -383,24 +404,34 @@ impl<'a> Compiler<'a> {
         generators: &'a [Comprehension],
     ) -> Result<(), CompileError> {
         let scope = self.table.scope_of(e);
+        let is_async = self.table.scopes[scope].is_coroutine;
         static COMP_PARAMS: std::sync::OnceLock<Params> = std::sync::OnceLock::new();
         let params: &'static Params = COMP_PARAMS.get_or_init(|| Params {
             args: vec![Param { name: ".0".into(), default: None, pos: Pos::default() }],
             ..Params::default()
         });
         self.make_function(scope, CodeKind::Lambda, name, params, e.pos.line, |c| {
-            c.emit(match kind {
-                CompKind::List => Op::BuildList(0),
-                CompKind::Set => Op::BuildSet(0),
-                CompKind::Dict => Op::BuildMap(0),
-            });
+            match kind {
+                CompKind::List => c.emit(Op::BuildList(0)),
+                CompKind::Set => c.emit(Op::BuildSet(0)),
+                CompKind::Dict => c.emit(Op::BuildMap(0)),
+                CompKind::Gen => 0,
+            };
             c.comp_loop(generators, 0, kind, elt, value)?;
+            if kind == CompKind::Gen {
+                c.emit(Op::LoadConst(0));
+            }
             c.emit(Op::Return);
             Ok(())
         })?;
+        // The first iterable is evaluated (and iterated) here, in the enclosing scope.
         self.expr(&generators[0].iter)?;
         self.unit().line = e.pos.line;
+        self.emit(if generators[0].is_async { Op::GetAIter } else { Op::GetIter });
         self.emit(Op::Call(1));
+        if is_async && kind != CompKind::Gen {
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -417,19 +448,42 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
+            if g.is_async {
+                self.emit(Op::GetAIter);
+            }
         }
-        let slot = self.alloc_hidden(3) as u16;
-        self.emit(Op::ForPrep { slot });
-        let top = self.here();
-        let store = match &g.target.kind {
-            ExprKind::Name(n) => self.fast_slot(n).filter(|&l| l < STORE_TO_STACK as u32).map(|l| l as u16),
-            _ => None,
-        };
-        self.emit(Op::ForSlot { slot, store: store.unwrap_or(STORE_TO_STACK) });
-        let exit = self.emit(Op::Jump(0));
-        if store.is_none() {
+        // An async clause keeps its iterator on the stack (like `async for`); a plain one in
+        // three hidden slots.
+        let mut slot = 0;
+        // Values held below the loop's item: the container being built, and async iterators.
+        let held = (kind != CompKind::Gen) as u32 + generators[..=i].iter().filter(|g| g.is_async).count() as u32;
+        let (top, exit, range) = if g.is_async {
+            let top = self.here();
+            let saved = self.unit().depth;
+            self.unit().depth = held;
+            let r = self.open_range();
+            self.unit().depth = saved;
+            self.emit(Op::GetANext);
+            self.emit(Op::LoadConst(0));
+            self.emit(Op::YieldFrom);
+            self.suspend_range(r);
             self.store_target(&g.target)?;
-        }
+            (top, 0, Some(r))
+        } else {
+            slot = self.alloc_hidden(3) as u16;
+            self.emit(Op::ForPrep { slot });
+            let top = self.here();
+            let store = match &g.target.kind {
+                ExprKind::Name(n) => self.fast_slot(n).filter(|&l| l < STORE_TO_STACK as u32).map(|l| l as u16),
+                _ => None,
+            };
+            self.emit(Op::ForSlot { slot, store: store.unwrap_or(STORE_TO_STACK) });
+            let exit = self.emit(Op::Jump(0));
+            if store.is_none() {
+                self.store_target(&g.target)?;
+            }
+            (top, exit, None)
+        };
         let mut skips = Vec::new();
         for cond in &g.ifs {
             skips.push(self.jump_if(cond, false)?);
@@ -440,14 +494,18 @@ impl<'a> Compiler<'a> {
             self.expr(elt)?;
             match kind {
                 CompKind::List => {
-                    self.emit(Op::ListAppend(1));
+                    self.emit(Op::ListAppend(held));
                 }
                 CompKind::Set => {
-                    self.emit(Op::SetAdd(1));
+                    self.emit(Op::SetAdd(held));
                 }
                 CompKind::Dict => {
                     self.expr(value.unwrap())?;
-                    self.emit(Op::MapAdd(1));
+                    self.emit(Op::MapAdd(held));
+                }
+                CompKind::Gen => {
+                    self.emit(Op::Yield);
+                    self.emit(Op::Pop);
                 }
             }
         }
@@ -455,18 +513,29 @@ impl<'a> Compiler<'a> {
             self.patch_here(s);
         }
         self.emit(Op::JumpBackward(top));
-        self.patch_here(exit);
-        self.emit(Op::ForEnd { slot });
-        self.free_hidden(3);
+        match range {
+            Some(r) => {
+                let h = self.here();
+                self.close_range(r, h);
+                let done = self.emit(Op::EndAsyncFor(0));
+                self.patch_here(done);
+            }
+            None => {
+                self.patch_here(exit);
+                self.emit(Op::ForEnd { slot });
+                self.free_hidden(3);
+            }
+        }
         Ok(())
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum CompKind {
     List,
     Set,
     Dict,
+    Gen,
 }
 
 /// A tuple of constants becomes one constant, as in CPython.

@@ -1,6 +1,7 @@
 //! AST -> bytecode. One `Unit` per code object being built (module, function, class body, lambda,
 //! comprehension); statements in `stmt.rs`, expressions in `expr.rs`, scopes in `symtable.rs`.
 
+mod annotations;
 mod expr;
 mod stmt;
 pub mod symtable;
@@ -17,8 +18,10 @@ pub use symtable::Sym as Symbol;
 /// Compiles a parsed module into its code object.
 pub fn compile(module: &Module, filename: &str) -> Result<Arc<Code>, CompileError> {
     let table = symtable::build(module)?;
-    let mut c = Compiler { table, units: Vec::new(), filename: filename.to_string(), _ast: std::marker::PhantomData };
+    let future_annotations = annotations::future_annotations(&module.body);
+    let mut c = Compiler { table, units: Vec::new(), filename: filename.to_string(), future_annotations, _ast: std::marker::PhantomData };
     c.push_unit(0, CodeKind::Module, "<module>", "<module>", 1);
+    c.body_prologue(&module.body);
     c.stmts(&module.body)?;
     c.emit(Op::LoadConst(0));
     c.emit(Op::Return);
@@ -34,6 +37,9 @@ enum Block<'a> {
     Protected { handler_slot: usize },
     /// A `with` body: the bound `__exit__` is on the stack.
     With,
+    /// An `async with` body: the bound `__aexit__` is on the stack.
+    AsyncWith,
+
     /// An except body (`extra` = 0: `[prev]` on the stack) or a finally-on-exception body
     /// (`extra` = 1: `[prev, exc]`).
     HandlerBody { extra: u32, name: Option<String> },
@@ -69,6 +75,8 @@ pub(crate) struct Compiler<'a> {
     table: SymTable,
     units: Vec<Unit<'a>>,
     filename: String,
+    /// `from __future__ import annotations`: annotations are stored as strings.
+    future_annotations: bool,
     _ast: std::marker::PhantomData<&'a Module>,
 }
 
@@ -80,6 +88,8 @@ impl<'a> Compiler<'a> {
         code.cellvars = sc.cellvars.clone();
         code.freevars = sc.freevars.clone();
         code.uses_super = sc.uses_super;
+        code.flags = (if sc.is_generator { crate::lang::bytecode::CO_GENERATOR } else { 0 })
+            | (if sc.is_coroutine { crate::lang::bytecode::CO_COROUTINE } else { 0 });
         let locals: HashMap<String, u32> =
             code.varnames.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
         let mut cells = HashMap::new();
@@ -108,6 +118,12 @@ impl<'a> Compiler<'a> {
             hidden_max: 0,
             nnamed,
         });
+    }
+
+    /// Whether the current body records annotations (a module or class body).
+    fn annotates_names(&self) -> bool {
+        let scope = self.units.last().expect("unit").scope;
+        matches!(self.table.scopes[scope].kind, symtable::ScopeKind::Module | symtable::ScopeKind::Class)
     }
 
     fn pop_unit(&mut self) -> Code {
@@ -147,8 +163,16 @@ impl<'a> Compiler<'a> {
             Op::PopJumpIfTrue(_) => Op::PopJumpIfTrue(target),
             Op::JumpIfFalseOrPop(_) => Op::JumpIfFalseOrPop(target),
             Op::JumpIfTrueOrPop(_) => Op::JumpIfTrueOrPop(target),
+            Op::EndAsyncFor(_) => Op::EndAsyncFor(target),
             other => panic!("patching a non-jump {:?}", other),
         };
+    }
+
+    /// `await` of the value on top: `GetAwaitable`, then delegate to it until it returns.
+    fn emit_await(&mut self) {
+        self.emit(Op::GetAwaitable);
+        self.emit(Op::LoadConst(0));
+        self.emit(Op::YieldFrom);
     }
 
     fn patch_here(&mut self, at: usize) {
@@ -313,6 +337,16 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Pop);
                     self.unit().depth -= 1;
                 }
+                Block::AsyncWith => {
+                    self.emit(Op::LoadConst(0));
+                    self.emit(Op::LoadConst(0));
+                    self.emit(Op::LoadConst(0));
+                    self.emit(Op::Call(3));
+                    self.emit_await();
+                    self.emit(Op::Pop);
+                    self.unit().depth -= 1;
+                }
+
                 Block::HandlerBody { extra, name } => {
                     for _ in 0..*extra {
                         self.emit(Op::Pop);
@@ -343,7 +377,7 @@ impl<'a> Compiler<'a> {
         let blocks: Vec<Block<'a>> = self.unit().blocks[down_to..].to_vec();
         for b in blocks {
             match b {
-                Block::With => self.unit().depth += 1,
+                Block::With | Block::AsyncWith => self.unit().depth += 1,
                 Block::HandlerBody { extra, .. } => self.unit().depth += 1 + extra,
                 _ => {}
             }

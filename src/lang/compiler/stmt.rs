@@ -49,11 +49,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
                 }
+                self.record_annotation(target, annotation)?;
             }
             StmtKind::If { test, body, orelse } => {
                 let jf = self.jump_if(test, false)?;
@@ -189,7 +190,9 @@ impl<'a> Compiler<'a> {
                     self.delete_target(t)?;
                 }
             }
-            StmtKind::With { items, body } => self.with_stmt(items, body, 0)?,
+            StmtKind::With { items, body } => self.with_stmt(items, body, 0, false)?,
+            StmtKind::AsyncWith { items, body } => self.with_stmt(items, body, 0, true)?,
+            StmtKind::AsyncFor { target, iter, body, orelse } => self.async_for_stmt(target, iter, body, orelse)?,
         }
         Ok(())
     }
@@ -386,6 +389,47 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `async for`: the async iterator stays on the stack; each step awaits `__anext__()`,
+    /// and its StopAsyncIteration (caught by `EndAsyncFor`) ends the loop.
+    fn async_for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Result<(), CompileError> {
+        self.expr(iter)?;
+        self.emit(Op::GetAIter);
+        self.unit().depth += 1;
+        let top = self.here();
+        let r = self.open_range();
+        self.emit(Op::GetANext);
+        self.emit(Op::LoadConst(0));
+        self.emit(Op::YieldFrom);
+        self.suspend_range(r);
+        self.store_target(target)?;
+        self.unit().blocks.push(Block::Loop { continue_to: top, breaks: Vec::new() });
+        self.stmts(body)?;
+        self.unit().line = target.pos.line;
+        self.emit(Op::JumpBackward(top));
+        let breaks = match self.unit().blocks.pop() {
+            Some(Block::Loop { breaks, .. }) => breaks,
+            _ => unreachable!(),
+        };
+        let h = self.here();
+        self.close_range(r, h);
+        let done = self.emit(Op::EndAsyncFor(0));
+        self.unit().depth -= 1;
+        let mut end = Vec::new();
+        if !breaks.is_empty() {
+            for b in breaks {
+                self.patch_here(b);
+            }
+            self.emit(Op::Pop);
+            end.push(self.emit(Op::Jump(0)));
+        }
+        self.patch_here(done);
+        self.stmts(orelse)?;
+        for e in end {
+            self.patch_here(e);
+        }
+        Ok(())
+    }
+
     fn function_def(&mut self, f: &'a FunctionDef, line: u32) -> Result<(), CompileError> {
         for d in &f.decorators {
             self.expr(d)?;
@@ -398,6 +442,7 @@ impl<'a> Compiler<'a> {
             Ok(())
         })?;
         self.unit().line = line;
+        self.set_function_doc(&f.body);
         for _ in &f.decorators {
             self.emit(Op::Call(1));
         }
@@ -412,22 +457,40 @@ impl<'a> Compiler<'a> {
         let scope = self.table.scope_of(c);
         static NO_PARAMS: std::sync::OnceLock<Params> = std::sync::OnceLock::new();
         let no_params: &'static Params = NO_PARAMS.get_or_init(Params::default);
+        if !c.keywords.is_empty() {
+            // `class A(B, metaclass=M)`: `__build_class__(body, 'A', B, metaclass=M)`, as CPython.
+            self.load_name("__build_class__");
+        }
         self.make_function(scope, CodeKind::Class, &c.name, no_params, line, |cc| {
+            cc.body_prologue(&c.body);
             cc.stmts(&c.body)?;
             cc.emit(Op::LoadConst(0));
             cc.emit(Op::Return);
             Ok(())
         })?;
         self.unit().line = line;
+        let name = self.add_const(Const::Str(c.name.clone()));
+        if !c.keywords.is_empty() {
+            self.emit(Op::LoadConst(name));
+        }
         for b in &c.bases {
             if matches!(b.kind, ExprKind::Starred(_)) {
                 return Err(CompileError::not_implemented("starred base classes", b.pos.line, b.pos.col));
             }
             self.expr(b)?;
         }
-        self.emit(Op::BuildTuple(c.bases.len() as u32));
-        let name = self.add_const(Const::Str(c.name.clone()));
-        self.emit(Op::BuildClass { name });
+        if c.keywords.is_empty() {
+            self.emit(Op::BuildTuple(c.bases.len() as u32));
+            self.emit(Op::BuildClass { name });
+        } else {
+            for k in &c.keywords {
+                self.expr(&k.value)?;
+            }
+            let names = Const::Tuple(c.keywords.iter().map(|k| Const::Str(k.name.clone().unwrap_or_default())).collect());
+            let names = self.add_const(names);
+            let argc = (2 + c.bases.len() + c.keywords.len()) as u16;
+            self.emit(Op::CallKw { argc, names });
+        }
         for _ in &c.decorators {
             self.emit(Op::Call(1));
         }
@@ -538,11 +601,16 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt], idx: usize) -> Result<(), CompileError> {
+    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt], idx: usize, is_async: bool) -> Result<(), CompileError> {
         let item = &items[idx];
         let line = self.unit().line;
         self.expr(&item.context)?;
-        self.emit(Op::BeforeWith);
+        if is_async {
+            self.emit(Op::BeforeAsyncWith);
+            self.emit_await();
+        } else {
+            self.emit(Op::BeforeWith);
+        }
         self.unit().depth += 1;
         match &item.target {
             Some(t) => self.store_target(t)?,
@@ -552,9 +620,9 @@ impl<'a> Compiler<'a> {
         }
         let wr = self.open_range();
         self.unit().blocks.push(Block::Protected { handler_slot: wr });
-        self.unit().blocks.push(Block::With);
+        self.unit().blocks.push(if is_async { Block::AsyncWith } else { Block::With });
         if idx + 1 < items.len() {
-            self.with_stmt(items, body, idx + 1)?;
+            self.with_stmt(items, body, idx + 1, is_async)?;
         } else {
             self.stmts(body)?;
         }
@@ -566,6 +634,9 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadConst(0));
         self.emit(Op::LoadConst(0));
         self.emit(Op::Call(3));
+        if is_async {
+            self.emit_await();
+        }
         self.emit(Op::Pop);
         let end = self.emit(Op::Jump(0));
         // Exception: [exit, exc] -> [exit, prev, exc]; call exit(type, exc, tb).
@@ -574,7 +645,12 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PushExcInfo);
         self.unit().depth += 1;
         let cr = self.open_range();
-        self.emit(Op::WithExceptStart);
+        if is_async {
+            self.emit(Op::AsyncWithExceptStart);
+            self.emit_await();
+        } else {
+            self.emit(Op::WithExceptStart);
+        }
         let suppress = self.emit(Op::PopJumpIfTrue(0));
         self.emit(Op::Reraise);
         let cleanup = self.here();

@@ -42,7 +42,16 @@ pub struct Scope {
     /// Where each `nonlocal` was declared, for the "no binding" error.
     nonlocal_pos: HashMap<String, (u32, u32)>,
     pub children: Vec<usize>,
+    /// The enclosing scope (the module's own index for the module).
+    parent: usize,
     pub uses_super: bool,
+    /// Contains `yield`: calling it makes a generator (an async generator when also async).
+    pub is_generator: bool,
+    /// `async def`, or a comprehension that awaits inside one.
+    pub is_coroutine: bool,
+    /// A comprehension scope: what CPython calls it in messages ("list comprehension"). `:=`
+    /// inside one binds in the nearest scope that is not one.
+    pub comp: Option<&'static str>,
     /// Results of the analysis.
     pub syms: HashMap<String, Sym>,
     pub varnames: Vec<String>,
@@ -62,7 +71,11 @@ impl Scope {
             nonlocals: HashSet::new(),
             nonlocal_pos: HashMap::new(),
             children: Vec::new(),
+            parent: 0,
             uses_super: false,
+            is_generator: false,
+            is_coroutine: false,
+            comp: None,
             syms: HashMap::new(),
             varnames: Vec::new(),
             cellvars: Vec::new(),
@@ -121,6 +134,7 @@ impl Builder {
     fn enter<T>(&mut self, node: &T, kind: ScopeKind) -> usize {
         let id = self.scopes.len();
         self.scopes.push(Scope::new(kind));
+        self.scopes[id].parent = self.cur;
         self.scopes[self.cur].children.push(id);
         self.by_node.insert(node as *const T as usize, id);
         let prev = self.cur;
@@ -178,7 +192,11 @@ impl Builder {
                 }
                 self.target(target)?;
             }
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
+                // Module and class bodies evaluate the annotation of a plain name.
+                if matches!(target.kind, ExprKind::Name(_)) && matches!(self.scopes[self.cur].kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(annotation)?;
+                }
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
@@ -193,6 +211,13 @@ impl Builder {
             }
             StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
                 self.expr(test)?;
+                self.stmts(body)?;
+                self.stmts(orelse)?;
+            }
+            StmtKind::AsyncFor { target, iter, body, orelse } => {
+                self.require_async("'async for' outside async function", s.pos)?;
+                self.expr(iter)?;
+                self.target(target)?;
                 self.stmts(body)?;
                 self.stmts(orelse)?;
             }
@@ -215,6 +240,7 @@ impl Builder {
                 self.param_defaults(&f.params)?;
                 self.scope().bind(&f.name);
                 let prev = self.enter(f, ScopeKind::Function);
+                self.scope().is_coroutine = f.is_async;
                 self.params(&f.params);
                 self.stmts(&f.body)?;
                 self.cur = prev;
@@ -225,6 +251,9 @@ impl Builder {
                 }
                 for b in &c.bases {
                     self.expr(b)?;
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
                 }
                 self.scope().bind(&c.name);
                 let prev = self.enter(c, ScopeKind::Class);
@@ -322,7 +351,10 @@ impl Builder {
                     self.target(t)?;
                 }
             }
-            StmtKind::With { items, body } => {
+            StmtKind::With { items, body } | StmtKind::AsyncWith { items, body } => {
+                if matches!(s.kind, StmtKind::AsyncWith { .. }) {
+                    self.require_async("'async with' outside async function", s.pos)?;
+                }
                 for it in items {
                     self.expr(&it.context)?;
                     if let Some(t) = &it.target {
@@ -355,10 +387,75 @@ impl Builder {
         Ok(())
     }
 
+    /// `async for` / `async with` / `await` need an enclosing `async def` (`what` is the
+    /// error otherwise).
+    fn require_async(&mut self, what: &str, pos: Pos) -> Result<(), CompileError> {
+        let sc = &self.scopes[self.cur];
+        if sc.is_coroutine {
+            return Ok(());
+        }
+        Err(CompileError::syntax(what, pos.line, pos.col))
+    }
+
+    /// Marks the current scope a generator; `yield` outside a function is an error.
+    fn found_yield(&mut self, e: &Expr) -> Result<(), CompileError> {
+        let sc = &self.scopes[self.cur];
+        let err = |m: String| Err(CompileError::syntax(m, e.pos.line, e.pos.col));
+        if let Some(comp) = sc.comp {
+            return err(format!("'yield' inside {}", comp));
+        }
+        if matches!(sc.kind, ScopeKind::Module | ScopeKind::Class) {
+            return err("'yield' outside function".into());
+        }
+        if sc.is_coroutine && matches!(e.kind, ExprKind::YieldFrom(_)) {
+            return err("'yield from' inside async function".into());
+        }
+        self.scope().is_generator = true;
+        Ok(())
+    }
+
+    /// `await` (or an async comprehension): allowed in an `async def`, and in a comprehension
+    /// inside one (which then becomes a coroutine itself, or an async generator).
+    fn found_await(&mut self, pos: Pos, what: &str) -> Result<(), CompileError> {
+        let mut id = self.cur;
+        let mut comps = Vec::new();
+        while self.scopes[id].comp.is_some() && !self.scopes[id].is_coroutine {
+            comps.push(id);
+            id = self.parent_of(id);
+        }
+        let sc = &self.scopes[id];
+        if !sc.is_coroutine {
+            let msg = if what == "await" {
+                if sc.kind == ScopeKind::Module { "'await' outside function" } else { "'await' outside async function" }
+            } else {
+                "asynchronous comprehension outside of an asynchronous function"
+            };
+            return Err(CompileError::syntax(msg, pos.line, pos.col));
+        }
+        for c in comps {
+            self.scopes[c].is_coroutine = true;
+        }
+        Ok(())
+    }
+
+    fn parent_of(&self, id: usize) -> usize {
+        self.scopes.iter().position(|s| s.children.contains(&id)).unwrap_or(0)
+    }
+
     fn comprehension(&mut self, node: &Expr, generators: &[Comprehension], elts: &[&Expr]) -> Result<(), CompileError> {
         // The first iterable is evaluated in the enclosing scope and passed in as `.0`.
         self.expr(&generators[0].iter)?;
         let prev = self.enter(node, ScopeKind::Lambda);
+        self.scope().comp = Some(match &node.kind {
+            ExprKind::ListComp { .. } => "list comprehension",
+            ExprKind::SetComp { .. } => "set comprehension",
+            ExprKind::DictComp { .. } => "dict comprehension",
+            _ => "generator expression",
+        });
+        self.scope().is_generator = matches!(node.kind, ExprKind::GeneratorExp { .. });
+        if generators.iter().any(|g| g.is_async) {
+            self.found_await(node.pos, "async for")?;
+        }
         self.scope().params.push(".0".into());
         self.scope().bind(".0");
         for (i, g) in generators.iter().enumerate() {
@@ -447,6 +544,55 @@ impl Builder {
                 self.expr(orelse)?;
             }
             ExprKind::Starred(inner) => self.expr(inner)?,
+            ExprKind::Yield(v) => {
+                self.found_yield(e)?;
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::YieldFrom(v) => {
+                self.found_yield(e)?;
+                self.expr(v)?;
+            }
+            ExprKind::Await(v) => {
+                self.found_await(e.pos, "await")?;
+                self.expr(v)?;
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.named_target(target, e.pos)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The target of `name := value`: bound in the current scope, or, inside comprehensions, in
+    /// the nearest enclosing scope that is not a comprehension (PEP 572), which the
+    /// comprehensions then reach as a nonlocal (or global) name.
+    fn named_target(&mut self, name: &str, pos: Pos) -> Result<(), CompileError> {
+        if !self.scopes[self.cur].comp.is_some() {
+            self.scope().bind(name);
+            return Ok(());
+        }
+        let mut t = self.cur;
+        let mut comps = Vec::new();
+        while self.scopes[t].comp.is_some() {
+            comps.push(t);
+            t = self.scopes[t].parent;
+        }
+        if self.scopes[t].kind == ScopeKind::Class {
+            return Err(CompileError::syntax("assignment expression within a comprehension cannot be used in a class body", pos.line, pos.col));
+        }
+        let global = self.scopes[t].kind == ScopeKind::Module || self.scopes[t].globals.contains(name);
+        if !global {
+            self.scopes[t].bind(name);
+        }
+        for c in comps {
+            if global {
+                self.scopes[c].globals.insert(name.to_string());
+            } else {
+                self.scopes[c].nonlocals.insert(name.to_string());
+            }
         }
         Ok(())
     }

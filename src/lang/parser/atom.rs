@@ -93,7 +93,7 @@ impl<'a> Parser<'a> {
                     }
                     value => value?,
                 };
-                if genexp && self.at_kw("for") {
+                if genexp && self.at_comp_for() {
                     // `f(*a for a in b)`, or a second positional argument before `for`.
                     if args.is_empty() && keywords.is_empty() {
                         let msg = "iterable unpacking cannot be used in comprehension";
@@ -114,7 +114,7 @@ impl<'a> Parser<'a> {
                 let name = self.name()?;
                 self.advance();
                 let value = self.expression()?;
-                if self.at_kw("for") {
+                if self.at_comp_for() {
                     return Err(self.error_at(
                         pos,
                         "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
@@ -134,7 +134,7 @@ impl<'a> Parser<'a> {
                 return Err(self.error_at(pos, format!("cannot assign to {}", k)));
             } else {
                 let value = self.named_expression_checked(false)?;
-                if genexp && self.at_kw("for") {
+                if genexp && self.at_comp_for() {
                     let generators = self.comprehension_clauses()?;
                     let others = !args.is_empty() || !keywords.is_empty();
                     if others || self.at_op(",") {
@@ -273,7 +273,7 @@ impl<'a> Parser<'a> {
             }
         }
         let first = self.first_display_element()?;
-        let result = if self.at_kw("for") {
+        let result = if self.at_comp_for() {
             self.check_comprehension_elt(&first)?;
             let generators = self.comprehension_clauses()?;
             mk(
@@ -306,7 +306,7 @@ impl<'a> Parser<'a> {
         let mut elts = Vec::new();
         if !self.at_op("]") {
             let first = self.first_display_element()?;
-            if self.at_kw("for") {
+            if self.at_comp_for() {
                 self.check_comprehension_elt(&first)?;
                 let generators = self.comprehension_clauses()?;
                 self.expect_op("]")?;
@@ -323,7 +323,7 @@ impl<'a> Parser<'a> {
                 if self.at_op("]") {
                     break;
                 }
-                if self.at_kw("for") {
+                if self.at_comp_for() {
                     return Err(self.error_at(
                         elts[0].pos,
                         "did you forget parentheses around the comprehension target?",
@@ -358,7 +358,7 @@ impl<'a> Parser<'a> {
             let e = self.first_display_element()?;
             if !self.at_op(":") || matches!(e.kind, ExprKind::Starred(_)) {
                 // A set.
-                if self.at_kw("for") {
+                if self.at_comp_for() {
                     self.check_comprehension_elt(&e)?;
                     let generators = self.comprehension_clauses()?;
                     return Ok(mk(
@@ -374,7 +374,7 @@ impl<'a> Parser<'a> {
                     if self.at_op("}") {
                         break;
                     }
-                    if self.at_kw("for") {
+                    if self.at_comp_for() {
                         return Err(self.error_at(
                             elts[0].pos,
                             "did you forget parentheses around the comprehension target?",
@@ -392,7 +392,7 @@ impl<'a> Parser<'a> {
             None => {
                 let star = self.prev();
                 let v = self.bitwise_or()?;
-                if self.at_kw("for") {
+                if self.at_comp_for() {
                     return Err(self.error(
                         "dict unpacking cannot be used in dict comprehension",
                         star.line,
@@ -403,7 +403,7 @@ impl<'a> Parser<'a> {
             }
             Some(k) => {
                 let v = self.dict_value()?;
-                if self.at_kw("for") {
+                if self.at_comp_for() {
                     let generators = self.comprehension_clauses()?;
                     return Ok(mk(
                         ExprKind::DictComp {
@@ -503,7 +503,7 @@ impl<'a> Parser<'a> {
         &mut self,
         elts: &[Expr],
     ) -> PResult<()> {
-        if elts.len() > 1 && self.at_kw("for") {
+        if elts.len() > 1 && self.at_comp_for() {
             return Err(self.error_at(
                 elts[0].pos,
                 "did you forget parentheses around the comprehension target?",
@@ -512,15 +512,16 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// At `for` or `async for`: a comprehension clause starts here.
+    pub(super) fn at_comp_for(&mut self) -> bool {
+        self.at_kw("for") || self.at_kw("async") && self.peek_nth(1).tok.is_kw("for")
+    }
+
     /// `for target in iter [if cond]...` clauses, one or more.
     pub(super) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens = Vec::new();
-        while self.at_kw("for") || self.at_kw("async") && self.peek_nth(1).tok.is_kw("for") {
-            if self.at_kw("async") {
-                let pos = self.pos_here();
-                self.unsupported("'async for'", pos);
-                self.advance();
-            }
+        while self.at_comp_for() {
+            let is_async = self.eat_kw("async");
             self.advance();
             let target = self.for_target()?;
             let iter = self.disjunction()?;
@@ -528,7 +529,7 @@ impl<'a> Parser<'a> {
             while self.eat_kw("if") {
                 ifs.push(self.disjunction()?);
             }
-            gens.push(Comprehension { target, iter, ifs });
+            gens.push(Comprehension { target, iter, ifs, is_async });
         }
         Ok(gens)
     }
@@ -536,13 +537,14 @@ impl<'a> Parser<'a> {
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let pos = self.pos_here();
         self.advance();
-        self.unsupported("the 'yield' expression", pos);
         if self.eat_kw("from") {
-            return self.expression();
+            let e = self.expression()?;
+            return Ok(mk(ExprKind::YieldFrom(Box::new(e)), pos));
         }
         if self.starts_star_expr() {
-            return self.star_expressions();
+            let e = self.star_expressions()?;
+            return Ok(mk(ExprKind::Yield(Some(Box::new(e))), pos));
         }
-        Ok(mk(ExprKind::Constant(Constant::None), pos))
+        Ok(mk(ExprKind::Yield(None), pos))
     }
 }

@@ -59,12 +59,7 @@ impl<'a> Parser<'a> {
             Tok::Kw("def") => self.funcdef(Vec::new())?,
             Tok::Kw("class") => self.classdef(Vec::new())?,
             Tok::Op("@") => self.decorated()?,
-            Tok::Kw("async") if matches!(self.peek_nth(1).tok, Tok::Kw("def" | "for" | "with")) => {
-                let pos = self.pos_here();
-                self.advance();
-                self.unsupported("'async'", pos);
-                return self.statement(out);
-            }
+            Tok::Kw("async") if matches!(self.peek_nth(1).tok, Tok::Kw("def" | "for" | "with")) => self.async_stmt(Vec::new())?,
             Tok::Name(n) if n == "match" && self.looks_like_match() => {
                 let pos = self.pos_here();
                 self.unsupported("the 'match' statement", pos);
@@ -407,13 +402,13 @@ impl<'a> Parser<'a> {
             return Err(self.error_at(target.pos, msg));
         }
         self.advance(); // ':'
-        self.expression()?;
+        let annotation = Box::new(self.expression()?);
         let value = if self.eat_op("=") {
             Some(self.assign_value()?)
         } else {
             None
         };
-        Ok(StmtKind::AnnAssign { target, value })
+        Ok(StmtKind::AnnAssign { target, annotation, value })
     }
 
     fn dotted_name(&mut self) -> PResult<String> {
@@ -711,15 +706,36 @@ impl<'a> Parser<'a> {
             self.advance();
         }
         if self.at_kw("async") && self.peek_nth(1).tok.is_kw("def") {
-            let pos = self.pos_here();
-            self.unsupported("'async'", pos);
-            self.advance();
+            return self.async_stmt(decorators);
         }
         match self.tok() {
             Tok::Kw("def") => self.funcdef(decorators),
             Tok::Kw("class") => self.classdef(decorators),
             _ => self.invalid(),
         }
+    }
+
+    /// `async def`, `async for`, `async with`: the statement after `async`, marked async and
+    /// placed at the `async` keyword, as CPython places it.
+    fn async_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let pos = self.pos_here();
+        self.advance();
+        let mut s = match self.tok() {
+            Tok::Kw("def") => self.funcdef(decorators)?,
+            Tok::Kw("for") => self.for_stmt()?,
+            _ => self.with_stmt()?,
+        };
+        s.pos = pos;
+        s.kind = match s.kind {
+            StmtKind::FunctionDef(mut f) => {
+                f.is_async = true;
+                StmtKind::FunctionDef(f)
+            }
+            StmtKind::For { target, iter, body, orelse } => StmtKind::AsyncFor { target, iter, body, orelse },
+            StmtKind::With { items, body } => StmtKind::AsyncWith { items, body },
+            other => other,
+        };
+        Ok(s)
     }
 
     fn funcdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
@@ -749,6 +765,7 @@ impl<'a> Parser<'a> {
                 params,
                 body: body?,
                 decorators,
+                is_async: false,
             }),
             pos,
         ))
@@ -759,13 +776,15 @@ impl<'a> Parser<'a> {
         self.advance();
         let name = self.name()?;
         let mut bases = Vec::new();
+        let mut keywords = Vec::new();
         if self.at_op("(") {
             let call_pos = self.pos_here();
-            let (args, keywords) = self.arguments(false)?;
-            if !keywords.is_empty() {
-                self.unsupported("keyword arguments in a class definition", call_pos);
+            let (args, kws) = self.arguments(false)?;
+            if kws.iter().any(|k| k.name.is_none()) {
+                self.unsupported("'**' in a class definition", call_pos);
             }
             bases = args;
+            keywords = kws;
         }
         self.header_colon()?;
         self.scopes.push(Scope::Class);
@@ -775,6 +794,7 @@ impl<'a> Parser<'a> {
             StmtKind::ClassDef(ClassDef {
                 name,
                 bases,
+                keywords,
                 body: body?,
                 decorators,
             }),

@@ -59,6 +59,7 @@ pub static FUNCTIONS: &[Builtin] = builtins_table![
     "sorted" => sorted,
     "sum" => sum,
     "vars" => vars,
+    "__build_class__" => crate::vm::types::build_class_builtin,
     "zip" => zip,
 ];
 
@@ -436,6 +437,7 @@ fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn instance_of(v: &Value, cls: &Class) -> bool {
     match v {
         Value::Instance(i) => i.class.is_subclass(cls),
+        Value::Class(c) if c.meta.get().is_some() => types().class_of(v).is_subclass(cls),
         _ => types().builtin_class_of(v).is_subclass(cls),
     }
 }
@@ -479,6 +481,14 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.range("next", 1, 2)?;
     match &a[0] {
         Value::Iter(_) | Value::Instance(_) => {}
+        // A generator's StopIteration carries its return value.
+        Value::Generator(g) if g.kind == crate::vm::types::GenKind::Generator => {
+            return match (vm.gen_next_or_return(g)?, a.get(1)) {
+                (Ok(v), _) => Ok(v),
+                (Err(_), Some(d)) => Ok(d.clone()),
+                (Err(r), None) => Err(crate::vm::types::stop_iteration_with(r)),
+            };
+        }
         v => return Err(type_error(format!("'{}' object is not an iterator", v.type_name()))),
     }
     match vm.next(&a[0])? {

@@ -12,7 +12,22 @@ static FUNCS: &[Builtin] = builtins_table![
     "caller" => caller,
     "format_exception" => format_exception_text,
     "debug_crash" => debug_crash,
+    "code_flags" => code_flags,
 ];
+
+/// `code_flags(f)`: the CO_GENERATOR / CO_COROUTINE bits of a Python function (0 for any other
+/// callable), for `asyncio.iscoroutinefunction` (CPython reads `f.__code__.co_flags`).
+fn code_flags(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("code_flags", 1)?;
+    Ok(Value::Int(match &a[0] {
+        Value::Function(f) => f.code.code.flags as i64,
+        Value::Method(m) => match &m.func {
+            Value::Function(f) => f.code.code.flags as i64,
+            _ => 0,
+        },
+        _ => 0,
+    }))
+}
 
 pub fn create(_vm: &mut Vm) -> PyResult<Value> {
     let attrs = FUNCS.iter().map(|b| (b.name, Value::Builtin(b))).collect();

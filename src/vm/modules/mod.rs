@@ -5,7 +5,9 @@
 
 mod internal;
 mod json;
+mod re;
 mod struct_;
+mod weakref;
 pub mod math;
 mod random_core;
 pub mod os;
@@ -33,7 +35,9 @@ static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::c
     ("os", os::create),
     ("math", math::create),
     ("_json", json::create),
+    ("_sre", re::create),
     ("struct", struct_::create),
+    ("_weakref", weakref::create),
     ("_random", random_core::create),
     ("os.path", os_path),
 ];

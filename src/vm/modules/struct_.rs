@@ -142,27 +142,59 @@ fn float_arg(v: &Value) -> PyResult<f64> {
     crate::vm::args::arg_f64(v).ok_or_else(|| struct_error("required argument is not a float"))
 }
 
-/// The range error for an integer code, in CPython's words.
-fn range_error(code: u8, size: usize, native: bool, signed: bool) -> Unwind {
-    let named = match code {
-        b'b' => Some("byte"),
-        b'B' => Some("ubyte"),
-        b'h' => Some("short"),
-        b'H' => Some("ushort"),
-        _ => None,
-    };
+/// The error for an integer that does not fit `code`, in CPython's words, which depend on
+/// which of _struct's pack functions the byte order picks: the native ones (`@`, and `<`/`=`
+/// where the size matches, as on a little-endian machine) or the portable `lp_`/`bp_` ones.
+fn range_error(code: u8, size: usize, f: &Format, n: &BigInt) -> Unwind {
     let bits = size as u32 * 8;
+    let signed = code.is_ascii_lowercase();
     let (lo, hi) = if signed {
         (-(BigInt::from(1) << (bits - 1)), (BigInt::from(1) << (bits - 1)) - 1)
     } else {
         (BigInt::from(0), (BigInt::from(1) << bits) - 1)
     };
-    match named {
-        Some(n) => struct_error(format!("{} format requires {} <= number <= {}", n, lo, hi)),
-        None if size == 4 && (!native || code == b'i') => {
-            struct_error(format!("'{}' format requires {} <= number <= {}", code as char, lo, hi))
+    let big_std = !f.native && !f.little;
+    let named = match code {
+        b'b' => Some("byte"),
+        b'B' => Some("ubyte"),
+        b'h' if !big_std => Some("short"),
+        b'H' if !big_std => Some("ushort"),
+        _ => None,
+    };
+    let out_of_range = || struct_error("argument out of range");
+    let l63: BigInt = BigInt::from(1) << 63;
+    let l64: BigInt = BigInt::from(1) << 64;
+    let c_long = *n >= -l63.clone() && *n < l63;
+    let c_ulong = *n >= BigInt::from(0) && *n < l64;
+    if let Some(name) = named {
+        // np_byte and friends take a C long first.
+        if !c_long {
+            return out_of_range();
         }
-        None => struct_error("argument out of range"),
+        return struct_error(format!("{} format requires {} <= number <= {}", name, lo, hi));
+    }
+    let requires = || struct_error(format!("'{}' format requires {} <= number <= {}", code as char, lo, hi));
+    if size == 8 {
+        if big_std {
+            // bp_longlong / bp_ulonglong convert with _PyLong_AsByteArray.
+            return struct_error("int too large to convert");
+        }
+        return out_of_range();
+    }
+    // Sizes 2 and 4: the value is first taken as a C long (signed) or unsigned long.
+    if signed {
+        if !c_long {
+            return out_of_range();
+        }
+        if f.native && code != b'i' {
+            return out_of_range();
+        }
+        requires()
+    } else {
+        if !c_ulong {
+            return out_of_range();
+        }
+        requires()
     }
 }
 
@@ -282,7 +314,7 @@ fn pack_values(vm: &mut Vm, f: &Format, vals: &[Value], out: &mut [u8]) -> PyRes
                                 n >= BigInt::from(0) && n < (BigInt::from(1) << bits)
                             };
                             if !ok {
-                                return Err(range_error(code, it.size, f.native, signed));
+                                return Err(range_error(code, it.size, f, &n));
                             }
                             let mut le = n.to_signed_bytes_le();
                             let pad = if n < BigInt::from(0) { 0xff } else { 0 };

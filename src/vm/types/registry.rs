@@ -42,6 +42,9 @@ pub struct Types {
     pub dict_values: Arc<Class>,
     pub dict_items: Arc<Class>,
     pub base_exception: Arc<Class>,
+    pub generator: Arc<Class>,
+    pub coroutine: Arc<Class>,
+    pub async_generator: Arc<Class>,
     /// Every builtin exception class by name.
     pub exceptions: HashMap<&'static str, Arc<Class>>,
     /// Exception class names in definition order (for the builtins namespace).
@@ -65,6 +68,7 @@ impl Types {
     pub fn class_of(&self, v: &Value) -> Arc<Class> {
         match v {
             Value::Instance(i) => i.class.clone(),
+            Value::Class(c) => c.meta.get().unwrap_or(&self.type_).clone(),
             _ => self.builtin_class_of(v).clone(),
         }
     }
@@ -116,6 +120,11 @@ impl Types {
                 super::ViewKind::Keys => &self.dict_keys,
                 super::ViewKind::Values => &self.dict_values,
                 super::ViewKind::Items => &self.dict_items,
+            },
+            Value::Generator(g) => match g.kind {
+                super::GenKind::Generator => &self.generator,
+                super::GenKind::Coroutine => &self.coroutine,
+                super::GenKind::AsyncGenerator => &self.async_generator,
             },
         }
     }
@@ -176,6 +185,7 @@ fn build() -> Types {
         let c = make_builtin_class;
     let object = c("object", &[], TypeKind::Object, super::object::OBJECT_METHODS, None);
     object.set_attr(intern("__new__"), Value::Wrapper(Arc::new(super::Wrapper::StaticMethod(Value::Builtin(&super::object::OBJECT_DUNDER_NEW)))));
+    object.set_attr(intern("__init_subclass__"), Value::Wrapper(Arc::new(super::Wrapper::ClassMethod(Value::Builtin(&super::typeobj::INIT_SUBCLASS_DEFAULT)))));
     let o = std::slice::from_ref(&object);
     let int = make_class_with("builtins", "int", o, TypeKind::Int, super::int::INT_METHODS, super::bytes::int_extras(), None);
     let bool_ = c("bool", std::slice::from_ref(&int), TypeKind::Bool, &[], None);
@@ -248,11 +258,19 @@ fn build() -> Types {
     let fromkeys = Value::Wrapper(Arc::new(super::Wrapper::ClassMethod(Value::Builtin(&super::dict::DICT_FROMKEYS))));
     let dict = make_class_with("builtins", "dict", o, TypeKind::Dict, super::dict::DICT_METHODS, vec![("fromkeys", fromkeys)], None);
     Types {
-        type_: c("type", o, TypeKind::Type, super::class::TYPE_METHODS, None),
+        type_: make_class_with(
+            "builtins",
+            "type",
+            o,
+            TypeKind::Type,
+            super::typeobj::TYPE_METHODS,
+            vec![("__new__", Value::Wrapper(Arc::new(super::Wrapper::StaticMethod(Value::Builtin(&super::typeobj::TYPE_DUNDER_NEW)))))],
+            None,
+        ),
         int,
         bool_,
         float: c("float", o, TypeKind::Float, super::float::FLOAT_METHODS, None),
-        str_: c("str", o, TypeKind::Str, super::str::STR_METHODS, None),
+        str_: make_class_with("builtins", "str", o, TypeKind::Str, super::str::STR_METHODS, super::str_text::str_extras(), None),
         bytes: make_class_with("builtins", "bytes", o, TypeKind::Bytes, super::bytes::BYTES_METHODS, super::bytes::class_extras(), None),
         bytearray: super::bytearray::bytearray_class(o),
         list: make_class_with("builtins", "list", o, TypeKind::List, super::list::LIST_METHODS, vec![("append", Value::Builtin(&super::list::LIST_APPEND))], None),
@@ -277,6 +295,9 @@ fn build() -> Types {
         dict_keys: c("dict_keys", o, TypeKind::Iterator, &[], None),
         dict_values: c("dict_values", o, TypeKind::Iterator, &[], None),
         dict_items: c("dict_items", o, TypeKind::Iterator, &[], None),
+        generator: c("generator", o, TypeKind::Iterator, super::generator::GENERATOR_METHODS, None),
+        coroutine: c("coroutine", o, TypeKind::Iterator, super::generator::COROUTINE_METHODS, None),
+        async_generator: c("async_generator", o, TypeKind::Iterator, super::generator::ASYNC_GENERATOR_METHODS, None),
         object,
         base_exception,
         exceptions,
@@ -300,7 +321,7 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<
         TypeKind::FrozenSet => super::set::frozenset_new,
         TypeKind::Range => super::range::range_new,
         TypeKind::Slice => super::slice::slice_new,
-        TypeKind::Type => super::class::type_new,
+        TypeKind::Type => super::typeobj::type_new,
         TypeKind::StaticMethod => super::wrapper::staticmethod_new,
         TypeKind::ClassMethod => super::wrapper::classmethod_new,
         TypeKind::Property => super::wrapper::property_new,

@@ -36,9 +36,10 @@ def delayed():
     print('worker running')
 
 
-t1 = threading.Timer(0.1, delayed)
+# The timers wait 0.5 s (PyMOTW: 0.3) so that a cancel 0.02 s after start wins on a loaded machine.
+t1 = threading.Timer(0.5, delayed)
 t1.name = 't1'
-t2 = threading.Timer(0.1, delayed)
+t2 = threading.Timer(0.5, delayed)
 t2.name = 't2'
 print('starting timers')
 t1.start()

@@ -1,0 +1,5 @@
+def firsts(iterables):
+    for it in iterables:
+        yield next(iter(it))
+
+print(list(firsts([[1], [2], []])))
