@@ -172,7 +172,7 @@ done
 peer_version() {
     local package="$1"
     if [[ "$package" == chromium ]]; then
-        "${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null | awk '{ print $NF }'
+        "${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null | awk '{ print $2 }'
         return
     fi
     [[ "$package" == micropython ]] && package="@micropython/micropython-webassembly-pyscript"

@@ -36,11 +36,6 @@ function setChip(state, text) {
 const serviceWorker = startServiceWorker({ onNotice: showNotice })
   .catch((e) => ({ state: 'unavailable', reason: String(e?.message ?? e) })); // never keep the engine from starting
 serviceWorker.then(() => startDiagnostics({ isolated, onState: setChip }));
-// The engine starts now, not after the editor: the wasm compiles and the workers warm up while
-// CodeMirror and the timeline load (the handlers are attached under "the engine" below; the
-// empty catch only keeps an early failure from counting as unhandled before then).
-const engineLoading = serviceWorker.then(async (sw) => ({ sw, ...(await loadEngine()) }));
-engineLoading.catch(() => {});
 
 // ---- state ------------------------------------------------------------------------------------
 
@@ -267,7 +262,8 @@ function engineReady(info, sw) {
   return lesson.preset?.runAll ? 'Ready: “Run all three modes” shows the claim.' : 'Ready.';
 }
 
-engineLoading
+serviceWorker
+  .then(async (sw) => ({ sw, ...(await loadEngine()) }))
   .then(({ sw, api, info }) => {
     engine = api;
     runbar.finished(engineReady(info, sw));
