@@ -118,7 +118,25 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
     // Sequential mode runs green without the scheduler: it never has two threads at once.
     report.green = opts.green;
     let stderr = super::sync::lock(&interp.stderr).clone();
+    clear_modules(&interp);
     RunOutput { report, stderr, exit_code }
+}
+
+/// Breaks the cycles between the run's modules and what they define (function -> globals ->
+/// function), so that the run's objects are freed when it ends; in a page that runs thousands of
+/// programs this is the difference between flat and growing wasm memory. Daemon threads that
+/// still run afterwards see their globals gone, as in CPython's finalization.
+fn clear_modules(interp: &Interp) {
+    let modules = std::mem::take(&mut *interp.modules.lock());
+    let mut garbage = Vec::new();
+    for m in modules.values().into_iter().chain(interp.main.get().map(|m| Value::Module(m.clone()))) {
+        if let Value::Module(m) = m {
+            garbage.extend(m.clear());
+        }
+    }
+    // Dropped here, outside every lock: a value's drop may take other locks.
+    drop(modules);
+    drop(garbage);
 }
 
 /// Why green threads refuse free-threaded mode (the page shows this message).
