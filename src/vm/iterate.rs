@@ -198,9 +198,7 @@ impl Vm {
             Value::View(view) => Ok(super::types::view_items(view)),
             Value::Range(r) => {
                 let n = r.len();
-                if n > 100_000_000 {
-                    return Err(super::exceptions::error("MemoryError", ""));
-                }
+                super::limits::check_alloc_u128(n as u128, std::mem::size_of::<Value>())?;
                 Ok((0..n).map(|i| Value::Int(r.get(i))).collect())
             }
             _ => {

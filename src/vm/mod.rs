@@ -4,6 +4,7 @@ pub mod format;
 
 pub mod args;
 mod attr;
+pub mod bigmath;
 pub mod builtins;
 mod call;
 pub mod convert;
@@ -13,12 +14,14 @@ mod frame;
 pub(crate) mod green;
 pub mod import;
 mod iterate;
+pub mod limits;
 pub mod load;
 pub mod modules;
 pub mod ops;
 pub mod run;
 pub mod sync;
 pub mod state;
+mod trashcan;
 pub mod types;
 pub mod value;
 

@@ -33,6 +33,8 @@ pub struct ExitHooks(pub Mutex<Vec<ExitHook>>);
 
 /// Runs a program; see [`RunOutput`].
 pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: &'static Builtins) -> RunOutput {
+    super::limits::reset_for_run();
+    crate::runtime::stack::note_stack_top();
     let mut cfg = RuntimeConfig::new(opts.mode, sink);
     cfg.switch_interval = opts.switch_interval;
     cfg.max_threads = opts.max_threads;
@@ -101,6 +103,17 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
         super::green::end_all(&interp, why);
     }
     rt.thread_end(0);
+    // A deadlock stopped the run: name it (stderr, exit status 1, the report's `deadlock`).
+    let error = match rt.deadlock() {
+        Some(d) => {
+            let text = crate::runtime::deadlock_text(d);
+            interp.write_stderr(&text);
+            exit_code = 1;
+            let line = error.and_then(|e| e.line);
+            Some(ErrorReport { typ: "RuntimeError".into(), message: text.trim_end().replace('\n', "; "), line })
+        }
+        None => error,
+    };
     let mut report = rt.finish(error);
     // Sequential mode runs green without the scheduler: it never has two threads at once.
     report.green = opts.green;

@@ -19,6 +19,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("typing", include_str!("pylib/typing.py")),
     ("types", include_str!("pylib/types.py")),
     ("asyncio", include_str!("pylib/asyncio/__init__.py")),
+    ("_asyncgen", include_str!("pylib/_asyncgen.py")),
     ("_structseq", include_str!("pylib/_structseq.py")),
     ("__future__", include_str!("pylib/__future__.py")),
     ("dataclasses", include_str!("pylib/dataclasses.py")),

@@ -302,6 +302,13 @@ pub struct Instance {
     pub payload: Option<Box<dyn Any + Send + Sync>>,
 }
 
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let dict = std::mem::take(self.dict.get_mut().unwrap_or_else(|e| e.into_inner()));
+        crate::vm::trashcan::release((dict, self.exc.take(), self.payload.take()));
+    }
+}
+
 impl Instance {
     pub fn new(class: Arc<Class>) -> Instance {
         let exc = if class.is_exception() {

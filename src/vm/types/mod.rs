@@ -8,6 +8,7 @@ mod class;
 mod codecs;
 mod dict;
 mod exception;
+mod exception_group;
 mod float;
 mod function;
 mod coroutine;
@@ -38,7 +39,8 @@ pub use dict::{dict_from_attrs, dict_update_from, hash_i64, key_eq as dict_key_e
 pub use float::{float_binop, float_binop_fast, float_divmod, float_str, float_value};
 pub use function::{Builtin, Cell, CodeObj, Function, Method};
 pub use coroutine::is_stop_async_iteration;
-pub use generator::{stop_iteration_with, GenKind, Generator, ITERABLE_COROUTINE};
+pub use exception_group::{group_parts, is_exception_group};
+pub use generator::{agen_step, stop_iteration_with, GenKind, Generator, ITERABLE_COROUTINE};
 pub(crate) use generator::{generator_attr, Step};
 pub use iter::{Iter, IterState};
 pub use crate::vm::value::Str;
