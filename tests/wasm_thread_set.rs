@@ -60,7 +60,7 @@ struct Run {
 
 impl Run {
     fn new(src: &str, mode: &str, max_threads: u32) -> Run {
-        Run { json: run_python(src, mode, 0.005, max_threads, 1).unwrap_or_else(|_| panic!("runPython failed")) }
+        Run { json: run_python(src, mode, 0.005, max_threads, 1, wasm_bindgen::JsValue::UNDEFINED).unwrap_or_else(|_| panic!("runPython failed")) }
     }
     fn has(&self, piece: &str) -> bool {
         self.json.contains(piece)
