@@ -267,7 +267,8 @@ export async function engineRequest(type, args) {
 /**
  * Calls `listener(event)` whenever the engine changes state: `{state: 'starting'}`,
  * `{state: 'ready', info}` (what ready() resolves with), `{state: 'restarting', reason, detail,
- * message}` (it crashed, or Stop ended it; a new one is starting), `{state: 'failed', why}`.
+ * message, duringRun}` (it crashed, Stop ended it, or it gave back memory; a new one is
+ * starting; duringRun: a run was going, and rejects saying so), `{state: 'failed', why}`.
  * Returns a function that removes the listener.
  */
 export function onEngineState(listener) {
@@ -335,7 +336,8 @@ function restart(why) {
   const error = new EngineRestart(why.reason, why.detail, restartMessage(why));
   teardown(error);
   booting = null;
-  const event = { state: 'restarting', reason: why.reason, detail: why.detail, message: error.message };
+  // duringRun: the run's own rejection tells the learner; otherwise only this event does.
+  const event = { state: 'restarting', reason: why.reason, detail: why.detail, message: error.message, duringRun: Boolean(current?.sent) };
   if (crashesSinceBoot >= MAX_CRASHES_WHILE_STARTING) {
     broken = `${error.message}; it crashed ${crashesSinceBoot} times before it could start, so it was not started again (reload the page)`;
     generation++;

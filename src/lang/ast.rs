@@ -33,8 +33,9 @@ pub enum StmtKind {
     Assign { targets: Vec<Expr>, value: Expr },
     /// `target op= value`, e.g. `total += 1`.
     AugAssign { target: Expr, op: BinOp, value: Expr },
-    /// `target: annotation [= value]`. The annotation is parsed and dropped.
-    AnnAssign { target: Expr, value: Option<Expr> },
+    /// `target: annotation [= value]`. Module and class bodies record the annotation of a
+    /// plain name in `__annotations__`.
+    AnnAssign { target: Expr, annotation: Box<Expr>, value: Option<Expr> },
     If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
@@ -83,6 +84,8 @@ pub struct FunctionDef {
 pub struct ClassDef {
     pub name: String,
     pub bases: Vec<Expr>,
+    /// `metaclass=M` and the other keywords of the class statement.
+    pub keywords: Vec<Keyword>,
     pub body: Vec<Stmt>,
     pub decorators: Vec<Expr>,
 }
@@ -177,6 +180,8 @@ pub enum ExprKind {
     Await(Box<Expr>),
     /// `*x` in a call's arguments, a list/tuple display, or an assignment target.
     Starred(Box<Expr>),
+    /// `name := value` (an assignment expression).
+    NamedExpr { target: String, value: Box<Expr> },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -106,12 +106,24 @@ impl Vm {
                         v.extend(cls.mro.iter().map(|c| Value::Class(c.clone())));
                         return Ok(Value::tuple(v));
                     }
-                    "__class__" => return Ok(Value::Class(types().type_.clone())),
+                    "__class__" => return Ok(Value::Class(types().class_of(obj))),
                     "__doc__" => return Ok(Value::None),
                     "__dict__" => {
                         return Ok(super::types::dict_from_attrs(cls.own_entries()));
                     }
                     _ => {}
+                }
+                // Methods and attributes of the metaclass, bound to the class.
+                if let Some(meta) = cls.meta.get() {
+                    if let Some(a) = meta.lookup(name.as_str()) {
+                        if let Value::Wrapper(w) = &a {
+                            if let Wrapper::Property { fget, .. } = &**w {
+                                let fget = fget.clone();
+                                return self.call(&fget, &[obj.clone()]);
+                            }
+                        }
+                        return Ok(bind(a, obj, meta));
+                    }
                 }
                 Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name.as_str(), name.as_str())))
             }
@@ -204,6 +216,7 @@ impl Vm {
                 None => return Ok(None),
             },
             (Value::Builtin(b), "__name__" | "__qualname__") => Value::str(b.name),
+            (Value::Builtin(_), "__doc__") => Value::None,
             (Value::Generator(g), n) => match super::types::generator_attr(g, n) {
                 Some(v) => v,
                 None => return Ok(None),
@@ -251,9 +264,11 @@ impl Vm {
             Wrapper::Super { class, obj } => (class, obj),
             _ => unreachable!(),
         };
-        let obj_cls = match obj {
-            Value::Class(c) => c.clone(),
-            other => types().class_of(other),
+        // super() in a classmethod walks the class's own MRO; in a metaclass's method (the
+        // class is an instance), the metaclass's.
+        let (obj_cls, of_class) = match obj {
+            Value::Class(c) if c.is_subclass(class) => (c.clone(), true),
+            other => (types().class_of(other), false),
         };
         let mut chain = vec![obj_cls.clone()];
         chain.extend(obj_cls.mro.iter().cloned());
@@ -268,7 +283,7 @@ impl Vm {
                     }
                 }
                 return Ok(match obj {
-                    Value::Class(_) => match &a {
+                    Value::Class(_) if of_class => match &a {
                         Value::Wrapper(w2) => match &**w2 {
                             Wrapper::ClassMethod(f) => Value::Method(Arc::new(Method { receiver: obj.clone(), func: f.clone() })),
                             Wrapper::StaticMethod(f) => f.clone(),

@@ -58,7 +58,9 @@ impl Vm {
                 f.stack.truncate(ci);
                 self.enter_frame(&func, frame)
             }
-            Value::Class(cls) if cls.kind == super::types::TypeKind::Object && cls.find_native_new().is_none() && !cls.has_python_new() => {
+            Value::Class(cls)
+                if cls.kind == super::types::TypeKind::Object && cls.find_native_new().is_none() && !cls.has_python_new() && cls.meta.get().is_none() =>
+            {
                 // A plain user class: make the instance, then run a Python `__init__` as a frame.
                 let cls = cls.clone();
                 let inst = Value::Instance(Arc::new(Instance::new(cls.clone())));
@@ -261,6 +263,20 @@ impl Vm {
     /// `cls(*args)`: builtin types convert, exception classes set `args`, user classes make an
     /// instance and run `__init__`.
     pub fn call_class(&mut self, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
+        // A metaclass's `__call__` (Python code) decides what calling its classes does.
+        if let Some(meta) = cls.meta.get() {
+            if let Some(call @ Value::Function(_)) = meta.lookup("__call__") {
+                let mut all = Vec::with_capacity(args.all.len() + 1);
+                all.push(Value::Class(cls.clone()));
+                all.extend_from_slice(args.all);
+                return self.call_args(&call, Args::new(&all, args.kwnames));
+            }
+        }
+        self.call_class_default(cls, args)
+    }
+
+    /// `type.__call__`: `__new__`, then `__init__` on an instance of `cls`.
+    pub(crate) fn call_class_default(&mut self, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
         use super::types::TypeKind;
         if cls.has_python_new() {
             if let Some(Value::Wrapper(w)) = cls.lookup("__new__") {
@@ -270,7 +286,7 @@ impl Vm {
                     all.extend_from_slice(args.all);
                     let inst = self.call_args(new, Args::new(&all, args.kwnames))?;
                     // __init__ runs only on an instance of the class called, as in CPython.
-                    let of_cls = matches!(&inst, Value::Instance(i) if i.class.is_subclass(cls));
+                    let of_cls = super::types::types().class_of(&inst).is_subclass(cls);
                     if of_cls {
                         return self.run_init(cls, inst, args);
                     }
@@ -289,6 +305,15 @@ impl Vm {
             return self.run_init(cls, inst, args);
         }
         match cls.kind {
+            TypeKind::Type if !Arc::ptr_eq(cls, &super::types::types().type_) => {
+                // A metaclass without a Python __new__: type.__new__(cls, ...), then __init__.
+                let mut all = Vec::with_capacity(args.all.len() + 1);
+                all.push(Value::Class(cls.clone()));
+                all.extend_from_slice(args.all);
+                let new = Value::Builtin(&super::types::TYPE_DUNDER_NEW);
+                let inst = self.call_args(&new, Args::new(&all, args.kwnames))?;
+                self.run_init(cls, inst, args)
+            }
             TypeKind::Object | TypeKind::Exception => {
                 let inst = Value::Instance(Arc::new(Instance::new(cls.clone())));
                 if cls.kind == TypeKind::Exception {

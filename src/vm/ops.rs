@@ -720,6 +720,16 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
             // `list[int]` in annotations evaluated at run time: return the class itself.
             Ok(obj.clone())
         }
+        Value::Class(c) => match c.lookup("__class_getitem__") {
+            Some(Value::Wrapper(w)) if matches!(&*w, super::types::Wrapper::ClassMethod(_)) => {
+                let f = match &*w {
+                    super::types::Wrapper::ClassMethod(f) => f.clone(),
+                    _ => unreachable!(),
+                };
+                vm.call(&f, &[obj.clone(), idx.clone()])
+            }
+            _ => Err(type_error(format!("type '{}' is not subscriptable", c.name.as_str()))),
+        },
         _ => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
     }
 }

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot } from './lib/browser.mjs';
 import { openTwoPages, chipUntilReady } from './lib/two-pages.mjs';
+import { encodeCode } from '../../www/js/share.js';
 
 let pages;
 let browser; // isolated: threads on workers
@@ -96,9 +97,24 @@ test('the page: a crash in a thread says so in the status line, the chip restart
   const seen = await chips;
   assert.deepEqual(seen, ['loading:engine restarting…', 'ready:engine ready']);
   await screenshot(page, 'recovery-crash.png');
+  // The run's status line and console say it; the engine-error panel is for crashes outside a run.
+  assert.equal(await page.isHidden('#errors'), true);
   assert.equal(await page.evaluate(() => window.playground.editor.getCode()), code, 'the program is kept');
   await page.evaluate(() => window.playground.editor.setCode('print(6 * 7)\n'));
   await page.click('#run');
   await page.waitForFunction(() => /finished/.test(document.getElementById('run-state').textContent), null, { timeout: 30_000 });
   assert.match(await page.textContent('#console'), /42/, logs.join('\n'));
+});
+
+test('the embed says the same when its engine crashes, and runs again', async () => {
+  const { page } = browser;
+  const code = await encodeCode(crashing('trap', 'thread'));
+  await page.goto(`${isolated.url}embed.html?code=${code}&mode=gil`);
+  await page.click('#run');
+  await page.waitForFunction(() => /crashed/.test(document.getElementById('run-state').textContent), null, { timeout: 60_000 });
+  assert.match(await page.textContent('#run-state'), /^The engine crashed \(a WebAssembly trap on the thread worker \d+ \(unreachable\)\) and was restarted\. Your program is kept\.$/);
+  await page.evaluate(() => window.embed.editor.setCode('print(6 * 7)\n'));
+  await page.click('#run');
+  await page.waitForFunction(() => /finished/.test(document.getElementById('run-state').textContent), null, { timeout: 60_000 });
+  assert.equal(await page.evaluate(() => window.embed.lastReport().stdout), '42\n');
 });

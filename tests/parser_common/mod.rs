@@ -176,6 +176,18 @@ impl Dumper {
     fn stmts(&mut self, b: &[Stmt]) {
         self.list(b, |d, s| d.stmt(s));
     }
+    fn keywords(&mut self, keywords: &[Keyword]) {
+        self.list(keywords, |d, k| {
+            d.s("keyword(");
+            if let Some(n) = &k.name {
+                write!(d.out, "arg={}, ", py_repr_str(n)).unwrap();
+            }
+            d.s("value=");
+            d.expr(&k.value, Ctx::Load);
+            d.s(")");
+        });
+    }
+
     fn exprs(&mut self, b: &[Expr], ctx: Ctx) {
         self.list(b, |d, e| d.expr(e, ctx));
     }
@@ -214,7 +226,7 @@ impl Dumper {
                 self.expr(value, Ctx::Load);
                 self.s(")");
             }
-            AnnAssign { target, value } => {
+            AnnAssign { target, value, .. } => {
                 self.s("AnnAssign");
                 self.at(st.pos);
                 self.s("(target=");
@@ -292,7 +304,9 @@ impl Dumper {
                 self.at(st.pos);
                 write!(self.out, "(name={}, bases=", py_repr_str(&c.name)).unwrap();
                 self.exprs(&c.bases, Ctx::Load);
-                self.s(", keywords=[], body=");
+                self.s(", keywords=");
+                self.keywords(&c.keywords);
+                self.s(", body=");
                 self.stmts(&c.body);
                 self.s(", decorator_list=");
                 self.exprs(&c.decorators, Ctx::Load);
@@ -625,15 +639,7 @@ impl Dumper {
                 self.s(", args=");
                 self.exprs(args, Ctx::Load);
                 self.s(", keywords=");
-                self.list(keywords, |d, k| {
-                    d.s("keyword(");
-                    if let Some(n) = &k.name {
-                        write!(d.out, "arg={}, ", py_repr_str(n)).unwrap();
-                    }
-                    d.s("value=");
-                    d.expr(&k.value, Ctx::Load);
-                    d.s(")");
-                });
+                self.keywords(keywords);
                 self.s(")");
             }
             Attribute { value, attr } => {
@@ -753,6 +759,17 @@ impl Dumper {
                 self.s("(value=");
                 self.expr(v, ctx);
                 self.ctx(ctx);
+            }
+            NamedExpr { target, value } => {
+                self.s("NamedExpr");
+                self.at(e.pos);
+                self.s("(target=Name");
+                self.at(e.pos);
+                write!(self.out, "(id={}", py_repr_str(target)).unwrap();
+                self.ctx(Ctx::Store);
+                self.s(", value=");
+                self.expr(value, Ctx::Load);
+                self.s(")");
             }
             Yield(v) => {
                 self.s("Yield");

@@ -30,7 +30,9 @@ export function startDiagnostics({ isolated, onState }) {
       const byStop = event.reason === 'stop' || event.reason === 'backstop';
       if (event.reason === 'recycle') status.setState(`restarting to give back memory: ${event.detail}`);
       else status.setState(byStop ? 'restarting (Stop ended the engine)' : `restarting after a crash: ${event.detail}`);
-      if (!byStop && event.reason !== 'recycle') showError(`${event.message}.`);
+      // A crash during a run is told by the run (status line and console); one outside a run
+      // (the panic buttons below, a worker dying while idle) only here.
+      if (!byStop && event.reason !== 'recycle' && !event.duringRun) showError(`${event.message}.`);
     } else if (event.state === 'ready' && started) {
       status.setState(isolated ? 'ready' : 'engine loaded, no worker pool');
     } else if (event.state === 'failed') {

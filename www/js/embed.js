@@ -16,6 +16,7 @@ import { withParams } from './params.js';
 import { decodeCode, shareUrl } from './share.js';
 import { PANELS, DEFAULT_PANELS } from './embed-link.js';
 import * as threadlab from '../threadlab.js';
+import { describeRunFailure } from './run-failure.js';
 
 const el = (id) => document.getElementById(id);
 const query = new URLSearchParams(location.search);
@@ -186,13 +187,16 @@ async function runMode(mode) {
 async function guarded(body) {
   if (running) return;
   setRunning(true);
+  const started = performance.now();
+  stopRequested = false;
   try {
     await startEngine();
     await body();
   } catch (e) {
     outputConsole.flush();
-    outputConsole.note(String(e?.message ?? e), 'stderr');
-    el('run-state').textContent = `The run failed: ${e?.message ?? e}`;
+    const said = describeRunFailure(e, { after: (performance.now() - started) / 1000, stopRequested, backstopMs: threadlab.STOP_BACKSTOP_MS });
+    outputConsole.note(said.note, said.stream);
+    el('run-state').textContent = said.status;
   } finally {
     setRunning(false);
   }
@@ -217,7 +221,11 @@ async function runAll() {
 
 el('run').addEventListener('click', runOne);
 el('run-all').addEventListener('click', runAll);
-el('stop').addEventListener('click', () => threadlab.stop());
+let stopRequested = false;
+el('stop').addEventListener('click', () => {
+  stopRequested = true;
+  threadlab.stop();
+});
 
 // autorun=1: run once the embed is on screen (not before: five embeds must not start five engines).
 if (query.get('autorun') === '1') {

@@ -19,6 +19,7 @@ import { decodeState, shareUrl } from './share.js';
 import { loadDraft, saveDraft, edited, keep, takeKept } from './draft.js';
 import { parseParams } from './params.js';
 import { loadEngine } from './runner.js';
+import { describeRunFailure } from './run-failure.js';
 import { createResults } from './results.js';
 import { runLessonInOnePicture, drawLessonPicture } from './compare.js';
 
@@ -314,22 +315,13 @@ async function runMode(mode, label, program = null) {
     });
   } catch (e) {
     outputConsole.flush();
-    const after = `${((performance.now() - started) / 1000).toFixed(2)} s`;
-    if (e?.reason === 'backstop') {
-      outputConsole.note(`Stopped after ${after}: the program did not stop within ${engine.STOP_BACKSTOP_MS} ms of Stop, so the engine was restarted.`, 'note');
-      runbar.finished(`Stopped: the program did not stop within ${engine.STOP_BACKSTOP_MS / 1000} s, so the engine was restarted.`);
-    } else if (run?.stopRequested) {
-      outputConsole.note(`Stopped after ${after}.`, 'note');
-      runbar.finished('Stopped.');
-    } else if (e?.crashed) {
-      // The raw wasm stack is in the console; the learner gets what happened and what now.
-      outputConsole.note(`The engine crashed: ${e.detail}. It was restarted, and your program is kept: run it again, or change it.`, 'stderr');
-      runbar.finished(`The engine crashed (${e.detail}) and was restarted. Your program is kept.`);
-    } else {
-      const message = String(e?.message ?? e).split('\n')[0];
-      outputConsole.note(message, 'stderr');
-      runbar.finished(`The run failed: ${message}`);
-    }
+    const said = describeRunFailure(e, {
+      after: (performance.now() - started) / 1000,
+      stopRequested: Boolean(run?.stopRequested),
+      backstopMs: engine.STOP_BACKSTOP_MS,
+    });
+    outputConsole.note(said.note, said.stream);
+    runbar.finished(said.status);
     return null;
   }
   outputConsole.flush();

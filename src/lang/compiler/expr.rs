@@ -24,6 +24,11 @@ impl<'a> Compiler<'a> {
     fn expr_inner(&mut self, e: &'a Expr) -> Result<(), CompileError> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.emit(Op::Dup);
+                self.store_name(target);
+            }
             ExprKind::Constant(c) => self.load_const(const_of(c)),
             ExprKind::FString(parts) => self.fstring(parts)?,
             ExprKind::BinOp { left, op, right } => {

@@ -1,6 +1,7 @@
 //! AST -> bytecode. One `Unit` per code object being built (module, function, class body, lambda,
 //! comprehension); statements in `stmt.rs`, expressions in `expr.rs`, scopes in `symtable.rs`.
 
+mod annotations;
 mod expr;
 mod stmt;
 pub mod symtable;
@@ -17,8 +18,10 @@ pub use symtable::Sym as Symbol;
 /// Compiles a parsed module into its code object.
 pub fn compile(module: &Module, filename: &str) -> Result<Arc<Code>, CompileError> {
     let table = symtable::build(module)?;
-    let mut c = Compiler { table, units: Vec::new(), filename: filename.to_string(), _ast: std::marker::PhantomData };
+    let future_annotations = annotations::future_annotations(&module.body);
+    let mut c = Compiler { table, units: Vec::new(), filename: filename.to_string(), future_annotations, _ast: std::marker::PhantomData };
     c.push_unit(0, CodeKind::Module, "<module>", "<module>", 1);
+    c.body_prologue(&module.body);
     c.stmts(&module.body)?;
     c.emit(Op::LoadConst(0));
     c.emit(Op::Return);
@@ -72,6 +75,8 @@ pub(crate) struct Compiler<'a> {
     table: SymTable,
     units: Vec<Unit<'a>>,
     filename: String,
+    /// `from __future__ import annotations`: annotations are stored as strings.
+    future_annotations: bool,
     _ast: std::marker::PhantomData<&'a Module>,
 }
 
@@ -113,6 +118,12 @@ impl<'a> Compiler<'a> {
             hidden_max: 0,
             nnamed,
         });
+    }
+
+    /// Whether the current body records annotations (a module or class body).
+    fn annotates_names(&self) -> bool {
+        let scope = self.units.last().expect("unit").scope;
+        matches!(self.table.scopes[scope].kind, symtable::ScopeKind::Module | symtable::ScopeKind::Class)
     }
 
     fn pop_unit(&mut self) -> Code {

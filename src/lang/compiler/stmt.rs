@@ -49,11 +49,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
                 }
+                self.record_annotation(target, annotation)?;
             }
             StmtKind::If { test, body, orelse } => {
                 let jf = self.jump_if(test, false)?;
@@ -441,6 +442,7 @@ impl<'a> Compiler<'a> {
             Ok(())
         })?;
         self.unit().line = line;
+        self.set_function_doc(&f.body);
         for _ in &f.decorators {
             self.emit(Op::Call(1));
         }
@@ -455,22 +457,40 @@ impl<'a> Compiler<'a> {
         let scope = self.table.scope_of(c);
         static NO_PARAMS: std::sync::OnceLock<Params> = std::sync::OnceLock::new();
         let no_params: &'static Params = NO_PARAMS.get_or_init(Params::default);
+        if !c.keywords.is_empty() {
+            // `class A(B, metaclass=M)`: `__build_class__(body, 'A', B, metaclass=M)`, as CPython.
+            self.load_name("__build_class__");
+        }
         self.make_function(scope, CodeKind::Class, &c.name, no_params, line, |cc| {
+            cc.body_prologue(&c.body);
             cc.stmts(&c.body)?;
             cc.emit(Op::LoadConst(0));
             cc.emit(Op::Return);
             Ok(())
         })?;
         self.unit().line = line;
+        let name = self.add_const(Const::Str(c.name.clone()));
+        if !c.keywords.is_empty() {
+            self.emit(Op::LoadConst(name));
+        }
         for b in &c.bases {
             if matches!(b.kind, ExprKind::Starred(_)) {
                 return Err(CompileError::not_implemented("starred base classes", b.pos.line, b.pos.col));
             }
             self.expr(b)?;
         }
-        self.emit(Op::BuildTuple(c.bases.len() as u32));
-        let name = self.add_const(Const::Str(c.name.clone()));
-        self.emit(Op::BuildClass { name });
+        if c.keywords.is_empty() {
+            self.emit(Op::BuildTuple(c.bases.len() as u32));
+            self.emit(Op::BuildClass { name });
+        } else {
+            for k in &c.keywords {
+                self.expr(&k.value)?;
+            }
+            let names = Const::Tuple(c.keywords.iter().map(|k| Const::Str(k.name.clone().unwrap_or_default())).collect());
+            let names = self.add_const(names);
+            let argc = (2 + c.bases.len() + c.keywords.len()) as u16;
+            self.emit(Op::CallKw { argc, names });
+        }
         for _ in &c.decorators {
             self.emit(Op::Call(1));
         }

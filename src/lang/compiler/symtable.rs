@@ -187,7 +187,11 @@ impl Builder {
                 }
                 self.target(target)?;
             }
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
+                // Module and class bodies evaluate the annotation of a plain name.
+                if matches!(target.kind, ExprKind::Name(_)) && matches!(self.scopes[self.cur].kind, ScopeKind::Module | ScopeKind::Class) {
+                    self.expr(annotation)?;
+                }
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.target(target)?;
@@ -242,6 +246,9 @@ impl Builder {
                 }
                 for b in &c.bases {
                     self.expr(b)?;
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
                 }
                 self.scope().bind(&c.name);
                 let prev = self.enter(c, ScopeKind::Class);
@@ -545,6 +552,41 @@ impl Builder {
             ExprKind::Await(v) => {
                 self.found_await(e.pos, "await")?;
                 self.expr(v)?;
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.named_target(target, e.pos)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The target of `name := value`: bound in the current scope, or, inside comprehensions, in
+    /// the nearest enclosing scope that is not a comprehension (PEP 572), which the
+    /// comprehensions then reach as a nonlocal (or global) name.
+    fn named_target(&mut self, name: &str, pos: Pos) -> Result<(), CompileError> {
+        if self.scopes[self.cur].comp.is_none() {
+            self.scope().bind(name);
+            return Ok(());
+        }
+        let mut t = self.cur;
+        let mut comps = Vec::new();
+        while self.scopes[t].comp.is_some() {
+            comps.push(t);
+            t = self.parent_of(t);
+        }
+        if self.scopes[t].kind == ScopeKind::Class {
+            return Err(CompileError::syntax("assignment expression within a comprehension cannot be used in a class body", pos.line, pos.col));
+        }
+        let global = self.scopes[t].kind == ScopeKind::Module || self.scopes[t].globals.contains(name);
+        if !global {
+            self.scopes[t].bind(name);
+        }
+        for c in comps {
+            if global {
+                self.scopes[c].globals.insert(name.to_string());
+            } else {
+                self.scopes[c].nonlocals.insert(name.to_string());
             }
         }
         Ok(())

@@ -59,7 +59,7 @@ fn push_children<'a>(e: &'a Expr, d: usize, stack: &mut Vec<(&'a Expr, usize)>) 
             args.iter().for_each(&mut push);
             keywords.iter().for_each(|k| push(&k.value));
         }
-        Attribute { value, .. } | Starred(value) | YieldFrom(value) | Await(value) => push(value),
+        Attribute { value, .. } | Starred(value) | YieldFrom(value) | Await(value) | NamedExpr { value, .. } => push(value),
         Yield(value) => value.iter().for_each(|v| push(v)),
         Subscript { value, index } => {
             push(value);
@@ -137,8 +137,9 @@ fn stmt_exprs<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
                 out.push(value);
             }
             AugAssign { target, value, .. } => out.extend([target, value]),
-            AnnAssign { target, value } => {
+            AnnAssign { target, annotation, value } => {
                 out.push(target);
+                out.push(annotation);
                 out.extend(value.iter());
             }
             If { test, body, orelse } | While { test, body, orelse } => {
@@ -176,6 +177,7 @@ fn stmt_exprs<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
             ClassDef(c) => {
                 out.extend(&c.decorators);
                 out.extend(&c.bases);
+                out.extend(c.keywords.iter().map(|k| &k.value));
                 stmt_exprs(&c.body, out);
             }
             Try {

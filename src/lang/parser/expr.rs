@@ -87,6 +87,7 @@ pub(super) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Constant(_) => "literal",
         ExprKind::Compare { .. } => "comparison",
         ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
         ExprKind::Slice { .. } => "slice",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::Await(_) => "await expression",
@@ -173,10 +174,14 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     pub(super) fn walrus(&mut self) -> PResult<Expr> {
         let pos = self.pos_here();
+        let target = match self.tok() {
+            Tok::Name(n) => n.to_string(),
+            _ => unreachable!("walrus() is called at a name"),
+        };
         self.advance();
         self.advance();
-        self.unsupported("the walrus operator ':='", pos);
-        self.expression()
+        let value = self.expression()?;
+        Ok(mk(ExprKind::NamedExpr { target, value: Box::new(value) }, pos))
     }
 
     /// CPython's `invalid_named_expression`: `f() := 1`, `if x = 1:` and friends.

@@ -402,13 +402,13 @@ impl<'a> Parser<'a> {
             return Err(self.error_at(target.pos, msg));
         }
         self.advance(); // ':'
-        self.expression()?;
+        let annotation = Box::new(self.expression()?);
         let value = if self.eat_op("=") {
             Some(self.assign_value()?)
         } else {
             None
         };
-        Ok(StmtKind::AnnAssign { target, value })
+        Ok(StmtKind::AnnAssign { target, annotation, value })
     }
 
     fn dotted_name(&mut self) -> PResult<String> {
@@ -776,13 +776,15 @@ impl<'a> Parser<'a> {
         self.advance();
         let name = self.name()?;
         let mut bases = Vec::new();
+        let mut keywords = Vec::new();
         if self.at_op("(") {
             let call_pos = self.pos_here();
-            let (args, keywords) = self.arguments(false)?;
-            if !keywords.is_empty() {
-                self.unsupported("keyword arguments in a class definition", call_pos);
+            let (args, kws) = self.arguments(false)?;
+            if kws.iter().any(|k| k.name.is_none()) {
+                self.unsupported("'**' in a class definition", call_pos);
             }
             bases = args;
+            keywords = kws;
         }
         self.header_colon()?;
         self.scopes.push(Scope::Class);
@@ -792,6 +794,7 @@ impl<'a> Parser<'a> {
             StmtKind::ClassDef(ClassDef {
                 name,
                 bases,
+                keywords,
                 body: body?,
                 decorators,
             }),

@@ -59,6 +59,7 @@ pub static FUNCTIONS: &[Builtin] = builtins_table![
     "sorted" => sorted,
     "sum" => sum,
     "vars" => vars,
+    "__build_class__" => crate::vm::types::build_class_builtin,
     "zip" => zip,
 ];
 
@@ -436,6 +437,7 @@ fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn instance_of(v: &Value, cls: &Class) -> bool {
     match v {
         Value::Instance(i) => i.class.is_subclass(cls),
+        Value::Class(c) if c.meta.get().is_some() => types().class_of(v).is_subclass(cls),
         _ => types().builtin_class_of(v).is_subclass(cls),
     }
 }

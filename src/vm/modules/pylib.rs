@@ -20,6 +20,7 @@ static SOURCES: &[(&str, &str)] = &[
     ("types", include_str!("pylib/types.py")),
     ("asyncio", include_str!("pylib/asyncio/__init__.py")),
     ("_structseq", include_str!("pylib/_structseq.py")),
+    ("__future__", include_str!("pylib/__future__.py")),
     ("logging", include_str!("pylib/logging.py")),
     ("io", include_str!("pylib/io.py")),
     ("array", include_str!("pylib/array.py")),

@@ -1,16 +1,15 @@
 //! Classes (builtin and user-defined) and their instances; `type`'s methods and
 //! constructor; `class` statements and `super()`.
 
-use crate::builtins_table;
 use crate::vm::PyResult;
 use crate::vm::args::Args;
-use crate::vm::exceptions::{error, runtime_error, type_error};
+use crate::vm::exceptions::runtime_error;
 use crate::vm::state::Vm;
 use crate::vm::sync::{lock, read, write};
-use crate::vm::types::{intern, types, Builtin, Wrapper};
+use crate::vm::types::Wrapper;
 use crate::vm::value::{Str, Value};
 use std::any::Any;
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// `Class::flags` bits: facts about a class's own namespace that let attribute access skip
@@ -121,6 +120,8 @@ pub struct Class {
     flags: AtomicU32,
     pub kind: TypeKind,
     pub native_new: Option<NativeNew>,
+    /// The metaclass, when it is not `type` (a class made by `class M(type)`).
+    pub meta: OnceLock<Arc<Class>>,
 }
 
 fn flags_for(name: &str, v: &Value) -> u32 {
@@ -170,7 +171,7 @@ impl Class {
         for c in &mro {
             flags |= c.flags.load(Ordering::Relaxed) & !F_DICT;
         }
-        Class { name, qualname, module, bases, mro, fixed, dict: RwLock::new(dict), flags: AtomicU32::new(flags), kind, native_new }
+        Class { name, qualname, module, bases, mro, fixed, dict: RwLock::new(dict), flags: AtomicU32::new(flags), kind, native_new, meta: OnceLock::new() }
     }
 
     /// `name` in this class's own namespace (not the MRO).
@@ -357,164 +358,7 @@ pub fn is_value_kind(kind: TypeKind) -> bool {
     )
 }
 
-pub fn type_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let pos = args.pos();
-    match pos.len() {
-        1 => Ok(Value::Class(types().class_of(&pos[0]))),
-        3 => Err(error("NotImplementedError", "type() with three arguments is not supported by threadlab")),
-        _ => Err(type_error("type() takes 1 or 3 arguments")),
-    }
-}
-
-pub static TYPE_METHODS: &[Builtin] = builtins_table![
-    "mro" => type_mro,
-];
-
-pub fn type_mro(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos().first() {
-        Some(Value::Class(c)) => {
-            let mut v = vec![Value::Class(c.clone())];
-            v.extend(c.mro.iter().map(|x| Value::Class(x.clone())));
-            Ok(Value::list(v))
-        }
-        _ => Err(type_error("descriptor 'mro' requires a 'type' object")),
-    }
-}
-
-/// C3 linearization of a new class's bases: its MRO without the class itself.
-pub fn compute_mro(bases: &[Arc<Class>]) -> PyResult<Vec<Arc<Class>>> {
-    let mut seqs: Vec<Vec<Arc<Class>>> = bases
-        .iter()
-        .map(|b| {
-            let mut s = vec![b.clone()];
-            s.extend(b.mro.iter().cloned());
-            s
-        })
-        .collect();
-    seqs.push(bases.to_vec());
-    let mut out: Vec<Arc<Class>> = Vec::new();
-    loop {
-        seqs.retain(|s| !s.is_empty());
-        if seqs.is_empty() {
-            return Ok(out);
-        }
-        let mut found = None;
-        for s in &seqs {
-            let cand = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|c| Arc::ptr_eq(c, cand))) {
-                found = Some(cand.clone());
-                break;
-            }
-        }
-        match found {
-            Some(c) => {
-                for s in seqs.iter_mut() {
-                    if Arc::ptr_eq(&s[0], &c) {
-                        s.remove(0);
-                    }
-                }
-                out.push(c);
-            }
-            None => {
-                let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
-                return Err(type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
-                    names.join(", ")
-                )));
-            }
-        }
-    }
-}
-
-/// Rejects bases CPython rejects: final builtin types, and two builtin layouts at once.
-fn check_bases(bases: &[Arc<Class>]) -> PyResult<()> {
-    for b in bases {
-        if !matches!(b.kind, TypeKind::Object | TypeKind::Exception | TypeKind::Native) && !is_value_kind(b.kind) {
-            return Err(type_error(format!("type '{}' is not an acceptable base type", b.name.as_str())));
-        }
-    }
-    let mut layout: Option<&Arc<Class>> = None;
-    for b in bases {
-        if let Some(s) = super::solid_base(b) {
-            match layout {
-                Some(l) if !Arc::ptr_eq(l, s) && !l.is_subclass(s) && !s.is_subclass(l) => {
-                    return Err(type_error("multiple bases have instance lay-out conflict"));
-                }
-                Some(l) if l.is_subclass(s) => {}
-                _ => layout = Some(s),
-            }
-        }
-    }
-    Ok(())
-}
-
 impl Vm {
-    /// Runs a class body with a fresh namespace and makes the class.
-    pub(crate) fn build_class(&mut self, body: &Value, name: Str, bases: &Value) -> PyResult<Value> {
-        let func = match body {
-            Value::Function(f) => f.clone(),
-            _ => return Err(type_error("__build_class__: func must be a function")),
-        };
-        let mut base_classes = Vec::new();
-        if let Value::Tuple(t) = bases {
-            for b in t.items.iter() {
-                match b {
-                    Value::Class(c) => base_classes.push(c.clone()),
-                    other => return Err(type_error(format!("bases must be types, not '{}'", other.type_name()))),
-                }
-            }
-        }
-        check_bases(&base_classes)?;
-        if base_classes.is_empty() {
-            base_classes.push(types().object.clone());
-        }
-        let mut frame = self.bind_frame(&func, &[], &[])?;
-        let mut ns = AttrMap::default();
-        ns.set(intern("__module__"), Value::Str(func.module.name.clone()));
-        ns.set(intern("__qualname__"), Value::Str(func.qualname.clone()));
-        frame.namespace = Some(ns);
-        self.run_frame(frame)?;
-        let mut ns = self.class_namespace.take().unwrap_or_default();
-        // __new__ is a static method without the decorator, as in Python.
-        if let Some(f @ Value::Function(_)) = ns.get("__new__").cloned() {
-            ns.set(intern("__new__"), Value::Wrapper(Arc::new(Wrapper::StaticMethod(f))));
-        }
-        // Defining __eq__ without __hash__ makes instances unhashable, as in Python.
-        if ns.get("__eq__").is_some() && ns.get("__hash__").is_none() {
-            ns.set(intern("__hash__"), Value::None);
-        }
-        let kind = base_classes.iter().map(|b| b.kind).find(|k| *k != TypeKind::Object).unwrap_or(TypeKind::Object);
-        let mro = compute_mro(&base_classes)?;
-        let module = match ns.get("__module__") {
-            Some(Value::Str(s)) => s.clone(),
-            _ => func.module.name.clone(),
-        };
-        let cls = Arc::new(Class::new(name.clone(), func.qualname.clone(), module, base_classes, mro, AttrMap::default(), ns, kind, None));
-        // Methods learn their class, for zero-argument super().
-        for (_, v) in cls.own_entries().iter() {
-            let f = match v {
-                Value::Function(f) => Some(f.clone()),
-                Value::Wrapper(w) => match &**w {
-                    Wrapper::StaticMethod(Value::Function(f)) | Wrapper::ClassMethod(Value::Function(f)) => Some(f.clone()),
-                    Wrapper::Property { fget, fset, .. } => {
-                        for x in [fget, fset] {
-                            if let Value::Function(f) = x {
-                                let _ = f.class.set(Arc::downgrade(&cls));
-                            }
-                        }
-                        None
-                    }
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(f) = f {
-                let _ = f.class.set(Arc::downgrade(&cls));
-            }
-        }
-        Ok(Value::Class(cls))
-    }
-
     /// `super()` with no arguments: the calling method's class and first argument.
     pub(crate) fn zero_arg_super(&mut self) -> PyResult<Value> {
         let frame = self.frames.last().ok_or_else(|| runtime_error("super(): no current frame"))?;

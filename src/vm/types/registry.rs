@@ -68,6 +68,7 @@ impl Types {
     pub fn class_of(&self, v: &Value) -> Arc<Class> {
         match v {
             Value::Instance(i) => i.class.clone(),
+            Value::Class(c) => c.meta.get().unwrap_or(&self.type_).clone(),
             _ => self.builtin_class_of(v).clone(),
         }
     }
@@ -184,6 +185,7 @@ fn build() -> Types {
         let c = make_builtin_class;
     let object = c("object", &[], TypeKind::Object, super::object::OBJECT_METHODS, None);
     object.set_attr(intern("__new__"), Value::Wrapper(Arc::new(super::Wrapper::StaticMethod(Value::Builtin(&super::object::OBJECT_DUNDER_NEW)))));
+    object.set_attr(intern("__init_subclass__"), Value::Wrapper(Arc::new(super::Wrapper::ClassMethod(Value::Builtin(&super::typeobj::INIT_SUBCLASS_DEFAULT)))));
     let o = std::slice::from_ref(&object);
     let int = make_class_with("builtins", "int", o, TypeKind::Int, super::int::INT_METHODS, super::bytes::int_extras(), None);
     let bool_ = c("bool", std::slice::from_ref(&int), TypeKind::Bool, &[], None);
@@ -256,7 +258,15 @@ fn build() -> Types {
     let fromkeys = Value::Wrapper(Arc::new(super::Wrapper::ClassMethod(Value::Builtin(&super::dict::DICT_FROMKEYS))));
     let dict = make_class_with("builtins", "dict", o, TypeKind::Dict, super::dict::DICT_METHODS, vec![("fromkeys", fromkeys)], None);
     Types {
-        type_: c("type", o, TypeKind::Type, super::class::TYPE_METHODS, None),
+        type_: make_class_with(
+            "builtins",
+            "type",
+            o,
+            TypeKind::Type,
+            super::typeobj::TYPE_METHODS,
+            vec![("__new__", Value::Wrapper(Arc::new(super::Wrapper::StaticMethod(Value::Builtin(&super::typeobj::TYPE_DUNDER_NEW)))))],
+            None,
+        ),
         int,
         bool_,
         float: c("float", o, TypeKind::Float, super::float::FLOAT_METHODS, None),
@@ -311,7 +321,7 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<
         TypeKind::FrozenSet => super::set::frozenset_new,
         TypeKind::Range => super::range::range_new,
         TypeKind::Slice => super::slice::slice_new,
-        TypeKind::Type => super::class::type_new,
+        TypeKind::Type => super::typeobj::type_new,
         TypeKind::StaticMethod => super::wrapper::staticmethod_new,
         TypeKind::ClassMethod => super::wrapper::classmethod_new,
         TypeKind::Property => super::wrapper::property_new,
