@@ -157,7 +157,7 @@ impl Vm {
         };
         Ok(Some(match name {
             "__class__" => Value::Class(inst.class.clone()),
-            "__dict__" => super::types::dict_from_attrs(inst.dict().entries.clone()),
+            "__dict__" => super::types::instance_dict(obj),
             "__module__" => Value::Str(inst.class.module.clone()),
             "__doc__" => Value::None,
             _ if inst.exc.is_some() => {
@@ -216,11 +216,11 @@ impl Vm {
                 None => return Ok(None),
             },
             (Value::Builtin(b), "__name__" | "__qualname__") => Value::str(b.name),
+            (Value::Builtin(_), "__doc__") => Value::None,
             (Value::Generator(g), n) => match super::types::generator_attr(g, n) {
                 Some(v) => v,
                 None => return Ok(None),
             },
-            (Value::Builtin(_), "__doc__") => Value::None,
             (Value::Method(m), "__self__") => m.receiver.clone(),
             (Value::Method(m), "__func__") => m.func.clone(),
             (Value::Method(m), "__name__" | "__qualname__") => {
