@@ -1,0 +1,85 @@
+// Deadlocks are named in the browser too (src/runtime/deadlock.rs, docs/report.md): when every
+// live thread waits with no timeout, the run ends by itself with the report's `deadlock` naming
+// each thread and what it waits for, the same lines on stderr, and the engine runs on.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startIsolatedServer } from './lib/servers.mjs';
+import { openBrowser } from './lib/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startIsolatedServer();
+  browser = await openBrowser();
+  await browser.page.goto(`${server.url}threadlab/example.html`);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const run = (code, mode) => browser.page.evaluate(async ([code, mode]) => {
+  const threadlab = await import('/threadlab.js');
+  const report = await threadlab.run(code, { mode });
+  const next = await threadlab.run('print(6 * 7)', { mode });
+  return { report, next: next.stdout };
+}, [code, mode]);
+
+// The three classic shapes: a lock taken twice, two threads taking two locks in opposite
+// orders (they meet at a barrier first, so each holds its first lock), and a wait nobody ends.
+const SHAPES = {
+  'lock taken twice': {
+    code: 'import threading\nl = threading.Lock()\nl.acquire()\nl.acquire()\n',
+    waits: { MainThread: 'Lock at line 4, held by MainThread' },
+  },
+  'two locks, opposite orders': {
+    code: [
+      'import threading',
+      'a, b = threading.Lock(), threading.Lock()',
+      'meet = threading.Barrier(2)',
+      'def one():',
+      '    with a:',
+      '        meet.wait()',
+      '        with b:',
+      '            pass',
+      'def two():',
+      '    with b:',
+      '        meet.wait()',
+      '        with a:',
+      '            pass',
+      't1 = threading.Thread(target=one, name="one")',
+      't2 = threading.Thread(target=two, name="two")',
+      't1.start(); t2.start()',
+      't1.join()',
+      '',
+    ].join('\n'),
+    waits: {
+      MainThread: 'one to finish at line 17',
+      one: 'Lock at line 7, held by two',
+      two: 'Lock at line 12, held by one',
+    },
+  },
+  'an event nobody sets': {
+    code: 'import threading\ne = threading.Event()\ne.wait()\n',
+    waits: { MainThread: 'Event at line 3' },
+  },
+};
+
+for (const mode of ['gil', 'free']) {
+  for (const [shape, { code, waits }] of Object.entries(SHAPES)) {
+    test(`a deadlock is named (${shape}, ${mode})`, async () => {
+      const { report, next } = await run(code, mode);
+      assert.ok(report.deadlock, JSON.stringify(report.error));
+      const named = Object.fromEntries(report.deadlock.threads.map((t) => [t.name, t.waits_for]));
+      assert.deepEqual(named, waits);
+      assert.equal(report.error.type, 'RuntimeError');
+      for (const [name, what] of Object.entries(waits)) {
+        assert.ok(report.stderr.includes(`deadlock: ${name} waits for ${what}`), report.stderr);
+      }
+      assert.ok(typeof report.deadlock.t_ms === 'number' && report.deadlock.t_ms >= 0);
+      assert.equal(next, '42\n');
+    });
+  }
+}
