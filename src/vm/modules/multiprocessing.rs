@@ -145,6 +145,16 @@ fn link(vm: &Vm) -> (Arc<Link>, Arc<Group>) {
     (link, g)
 }
 
+/// `(os.getpid(), os.getppid())`: a child's synthetic pid and its parent's; the program's own
+/// process has the OS process's pid (1 in the browser) and parent 0.
+pub fn pids(vm: &Vm) -> (i64, i64) {
+    let link = vm.interp.ext::<Link>();
+    match link.me.get() {
+        Some(me) => (me.pid, me.parent),
+        None => (my_pid(&link), 0),
+    }
+}
+
 fn my_pid(link: &Link) -> i64 {
     link.me.get().map(|m| m.pid).unwrap_or_else(|| link.group.get().map_or_else(root_pid, |g| g.root_pid))
 }
