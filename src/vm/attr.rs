@@ -216,11 +216,11 @@ impl Vm {
                 None => return Ok(None),
             },
             (Value::Builtin(b), "__name__" | "__qualname__") => Value::str(b.name),
+            (Value::Builtin(_), "__doc__") => Value::None,
             (Value::Generator(g), n) => match super::types::generator_attr(g, n) {
                 Some(v) => v,
                 None => return Ok(None),
             },
-            (Value::Builtin(_), "__doc__") => Value::None,
             (Value::Method(m), "__self__") => m.receiver.clone(),
             (Value::Method(m), "__func__") => m.func.clone(),
             (Value::Method(m), "__name__" | "__qualname__") => {

@@ -760,6 +760,17 @@ impl Dumper {
                 self.expr(v, ctx);
                 self.ctx(ctx);
             }
+            NamedExpr { target, value } => {
+                self.s("NamedExpr");
+                self.at(e.pos);
+                self.s("(target=Name");
+                self.at(e.pos);
+                write!(self.out, "(id={}", py_repr_str(target)).unwrap();
+                self.ctx(Ctx::Store);
+                self.s(", value=");
+                self.expr(value, Ctx::Load);
+                self.s(")");
+            }
             Yield(v) => {
                 self.s("Yield");
                 self.at(e.pos);
@@ -775,17 +786,6 @@ impl Dumper {
                 self.at(e.pos);
                 self.s("(value=");
                 self.expr(v, Ctx::Load);
-                self.s(")");
-            }
-            NamedExpr { target, value } => {
-                self.s("NamedExpr");
-                self.at(e.pos);
-                self.s("(target=Name");
-                self.at(e.pos);
-                write!(self.out, "(id={}", py_repr_str(target)).unwrap();
-                self.ctx(Ctx::Store);
-                self.s(", value=");
-                self.expr(value, Ctx::Load);
                 self.s(")");
             }
         }

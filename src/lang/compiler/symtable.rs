@@ -42,15 +42,12 @@ pub struct Scope {
     /// Where each `nonlocal` was declared, for the "no binding" error.
     nonlocal_pos: HashMap<String, (u32, u32)>,
     pub children: Vec<usize>,
-    /// The enclosing scope (the module's own index for the module).
-    parent: usize,
     pub uses_super: bool,
     /// Contains `yield`: calling it makes a generator (an async generator when also async).
     pub is_generator: bool,
     /// `async def`, or a comprehension that awaits inside one.
     pub is_coroutine: bool,
-    /// A comprehension scope: what CPython calls it in messages ("list comprehension"). `:=`
-    /// inside one binds in the nearest scope that is not one.
+    /// A comprehension scope: what CPython calls it in messages ("list comprehension").
     pub comp: Option<&'static str>,
     /// Results of the analysis.
     pub syms: HashMap<String, Sym>,
@@ -71,7 +68,6 @@ impl Scope {
             nonlocals: HashSet::new(),
             nonlocal_pos: HashMap::new(),
             children: Vec::new(),
-            parent: 0,
             uses_super: false,
             is_generator: false,
             is_coroutine: false,
@@ -134,7 +130,6 @@ impl Builder {
     fn enter<T>(&mut self, node: &T, kind: ScopeKind) -> usize {
         let id = self.scopes.len();
         self.scopes.push(Scope::new(kind));
-        self.scopes[id].parent = self.cur;
         self.scopes[self.cur].children.push(id);
         self.by_node.insert(node as *const T as usize, id);
         let prev = self.cur;
@@ -570,7 +565,7 @@ impl Builder {
     /// the nearest enclosing scope that is not a comprehension (PEP 572), which the
     /// comprehensions then reach as a nonlocal (or global) name.
     fn named_target(&mut self, name: &str, pos: Pos) -> Result<(), CompileError> {
-        if !self.scopes[self.cur].comp.is_some() {
+        if self.scopes[self.cur].comp.is_none() {
             self.scope().bind(name);
             return Ok(());
         }
@@ -578,7 +573,7 @@ impl Builder {
         let mut comps = Vec::new();
         while self.scopes[t].comp.is_some() {
             comps.push(t);
-            t = self.scopes[t].parent;
+            t = self.parent_of(t);
         }
         if self.scopes[t].kind == ScopeKind::Class {
             return Err(CompileError::syntax("assignment expression within a comprehension cannot be used in a class body", pos.line, pos.col));

@@ -27,7 +27,7 @@ print(re.escape('a.b*c?d+e(f)[g]{h}|i^j$k\\l m-n#o&p~q'), re.escape(b'a.b'), re.
 print(re.findall(r'(\w)(\d)?', 'a1 b c2'), re.findall(r'x*', 'axxb'), re.findall(b'[a-c]+', b'xxabcxxcb'))
 print(re.search(b'(?i)ABC', b'xxabc'), re.match(rb'\x00\xff', b'\x00\xff'), re.sub(b'a', b'b', b'aa'))
 print(re.compile('x', re.I), re.compile('x', re.I | re.S | re.X), re.compile(b'x'), re.compile('x', re.A), re.compile('a') == re.compile('a'))
-print(re.I == 2, int(re.M | re.S), re.compile('a', re.X | re.A).flags, re.compile('a').flags, re.compile(b'a').flags)
+print(re.I, re.M | re.S, re.I | 8, 16 | re.I, re.A & re.I, repr(re.X), str(re.NOFLAG), re.I == 2, int(re.M | re.S), re.compile('a', re.X | re.A).flags, re.compile('a').flags, re.compile(b'a').flags)
 print(re.search('^b', 'a\nb', re.M), re.search('a.b', 'a\nb', re.DOTALL), re.findall('a b', 'ab a b', re.VERBOSE))
 print(re.compile(re.compile('abc')).pattern, re.purge())
 text = '''Name: Alice Age: 30

@@ -4,7 +4,6 @@
 #   threadlab's builtin types all share object's __repr__;
 # - long strings are split into words without `re` (_split_words does what
 #   re.findall(r'\S*\s*', line) did);
-# - _wrap_bytes_repr returns a list (no generators in threadlab yet);
 # - dataclasses, types.MappingProxyType/SimpleNamespace and complex are left out (threadlab
 #   has none of them); collections' UserDict/UserList/UserString printers only if they exist.
 """Support to pretty-print lists, tuples, & dictionaries recursively.
@@ -638,8 +637,6 @@ def _perfcheck(object=None):
     print("pformat:", t3 - t2)
 
 def _wrap_bytes_repr(object, width, allowance):
-    # A list, not a generator as in CPython (threadlab has no generators yet).
-    out = []
     current = b''
     last = len(object) // 4 * 4
     for i in range(0, len(object), 4):
@@ -649,13 +646,12 @@ def _wrap_bytes_repr(object, width, allowance):
             width -= allowance
         if len(repr(candidate)) > width:
             if current:
-                out.append(repr(current))
+                yield repr(current)
             current = part
         else:
             current = candidate
     if current:
-        out.append(repr(current))
-    return out
+        yield repr(current)
 
 if __name__ == "__main__":
     _perfcheck()

@@ -1,8 +1,9 @@
 # re: CPython 3.11's re API (compile, match, fullmatch, search, findall, finditer, sub, subn,
 # split, escape, purge, error, the flags, Pattern and Match) on threadlab's own backtracking
 # engine written in Rust (_sre: parser, matcher). The template code follows CPython's
-# re/_parser.py parse_template and its messages. Limits: the flags are plain ints (no
-# RegexFlag enum), Pattern.scanner and re.template are absent, and \N{...} names are not known.
+# re/_parser.py parse_template and its messages. Limits: RegexFlag is an int subclass with
+# IntFlag's repr (threadlab has no enum module), Pattern.scanner is absent, and \N{...}
+# names are not known.
 
 import _sre
 
@@ -16,19 +17,63 @@ __all__ = [
 
 __version__ = "2.2.1"
 
-NOFLAG = 0
-TEMPLATE = T = 1
-IGNORECASE = I = 2
-LOCALE = L = 4
-MULTILINE = M = 8
-DOTALL = S = 16
-UNICODE = U = 32
-VERBOSE = X = 64
-DEBUG = 128
-ASCII = A = 256
+class RegexFlag(int):
+    """The flags, as ints whose repr names them (CPython's enum.IntFlag for re)."""
+    __module__ = 're'
 
-_FLAG_NAMES = [(2, 'IGNORECASE'), (4, 'LOCALE'), (8, 'MULTILINE'), (16, 'DOTALL'), (32, 'UNICODE'),
-               (64, 'VERBOSE'), (128, 'DEBUG'), (256, 'ASCII')]
+    def __repr__(self):
+        v = int(self)
+        if v == 0:
+            return 're.NOFLAG'
+        names = []
+        for bit, name in _FLAG_NAMES:
+            if v & bit:
+                names.append('re.' + name)
+                v &= ~bit
+        if v:
+            names.append(hex(v))
+        return '|'.join(names)
+
+    __str__ = __repr__
+
+    def __or__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) | int(other))
+
+    __ror__ = __or__
+
+    def __and__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) & int(other))
+
+    __rand__ = __and__
+
+    def __xor__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) ^ int(other))
+
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        return RegexFlag(~int(self) & 0x1ff)
+
+
+_FLAG_NAMES = [(1, 'TEMPLATE'), (2, 'IGNORECASE'), (4, 'LOCALE'), (8, 'MULTILINE'), (16, 'DOTALL'),
+               (32, 'UNICODE'), (64, 'VERBOSE'), (128, 'DEBUG'), (256, 'ASCII')]
+
+NOFLAG = RegexFlag(0)
+TEMPLATE = T = RegexFlag(1)
+IGNORECASE = I = RegexFlag(2)
+LOCALE = L = RegexFlag(4)
+MULTILINE = M = RegexFlag(8)
+DOTALL = S = RegexFlag(16)
+UNICODE = U = RegexFlag(32)
+VERBOSE = X = RegexFlag(64)
+DEBUG = RegexFlag(128)
+ASCII = A = RegexFlag(256)
 
 
 class error(Exception):
@@ -160,7 +205,7 @@ class Pattern:
 
     def __init__(self, pattern, flags):
         self.pattern = pattern
-        self._prog = _sre.compile(pattern, flags, error)
+        self._prog = _sre.compile(pattern, int(flags), error)
         groups, names, self.flags = _sre.info(self._prog)
         self.groups = groups
         self.groupindex = dict(names)
@@ -255,7 +300,7 @@ class Pattern:
         if not flags:
             return 're.compile(%s)' % r
         names = []
-        for v, n in _FLAG_NAMES:
+        for v, n in _FLAG_NAMES[1:]:
             if flags & v:
                 names.append('re.' + n)
                 flags &= ~v
@@ -407,6 +452,7 @@ _MAXCACHE = 512
 
 
 def _compile(pattern, flags):
+    flags = int(flags)
     if isinstance(pattern, Pattern):
         if flags:
             raise ValueError("cannot process flags argument with a compiled pattern")

@@ -1,5 +1,4 @@
-# textwrap: CPython 3.11's Lib/textwrap.py, on threadlab's re; indent() builds a list instead
-# of using a generator (threadlab has no generators yet).
+# textwrap: CPython 3.11's Lib/textwrap.py, unchanged, on threadlab's re.
 """Text wrapping and filling.
 """
 
@@ -481,11 +480,10 @@ def indent(text, prefix, predicate=None):
         def predicate(line):
             return line.strip()
 
-    # A list, not CPython's generator (threadlab has no generators yet).
-    prefixed_lines = []
-    for line in text.splitlines(True):
-        prefixed_lines.append(prefix + line if predicate(line) else line)
-    return ''.join(prefixed_lines)
+    def prefixed_lines():
+        for line in text.splitlines(True):
+            yield (prefix + line if predicate(line) else line)
+    return ''.join(prefixed_lines())
 
 
 if __name__ == "__main__":
