@@ -46,6 +46,7 @@ static FUNCS: &[Builtin] = builtins_table![
     "identity" => identity,
     "one_at_a_time" => one_at_a_time,
     "import_module" => import_module,
+    "builtin_home" => builtin_home,
     "chan_new" => chan_new,
     "chan_put" => chan_put,
     "chan_get" => chan_get,
@@ -440,6 +441,28 @@ fn import_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     vm.import_module(&name)
+}
+
+/// `builtin_home(f) -> (module, name) | None`: where a function written in Rust lives, for
+/// pickling it by name (`time.sleep` is `('time', 'sleep')`): builtins first, then the imported
+/// modules, the shortest name first.
+fn builtin_home(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("builtin_home", 1)?;
+    let Value::Builtin(b) = &a[0] else { return Ok(Value::None) };
+    let same = |v: &Value| matches!(v, Value::Builtin(x) if std::ptr::eq(*x, *b));
+    if vm.interp.builtins.get(b.name).map_or(false, same) {
+        return Ok(Value::tuple(vec![Value::str("builtins"), Value::str(b.name)]));
+    }
+    let mut homes: Vec<String> = lock(&vm.interp.modules)
+        .iter()
+        .filter(|(_, m)| matches!(m, Value::Module(m) if m.get(b.name).as_ref().map_or(false, same)))
+        .map(|(name, _)| name.clone())
+        .collect();
+    homes.sort_by_key(|n| (n.starts_with('_'), n.len(), n.clone()));
+    Ok(match homes.first() {
+        Some(m) => Value::tuple(vec![Value::str(m), Value::str(b.name)]),
+        None => Value::None,
+    })
 }
 
 // ---- channels: Queue and Pipe ----------------------------------------------------------------

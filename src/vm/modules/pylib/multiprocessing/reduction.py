@@ -26,8 +26,14 @@ def _lookup(module, qualname):
 
 
 def _global(obj):
-    module = getattr(obj, '__module__', None) or ('builtins' if type(obj) is type(len) else '__main__')
+    module = getattr(obj, '__module__', None)
     qualname = getattr(obj, '__qualname__', None) or obj.__name__
+    if module is None and type(obj) is type(len):
+        home = _mp.builtin_home(obj)
+        if home is not None:
+            return ('g',) + home
+        module = 'builtins'
+    module = module or '__main__'
     if '<locals>' in qualname:
         raise AttributeError("Can't pickle local object %r" % qualname)
     try:
