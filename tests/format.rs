@@ -4,6 +4,8 @@
 //! hex-encoded result or `!Type: message`; strings travel hex-encoded so any byte is safe.
 //! Floats travel as their bit patterns so both sides see the very same double.
 
+mod harness;
+
 use num_bigint::BigInt;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -35,22 +37,7 @@ for line in sys.stdin:
         print('!%s: %s' % (type(e).__name__, e))
 "#;
 
-/// Small deterministic generator (xorshift64*), so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545F4914F6CDD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+use harness::Rng;
 
 fn hex(s: &str) -> String {
     s.bytes().map(|b| format!("{:02x}", b)).collect()

@@ -42,3 +42,34 @@ fn concurrent_next_on_one_generator_is_safe_in_every_mode() {
         assert_eq!(out.report.stdout, "12000 True True\n", "{:?}", mode);
     }
 }
+
+/// asyncio's loop, with nothing ready, waits through the runtime (the main lane shows the
+/// wait for the next timer), and a to_thread result wakes that wait long before a far timer.
+#[test]
+fn asyncio_loop_waits_on_the_timeline_and_a_worker_wakes_it() {
+    let src = "
+import asyncio, time
+async def main():
+    await asyncio.sleep(0.3)
+    far = asyncio.create_task(asyncio.sleep(30))
+    t0 = time.monotonic()
+    await asyncio.to_thread(time.sleep, 0.2)
+    woke_after = time.monotonic() - t0
+    far.cancel()
+    print(woke_after >= 0.2, woke_after < 10)
+asyncio.run(main())
+";
+    let out = run(src, RunOptions { mode: Mode::Gil, ..RunOptions::default() }, Arc::new(NullSink));
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(out.report.stdout, "True True\n");
+    let main = out.report.threads.iter().find(|t| t.name == "MainThread").expect("MainThread lane");
+    let longest_wait = main
+        .spans
+        .iter()
+        .filter(|s| s.state == threadlab::runtime::State::BlockedLock)
+        .map(|s| s.end_ms - s.start_ms)
+        .fold(0.0, f64::max);
+    assert!(longest_wait >= 200.0, "the 0.3 s timer wait should be a blocked span on MainThread: {:?}", main.spans);
+    let worker = out.report.threads.iter().find(|t| t.name.starts_with("asyncio_")).expect("a lane for to_thread's worker");
+    assert!(worker.spans.iter().any(|s| s.state == threadlab::runtime::State::Sleeping), "{:?}", worker.spans);
+}

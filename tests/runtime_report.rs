@@ -43,6 +43,8 @@ fn json_escapes_every_string_and_python_reads_it_back() {
         mode: Mode::Free,
         switch_interval: 0.005,
         green: false,
+        deadlock: Some(DeadlockReport { t_ms: 3.25, threads: vec![("Thread-1 (wörk\"er)".into(), TRICKY.into())] }),
+        timeline_cut: Some(TimelineCut { lanes: 5000, lanes_shown: 1000, spans_dropped: 77 }),
     };
     let json = report.to_json();
     // Control characters never appear raw.
@@ -52,6 +54,15 @@ fn json_escapes_every_string_and_python_reads_it_back() {
     assert_eq!(python_eval(&json, "d['error']['message']"), TRICKY);
     assert_eq!(python_eval(&json, "d['output'][0]['thread']"), "Thread-1 (wörk\"er)");
     assert_eq!(python_eval(&json, "d['threads'][0]['name']"), "Main\\Thread\n");
+    assert_eq!(python_eval(&json, "d['deadlock']['threads'][0]['waits_for']"), TRICKY);
+    assert_eq!(
+        python_eval(&json, "(d['deadlock']['t_ms'], d['deadlock']['threads'][0]['name'], d['timeline_cut'])"),
+        format!(
+            "(3.25, 'Thread-1 (wörk\"er)', {{'threads': 5000, 'threads_shown': 1000, 'spans_dropped': 77, 'max_threads_shown': {}, 'max_spans': {}}})",
+            threadlab::runtime::MAX_LANES,
+            threadlab::runtime::MAX_SPANS
+        )
+    );
     assert_eq!(
         python_eval(&json, "(d['wall_ms'], d['mode'], d['switch_interval'], d['gil_switches'], d['error']['type'], d['error']['line'])"),
         "(12.346, 'free', 0.005, 42, 'ValueError', 7)"
@@ -64,7 +75,7 @@ fn json_escapes_every_string_and_python_reads_it_back() {
     // Exactly the schema's keys.
     assert_eq!(
         python_eval(&json, "sorted(d)"),
-        "['engine', 'error', 'gil_switches', 'mode', 'output', 'stdout', 'switch_interval', 'threads', 'wall_ms']"
+        "['deadlock', 'engine', 'error', 'gil_switches', 'mode', 'output', 'stdout', 'switch_interval', 'threads', 'timeline_cut', 'wall_ms']"
     );
 }
 

@@ -60,7 +60,7 @@ struct Run {
 
 impl Run {
     fn new(src: &str, mode: &str, max_threads: u32) -> Run {
-        Run { json: run_python(src, mode, 0.005, max_threads, 1).unwrap_or_else(|_| panic!("runPython failed")) }
+        Run { json: run_python(src, mode, 0.005, max_threads, 1, wasm_bindgen::JsValue::UNDEFINED).unwrap_or_else(|_| panic!("runPython failed")) }
     }
     fn has(&self, piece: &str) -> bool {
         self.json.contains(piece)
@@ -172,4 +172,52 @@ t.join()
     wait_until(|| thread_set_counts()[2] as usize == WORKERS, "both workers idle again");
     let again = Run::new(TWO_THREADS, "gil", 0);
     assert!(again.has("\"exit_code\":0") && again.has("all 1\\n"), "{}", again.json);
+}
+
+/// Nested data (issue 13): 2,000 levels raise CPython's RecursionError in the engine and on a
+/// thread worker instead of exhausting the wasm stack, structures 10^6 deep are freed without
+/// recursing, and the engine runs the next program.
+#[wasm_bindgen_test]
+async fn deep_nesting_raises_recursion_error_and_deep_drops_free() {
+    thread_set().await;
+    let src = "
+import threading
+def deep(n):
+    x = None
+    for _ in range(n):
+        x = [x]
+    return x
+def probe(where, n):
+    x, y = deep(2000), deep(2000)
+    for op, f in [('repr', lambda: repr(x)), ('eq', lambda: x == y)]:
+        try:
+            f()
+        except RecursionError as e:
+            print(where, op, e)
+    print(where, len(repr(deep(50))))
+    z = deep(n)
+    del z
+    print(where, 'freed', n)
+probe('main', 10**6)
+t = threading.Thread(target=probe, args=('thread', 10**5))
+t.start()
+t.join()
+kept = deep(10**5)
+";
+    let run = Run::new(src, "gil", 0);
+    assert!(run.has("\"exit_code\":0"), "{}", run.json);
+    for piece in [
+        "main repr maximum recursion depth exceeded while getting the repr of an object\\n",
+        "main eq maximum recursion depth exceeded in comparison\\n",
+        "thread repr maximum recursion depth exceeded while getting the repr of an object\\n",
+        "thread eq maximum recursion depth exceeded in comparison\\n",
+        "main 104\\n",
+        "thread 104\\n",
+        "main freed 1000000\\n",
+        "thread freed 100000\\n",
+    ] {
+        assert!(run.has(piece), "{}: {}", piece, run.json);
+    }
+    let again = Run::new("print(1)", "gil", 0);
+    assert!(again.has("\"exit_code\":0") && again.has("1\\n"), "{}", again.json);
 }

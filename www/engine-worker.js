@@ -103,8 +103,8 @@ const handlers = {
     return pool;
   },
 
-  run({ code, mode, switchInterval, maxThreads, runId }) {
-    const result = JSON.parse(runPython(code, mode, switchInterval, maxThreads, runId));
+  run({ code, mode, switchInterval, maxThreads, runId, modules }) {
+    const result = JSON.parse(runPython(code, mode, switchInterval, maxThreads, runId, modules));
     // The page restarts an engine whose memory has grown too large (it never shrinks).
     result.memoryBytes = sharedMemory().buffer.byteLength;
     return result;

@@ -131,8 +131,14 @@ async function boot(warm, gen) {
  *        called live, in order, as the program prints (and for tracebacks, stream 'stderr')
  * @param {number} [o.maxThreads]  Python threads alive at once before "can't start new thread"
  *        (default and most: the limit ready() reports)
+ * @param {Object<string, string>} [o.modules]  extra modules the program can import, by name
+ *        (`'helper'`, a package's `'pkg'` and `'pkg.sub'`) -> source text (docs/imports.md)
  */
-export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput, maxThreads = 0 } = {}) {
+export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput, maxThreads = 0, modules } = {}) {
+  if (modules !== undefined && (modules === null || typeof modules !== 'object'
+      || Object.values(modules).some((s) => typeof s !== 'string'))) {
+    throw new Error('threadlab: modules must be an object mapping module names to source strings');
+  }
   if (!MODES.includes(mode)) {
     throw new Error(`threadlab: unknown mode ${JSON.stringify(mode)} (one of ${MODES.map((m) => `'${m}'`).join(', ')})`);
   }
@@ -169,6 +175,7 @@ export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput
       switchInterval,
       maxThreads,
       runId: me.id,
+      modules: modules ? { ...modules } : undefined,
     });
     memoryAfter = result.memoryBytes;
     await me.output.whenDelivered(result.pieces);

@@ -8,11 +8,14 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use threadlab::runtime::{Mode, NullSink, OutputSink};
+use threadlab::runtime::stack::declare_stack;
+use threadlab::runtime::{Mode, NullSink, OutputSink, NATIVE_STACK_BYTES};
+use threadlab::vm::import::{ModuleSource, SourceFile};
 use threadlab::vm::{run, RunOptions};
 
 const USAGE: &str = "\
 usage: threadlab run FILE.py [--mode sequential|gil|free] [--switch-interval SECONDS] [--green] [--json]
+                           [--timeout SECONDS]
        threadlab --version | --help
 
 Runs a Python program (threadlab's subset of Python 3.11) the way python3 would.
@@ -25,11 +28,13 @@ FILE '-' reads the program from stdin.
   --green                run every Python thread on this one OS thread (green threads,
                          as the browser does on a page that is not cross-origin isolated);
                          modes sequential and gil
-  --json                 print only the run's JSON report (output, timeline, error)";
+  --json                 print only the run's JSON report (output, timeline, error)
+  --timeout S            stop the program after S seconds: a TimeoutError line on stderr
+                         and exit status 124, as timeout(1) gives";
 
 #[derive(Debug, PartialEq)]
 enum Command {
-    Run { file: String, mode: Mode, switch_interval: f64, json: bool, green: bool },
+    Run { file: String, mode: Mode, switch_interval: f64, json: bool, green: bool, timeout: Option<f64> },
     Help,
     Version,
 }
@@ -40,6 +45,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut switch_interval = 0.005;
     let mut json = false;
     let mut green = false;
+    let mut timeout = None;
     let mut rest = args.iter();
     match rest.next().map(String::as_str) {
         Some("--help" | "-h" | "help") => return Ok(Command::Help),
@@ -72,6 +78,13 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                     _ => return Err(format!("--switch-interval needs a positive number of seconds, not '{}'", v)),
                 };
             }
+            "--timeout" => {
+                let v = value("--timeout")?;
+                timeout = match v.parse::<f64>() {
+                    Ok(s) if s > 0.0 && s.is_finite() => Some(s),
+                    _ => return Err(format!("--timeout needs a positive number of seconds, not '{}'", v)),
+                };
+            }
             f if f.starts_with("--") => return Err(format!("unknown option '{}'", f)),
             f if file.is_none() => file = Some(f.to_string()),
             f => return Err(format!("unexpected argument '{}'", f)),
@@ -81,7 +94,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     if green && mode == Mode::Free {
         return Err("--green runs modes sequential and gil: free-threaded mode needs real threads".into());
     }
-    Ok(Command::Run { file, mode, switch_interval, json, green })
+    Ok(Command::Run { file, mode, switch_interval, json, green, timeout })
 }
 
 fn read_program(file: &str) -> std::io::Result<String> {
@@ -96,8 +109,8 @@ fn read_program(file: &str) -> std::io::Result<String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (file, mode, switch_interval, json, green) = match parse_args(&args) {
-        Ok(Command::Run { file, mode, switch_interval, json, green }) => (file, mode, switch_interval, json, green),
+    let (file, mode, switch_interval, json, green, timeout) = match parse_args(&args) {
+        Ok(Command::Run { file, mode, switch_interval, json, green, timeout }) => (file, mode, switch_interval, json, green, timeout),
         Ok(Command::Help) => {
             println!("{}", USAGE);
             return ExitCode::SUCCESS;
@@ -126,8 +139,16 @@ fn main() -> ExitCode {
     };
     let console = Arc::new(Console::default());
     let sink: Arc<dyn OutputSink> = if json { Arc::new(NullSink) } else { console.clone() };
-    let opts = RunOptions { mode, switch_interval, filename, green, ..RunOptions::default() };
-    let out = run(&source, opts, sink);
+    // `import helper` finds helper.py beside the program first, as python3's sys.path[0].
+    let dir = match file.as_str() {
+        "-" => std::env::current_dir().unwrap_or_default(),
+        _ => std::path::Path::new(&filename).parent().map(|p| p.to_path_buf()).unwrap_or_default(),
+    };
+    let sources: Arc<dyn ModuleSource> = Arc::new(DirSources(dir));
+    let opts = RunOptions { mode, switch_interval, filename, green, sources: Some(sources), ..RunOptions::default() };
+    let watchdog = timeout.map(Watchdog::start);
+    let out = run_on_big_stack(source, opts, sink);
+    let timed_out = watchdog.is_some_and(|w| w.finish());
     if json {
         let mut stdout = std::io::stdout().lock();
         let _ = writeln!(stdout, "{}", out.report.to_json());
@@ -141,7 +162,85 @@ fn main() -> ExitCode {
         let _ = stderr.write_all(rest.as_bytes());
         let _ = stderr.flush();
     }
+    if timed_out {
+        eprintln!("{}", timeout_message(timeout.unwrap_or_default()));
+        return ExitCode::from(TIMEOUT_STATUS);
+    }
     ExitCode::from(exit_status(out.exit_code))
+}
+
+/// Modules in a directory: `name.py`, or a package `name/__init__.py` (`a.b` is `a/b.py` or
+/// `a/b/__init__.py`), as CPython's path finder looks for them.
+struct DirSources(std::path::PathBuf);
+
+impl ModuleSource for DirSources {
+    fn find(&self, name: &str) -> Option<SourceFile> {
+        let rel: std::path::PathBuf = name.split('.').collect();
+        let package = self.0.join(&rel).join("__init__.py");
+        let module = self.0.join(&rel).with_extension("py");
+        let (path, package) = if package.is_file() { (package, true) } else if module.is_file() { (module, false) } else { return None };
+        let source = std::fs::read_to_string(&path).ok()?;
+        Some(SourceFile { filename: path.to_string_lossy().into_owned(), source, package })
+    }
+}
+
+/// timeout(1)'s exit status when the command timed out.
+const TIMEOUT_STATUS: u8 = 124;
+/// How long a stopped run may take to unwind before the process exits anyway (a builtin that
+/// never checks the stop flag).
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+fn timeout_message(secs: f64) -> String {
+    format!("TimeoutError: the program was stopped after --timeout {} seconds", secs)
+}
+
+/// `--timeout`: stops the run when the time is up; if it still has not ended `STOP_GRACE` later,
+/// says so and exits.
+struct Watchdog {
+    done: std::sync::mpsc::Sender<()>,
+    fired: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Watchdog {
+    fn start(secs: f64) -> Watchdog {
+        let (done, wait) = std::sync::mpsc::channel::<()>();
+        let fired = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = fired.clone();
+        std::thread::spawn(move || {
+            let limit = std::time::Duration::from_secs_f64(secs.min(1e9));
+            if wait.recv_timeout(limit).is_ok() {
+                return;
+            }
+            flag.store(true, Ordering::SeqCst);
+            threadlab::runtime::stop_all_runs();
+            if wait.recv_timeout(STOP_GRACE).is_err() {
+                eprintln!("{}", timeout_message(secs));
+                std::process::exit(i32::from(TIMEOUT_STATUS));
+            }
+        });
+        Watchdog { done, fired }
+    }
+
+    /// The run ended: whether the time ran out first.
+    fn finish(self) -> bool {
+        let _ = self.done.send(());
+        self.fired.load(Ordering::SeqCst)
+    }
+}
+
+/// Runs the program on a thread with the stack every Python thread gets (the process's main
+/// thread has whatever `ulimit -s` says), declared so nesting limits know it.
+fn run_on_big_stack(source: String, opts: RunOptions, sink: Arc<dyn OutputSink>) -> threadlab::vm::RunOutput {
+    std::thread::Builder::new()
+        .name("threadlab-main".into())
+        .stack_size(NATIVE_STACK_BYTES)
+        .spawn(move || {
+            declare_stack(NATIVE_STACK_BYTES);
+            run(&source, opts, sink)
+        })
+        .expect("start the main Python thread")
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 /// The terminal: stdout as it is printed, and stderr (an "Exception in thread" traceback) as it
@@ -181,18 +280,21 @@ mod tests {
 
     #[test]
     fn parses_run_with_options_in_any_order() {
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Free, switch_interval: 0.01, json: true, green: false };
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Free, switch_interval: 0.01, json: true, green: false, timeout: None };
         assert_eq!(parse_args(&args("run a.py --mode free --switch-interval 0.01 --json")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Sequential, switch_interval: 0.005, json: false, green: false };
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Sequential, switch_interval: 0.005, json: false, green: false, timeout: None };
         assert_eq!(parse_args(&args("run --mode=sequential a.py")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: true };
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: true, timeout: None };
         assert_eq!(parse_args(&args("run --green a.py")), Ok(want));
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: false, timeout: Some(2.5) };
+        assert_eq!(parse_args(&args("run a.py --timeout 2.5")), Ok(want));
     }
 
     #[test]
     fn rejects_bad_usage() {
         for bad in ["", "go a.py", "run", "run a.py b.py", "run a.py --mode turbo", "run a.py --switch-interval",
-            "run a.py --switch-interval -1", "run a.py --fast", "run a.py --green --mode free"] {
+            "run a.py --switch-interval -1", "run a.py --fast", "run a.py --green --mode free", "run a.py --timeout 0",
+            "run a.py --timeout x"] {
             assert!(parse_args(&args(bad)).is_err(), "{:?}", bad);
         }
     }

@@ -212,6 +212,14 @@ impl Runtime {
                 self.green_breaker(&s);
                 return Ok(tid);
             }
+            if s.ready.is_empty() && !s.parked.is_empty() && s.parked.iter().all(|p| p.deadline_us.is_none()) {
+                let parked: Vec<Tid> = s.parked.iter().map(|p| p.tid).collect();
+                if self.all_live_in(&parked) {
+                    drop(s);
+                    self.green_deadlock(&parked);
+                    continue;
+                }
+            }
             let earliest = s.parked.iter().filter_map(|p| p.deadline_us).fold(f64::INFINITY, f64::min);
             drop(s);
             let wait_us = (earliest - now).clamp(1.0, IDLE_SLICE_SECS * 1e6);
@@ -263,6 +271,7 @@ impl Runtime {
             let timed_out = p.deadline_us.is_some_and(|d| now >= d);
             if (timed_out || full) && (p.poll)(timed_out) {
                 let p = s.parked.remove(i);
+                self.clear_wait_note(p.tid);
                 // A deadline wakes the thread at the deadline, as the OS would have.
                 let since_us = match p.deadline_us {
                     Some(d) if timed_out => d.min(now),

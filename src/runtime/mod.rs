@@ -22,6 +22,7 @@
 //!   `rt.finish(error)`.
 
 mod clock;
+mod deadlock;
 mod gil;
 mod green;
 pub mod json;
@@ -29,15 +30,18 @@ mod output;
 mod registry;
 pub mod report;
 mod runtime;
+pub mod stack;
 pub mod sync;
 mod threads;
 mod timeline;
+pub use timeline::{TimelineCut, MAX_LANES, MAX_SPANS};
 
 pub use output::NullSink;
 pub use registry::stop_all_runs;
-pub use report::{ErrorReport, OutputLine, Report, Span, State, ThreadReport};
+pub use deadlock::deadlock_text;
+pub use report::{DeadlockReport, ErrorReport, OutputLine, Report, Span, State, ThreadReport};
 pub use green::{Poll, Runner};
-pub use runtime::{Runtime, RuntimeConfig, INTERRUPT_POLL_SECS};
+pub use runtime::{stop_requested, Runtime, RuntimeConfig, INTERRUPT_POLL_SECS};
 pub use threads::{native_id, set_native_id, set_spawner, SpawnError, Spawner, StdSpawner, NATIVE_STACK_BYTES};
 
 /// A Python thread's lane index in the timeline; 0 is MainThread.

@@ -64,6 +64,15 @@ pub struct ErrorReport {
     pub line: Option<u32>,
 }
 
+/// Every live thread blocked with no timeout: who waited for what, and when it was seen.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct DeadlockReport {
+    /// When the deadlock was detected (ms since the run began), for the timeline.
+    pub t_ms: f64,
+    /// (thread name, what it waits for: "Lock at line 4, held by MainThread").
+    pub threads: Vec<(String, String)>,
+}
+
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Report {
     pub wall_ms: f64,
@@ -79,12 +88,18 @@ pub struct Report {
     /// Whether the run's threads were green threads on one worker (`"engine": "green"`) rather
     /// than one OS thread / Web Worker each (`"engine": "workers"`).
     pub green: bool,
+    /// Set when the run ended because every thread was blocked for good.
+    pub deadlock: Option<DeadlockReport>,
+    /// Set when the timeline's caps left threads or spans out of `threads`.
+    pub timeline_cut: Option<super::timeline::TimelineCut>,
 }
 
 impl Report {
     /// The report as JSON: `{"wall_ms", "mode", "switch_interval", "stdout", "output":
     /// [{"t_ms", "thread", "text"}], "threads": [{"name", "native_id", "process", "spans": [{"state", "start_ms",
-    /// "end_ms"}]}], "gil_switches", "error": null | {"type", "message", "line"}}`.
+    /// "end_ms"}]}], "gil_switches", "error": null | {"type", "message", "line"}, "deadlock": null
+    /// | {"t_ms", "threads": [{"name", "waits_for"}]}, "timeline_cut": null | {"threads",
+    /// "threads_shown", "spans_dropped", "max_threads_shown", "max_spans"}}` (docs/report.md).
     /// Times are ms with 3 decimals (microsecond resolution).
     pub fn to_json(&self) -> String {
         let mut o = String::with_capacity(256 + self.stdout.len() * 2);
@@ -156,6 +171,40 @@ impl Report {
                     None => o.push_str("null"),
                 }
                 o.push('}');
+            }
+        }
+        o.push_str(",\"deadlock\":");
+        match &self.deadlock {
+            None => o.push_str("null"),
+            Some(d) => {
+                o.push_str("{\"t_ms\":");
+                write_ms(&mut o, d.t_ms);
+                o.push_str(",\"threads\":[");
+                for (i, (name, what)) in d.threads.iter().enumerate() {
+                    if i > 0 {
+                        o.push(',');
+                    }
+                    o.push_str("{\"name\":");
+                    write_str(&mut o, name);
+                    o.push_str(",\"waits_for\":");
+                    write_str(&mut o, what);
+                    o.push('}');
+                }
+                o.push_str("]}");
+            }
+        }
+        o.push_str(",\"timeline_cut\":");
+        match &self.timeline_cut {
+            None => o.push_str("null"),
+            Some(c) => {
+                o.push_str(&format!(
+                    "{{\"threads\":{},\"threads_shown\":{},\"spans_dropped\":{},\"max_threads_shown\":{},\"max_spans\":{}}}",
+                    c.lanes,
+                    c.lanes_shown,
+                    c.spans_dropped,
+                    super::timeline::MAX_LANES,
+                    super::timeline::MAX_SPANS
+                ));
             }
         }
         o.push('}');

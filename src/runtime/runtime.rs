@@ -65,12 +65,26 @@ pub struct Runtime {
     pub(super) green: OnceLock<Green>,
     /// Set by `finish`: `stop_all_runs` skips runs that have already reported.
     finished: AtomicBool,
+    /// Set with `BREAK_STOP`, shared with the run's threads' `CURRENT_STOP` so long builtins
+    /// without a `Runtime` at hand (big-int arithmetic) can give up (`stop_requested`).
+    stop_flag: Arc<AtomicBool>,
+    /// Untimed waits, for naming a deadlock (`deadlock.rs`).
+    pub(super) waits: Mutex<super::deadlock::Waits>,
+    pub(super) deadlock: OnceLock<super::report::DeadlockReport>,
 }
 
 thread_local! {
     /// The lane this OS thread runs now, to name the thread of stderr text (which the VM writes
     /// without a Tid). Set by `Runtime::new` and `thread_begin`, back to 0 by `thread_end`.
     static CURRENT_LANE: Cell<Tid> = const { Cell::new(0) };
+    /// The stop flag of the run this OS thread works for (set with `CURRENT_LANE`).
+    static CURRENT_STOP: std::cell::RefCell<Option<Arc<AtomicBool>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether the run the calling thread works for was stopped: long Rust loops (big-int
+/// multiplication, pow) check it between steps and unwind with the run's Stop.
+pub fn stop_requested() -> bool {
+    CURRENT_STOP.with(|s| s.borrow().as_ref().is_some_and(|f| f.load(Ordering::Relaxed)))
 }
 
 impl Runtime {
@@ -83,6 +97,8 @@ impl Runtime {
         timeline.set_state(main, State::Running, 0.0);
         timeline.set_native_id(main, native_id());
         CURRENT_LANE.with(|c| c.set(main));
+        let stop_flag = Arc::new(AtomicBool::new(false));
+        CURRENT_STOP.with(|s| *s.borrow_mut() = Some(stop_flag.clone()));
         let holder = if cfg.mode == Mode::Gil { Some(main) } else { None };
         let rt = Arc::new(Runtime {
             mode: cfg.mode,
@@ -99,6 +115,9 @@ impl Runtime {
             wake_cond: Condvar::new(),
             green: OnceLock::new(),
             finished: AtomicBool::new(false),
+            stop_flag,
+            waits: Mutex::new(Default::default()),
+            deadlock: OnceLock::new(),
         });
         super::registry::register(&rt);
         rt
@@ -136,6 +155,7 @@ impl Runtime {
     pub fn thread_begin(&self, tid: Tid) {
         self.timeline.set_native_id(tid, native_id());
         CURRENT_LANE.with(|c| c.set(tid));
+        CURRENT_STOP.with(|s| *s.borrow_mut() = Some(self.stop_flag.clone()));
         let _ = self.gil_take(tid);
     }
 
@@ -143,6 +163,8 @@ impl Runtime {
     pub fn thread_end(&self, tid: Tid) {
         // Sequential mode runs a thread's target on the main thread, which then goes on as lane 0.
         CURRENT_LANE.with(|c| c.set(0));
+        // Before the lane is done: joiners must check again before a deadlock can be declared.
+        self.set_stuck(tid, false);
         if self.is_green() {
             self.green_end(tid);
             return;
@@ -196,7 +218,16 @@ impl Runtime {
     /// GIL and the VM's next breaker check reports it.
     pub fn blocking<R>(&self, tid: Tid, state: State, f: impl FnOnce() -> R) -> R {
         self.gil_drop(tid, state, true);
+        // Sequential mode runs a started thread's target here: this lane waits for as long
+        // as that thread does, so a deadlock there includes it.
+        let sequential = self.mode == Mode::Sequential && state == State::BlockedJoin;
+        if sequential {
+            self.set_waiting_on_nested(tid, true);
+        }
         let r = f();
+        if sequential {
+            self.set_waiting_on_nested(tid, false);
+        }
         let _ = self.gil_take(tid);
         r
     }
@@ -251,11 +282,11 @@ impl Runtime {
         let timeout = timeout.map(|t| if t.is_nan() { 0.0 } else { t.max(0.0) });
         {
             let mut g = lock(m);
-            if ready(&mut g) {
-                return Ok(true);
-            }
-            if timeout == Some(0.0) {
-                return Ok(false);
+            let done = if ready(&mut g) { Some(true) } else if timeout == Some(0.0) { Some(false) } else { None };
+            if let Some(done) = done {
+                drop(g);
+                self.clear_wait_note(tid);
+                return Ok(done);
             }
         }
         if self.is_green() {
@@ -271,14 +302,22 @@ impl Runtime {
         // thread that takes the GIL and needs `m` to wake us.
         self.gil_drop(tid, state, true);
         let deadline_us = timeout.map(|t| self.now_us() + t * 1e6);
+        let untimed = timeout.is_none();
+        if untimed {
+            self.set_stuck(tid, true);
+        }
         let result = {
             let mut g = lock(m);
             loop {
+                let seen = if untimed { self.wait_generation() } else { 0 };
                 if ready(&mut g) {
                     break Ok(true);
                 }
                 if let Some(i) = self.interrupt_for() {
                     break Err(i);
+                }
+                if untimed && self.check_deadlock(tid, seen) {
+                    continue;
                 }
                 let mut slice = INTERRUPT_POLL_SECS;
                 if let Some(d) = deadline_us {
@@ -291,6 +330,9 @@ impl Runtime {
                 g = wait_secs(cv, g, slice).0;
             }
         };
+        if untimed {
+            self.set_stuck(tid, false);
+        }
         match (self.gil_take(tid), result) {
             (Err(i), Ok(false)) => Err(i),
             (_, r) => r,
@@ -371,6 +413,7 @@ impl Runtime {
     /// Stops every thread: running ones at their next breaker check, blocked ones at once or
     /// within `INTERRUPT_POLL_SECS`. Callable from any thread.
     pub fn request_stop(&self) {
+        self.stop_flag.store(true, Ordering::SeqCst);
         self.eval_breaker.fetch_or(BREAK_STOP, Ordering::SeqCst);
         self.wake_all();
     }
@@ -422,6 +465,8 @@ impl Runtime {
             mode: self.mode,
             switch_interval: self.switch_interval(),
             green: self.is_green(),
+            deadlock: self.deadlock.get().cloned(),
+            timeline_cut: self.timeline.cut(),
         }
     }
 }

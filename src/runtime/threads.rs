@@ -33,7 +33,10 @@ impl Spawner for StdSpawner {
         std::thread::Builder::new()
             .name("threadlab-py".into())
             .stack_size(NATIVE_STACK_BYTES)
-            .spawn(f)
+            .spawn(move || {
+                super::stack::declare_stack(NATIVE_STACK_BYTES);
+                f()
+            })
             .map(|_| ())
             .map_err(|e| SpawnError::Failed(e.to_string()))
     }

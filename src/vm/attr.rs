@@ -157,9 +157,17 @@ impl Vm {
         };
         Ok(Some(match name {
             "__class__" => Value::Class(inst.class.clone()),
-            "__dict__" => super::types::dict_from_attrs(inst.dict().entries.clone()),
+            "__dict__" => super::types::instance_dict(obj),
             "__module__" => Value::Str(inst.class.module.clone()),
             "__doc__" => Value::None,
+            "message" | "exceptions" if super::types::is_exception_group(obj) => {
+                let (msg, excs) = super::types::group_parts(obj);
+                if name == "message" {
+                    msg
+                } else {
+                    Value::tuple(excs)
+                }
+            }
             _ if inst.exc.is_some() => {
                 let v = with_state(obj, |st| match name {
                     "args" => Some(st.args.clone()),

@@ -248,7 +248,7 @@ impl Vm {
 
     /// Runs a bound frame to completion from Rust (a builtin calling back into Python).
     pub(crate) fn run_frame(&mut self, frame: Box<Frame>) -> PyResult<Value> {
-        if self.native_depth >= MAX_NATIVE_DEPTH {
+        if self.native_depth >= MAX_NATIVE_DEPTH || crate::runtime::stack::stack_exhausted() {
             self.recycle(frame);
             return Err(error("RecursionError", "maximum recursion depth exceeded"));
         }

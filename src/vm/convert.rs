@@ -3,6 +3,7 @@
 
 use super::exceptions::{exc_args, type_error, PyResult, Unwind};
 use super::format::{self, FormatSpec};
+use super::limits::{Nested, Nesting};
 use super::state::Vm;
 use super::types::{ascii_escape, float_str, str_repr, PyStr, Str, Wrapper};
 use super::value::Value;
@@ -44,8 +45,26 @@ impl Vm {
         }
     }
 
-    /// `repr(v)`.
+    /// `repr(v)`. Containers and objects nest: each level counts against the recursion limit.
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Instance(_)
+            | Value::Method(_)
+            | Value::Wrapper(_)
+            | Value::View(_)
+            | Value::Slice(_) => {
+                let _nested = Nested::enter(self, Nesting::Repr)?;
+                self.repr_value(v)
+            }
+            _ => self.repr_value(v),
+        }
+    }
+
+    fn repr_value(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Null => "<NULL>".into(),
             Value::None => "None".into(),
@@ -53,7 +72,10 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => b.to_string(),
+            Value::BigInt(b) => {
+                super::limits::check_int_to_str(b).map_err(fmt_err)?;
+                b.to_string()
+            }
             Value::Float(f) => float_str(*f),
             Value::Str(s) => str_repr(s.as_str()),
             Value::Bytes(b) => super::types::bytes_repr(&b.data),
@@ -133,6 +155,13 @@ impl Vm {
                 }
                 _ => "<method>".into(),
             },
+            Value::Class(c) if c.meta_method("__repr__").is_some() => {
+                let m = c.meta_method("__repr__").unwrap();
+                match self.call(&m, &[v.clone()])? {
+                    Value::Str(s) => s.as_str().to_string(),
+                    other => return Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name()))),
+                }
+            }
             Value::Class(c) => {
                 if c.module.as_str() == "builtins" {
                     format!("<class '{}'>", c.qualname.as_str())

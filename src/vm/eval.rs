@@ -940,7 +940,7 @@ impl super::state::Vm {
                         let cls = Value::Class(types().class_of(&exc));
                         let r = tri!(self.call(&exit, &[cls, exc, Value::None]));
                         // `async with` awaits what `__aexit__` returned before testing it.
-                        if op == Op::AsyncWithExceptStart {
+                        if matches!(op, Op::AsyncWithExceptStart) {
                             push!(r);
                         } else {
                             let truth = tri!(self.truthy(&r));

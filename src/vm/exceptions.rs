@@ -144,15 +144,47 @@ pub fn exc_message(vm: &mut Vm, exc: &Value) -> String {
     }
 }
 
-/// The traceback CPython prints for an uncaught exception, chained exceptions included.
+/// The traceback CPython prints for an uncaught exception, chained exceptions and exception
+/// groups included.
 pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
     let mut out = String::new();
     let mut seen = Vec::new();
-    format_chain(vm, exc, &mut out, &mut seen);
+    let mut ctx = GroupCtx::default();
+    format_chain(vm, exc, &mut out, &mut seen, &mut ctx);
     out
 }
 
-fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
+/// Where the printer is inside exception groups (traceback.py's `_ExceptionPrintContext`).
+#[derive(Default)]
+struct GroupCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+/// The most sub-exceptions of a group printed, and the deepest nesting (CPython's limits).
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl GroupCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Appends `text`, each line prefixed with the group margin (`| ` or `+ `) when inside one.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>, ctx: &mut GroupCtx) {
     if let Some(id) = exc.identity() {
         if seen.contains(&id) {
             return;
@@ -162,19 +194,30 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
     let st = match with_state(exc, |s| s.clone()) {
         Some(s) => s,
         None => {
-            out.push_str(&format!("{}\n", exc.type_name()));
+            ctx.emit(out, &format!("{}\n", exc.type_name()), '|');
             return;
         }
     };
     if !st.cause.is_none() && !st.cause.is_null() {
-        format_chain(vm, &st.cause, out, seen);
-        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        format_chain(vm, &st.cause, out, seen, ctx);
+        ctx.emit(out, "\nThe above exception was the direct cause of the following exception:\n\n", '|');
     } else if !st.context.is_none() && !st.context.is_null() && !st.suppress_context {
-        format_chain(vm, &st.context, out, seen);
-        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        format_chain(vm, &st.context, out, seen, ctx);
+        ctx.emit(out, "\nDuring handling of the above exception, another exception occurred:\n\n", '|');
+    }
+    let group = super::types::is_exception_group(exc);
+    if group && ctx.depth > MAX_GROUP_DEPTH {
+        ctx.emit(out, &format!("... (max_group_depth is {})\n", MAX_GROUP_DEPTH), '|');
+        return;
+    }
+    let toplevel = group && ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
     }
     if !st.traceback.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
+        let header = if group { "Exception Group Traceback (most recent call last):\n" } else { "Traceback (most recent call last):\n" };
+        ctx.emit(out, header, if toplevel { '+' } else { '|' });
+        let mut frames = String::new();
         // Runs of the same line (recursion) collapse after three, as CPython prints them.
         const CUTOFF: usize = 3;
         let mut last: Option<(&str, u32, &str)> = None;
@@ -188,7 +231,7 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
         for e in st.traceback.iter().rev() {
             let key = (&*e.filename, e.line, e.name.as_str());
             if last != Some(key) {
-                repeated(out, count);
+                repeated(&mut frames, count);
                 last = Some(key);
                 count = 0;
             }
@@ -196,25 +239,56 @@ fn format_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize
             if count > CUTOFF {
                 continue;
             }
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name.as_str()));
+            frames.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name.as_str()));
             if let Some(src) = vm.interp.source_line(&e.filename, e.line) {
                 let t = src.trim();
                 if !t.is_empty() {
-                    out.push_str(&format!("    {}\n", t));
+                    frames.push_str(&format!("    {}\n", t));
                 }
             }
         }
-        repeated(out, count);
+        repeated(&mut frames, count);
+        ctx.emit(out, &frames, '|');
     }
-    out.push_str(&last_line(vm, exc));
-    out.push('\n');
+    let mut tail = last_line(vm, exc);
+    tail.push('\n');
     if let Ok(Some(Value::List(notes))) = vm.get_attr_opt(exc, "__notes__") {
         for note in notes.snapshot() {
             if let Value::Str(s) = note {
-                out.push_str(s.as_str());
-                out.push('\n');
+                tail.push_str(s.as_str());
+                tail.push('\n');
             }
         }
+    }
+    ctx.emit(out, &tail, '|');
+    if group {
+        let (_, excs) = super::types::group_parts(exc);
+        let n = excs.len().min(MAX_GROUP_WIDTH + 1);
+        ctx.need_close = false;
+        for i in 0..n {
+            let last_exc = i == n - 1;
+            if last_exc {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            out.push_str(&format!("{}{}+---------------- {} ----------------\n", ctx.indent(), if i == 0 { "+-" } else { "  " }, title));
+            ctx.depth += 1;
+            if truncated {
+                let remaining = excs.len() - MAX_GROUP_WIDTH;
+                ctx.emit(out, &format!("and {} more exception{}\n", remaining, if remaining > 1 { "s" } else { "" }), '|');
+            } else {
+                format_chain(vm, &excs[i], out, seen, ctx);
+            }
+            if last_exc && ctx.need_close {
+                out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+    }
+    if toplevel {
+        ctx.depth = 0;
     }
 }
 

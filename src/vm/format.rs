@@ -49,9 +49,12 @@ fn float_digits(x: f64, mode: DigitMode) -> (String, i32) {
             }
             (digits, decpt)
         }
-        DigitMode::Significant(n) => sci_digits(&format!("{:.*e}", n.max(1) - 1, x)),
+        // An f64's exact decimal expansion has at most 767 significant digits and 1074 after
+        // the point: asking for more only adds zeros, which the callers trim and re-pad (and
+        // Rust's formatter panics on precisions past u16::MAX).
+        DigitMode::Significant(n) => sci_digits(&format!("{:.*e}", n.clamp(1, 800) - 1, x)),
         DigitMode::Fixed(p) => {
-            let s = format!("{:.*}", p, x);
+            let s = format!("{:.*}", p.min(1100), x);
             let (int_part, frac_part) = s.split_once('.').unwrap_or((&s, ""));
             let all: String = [int_part, frac_part].concat();
             let leading_zeros = all.bytes().take_while(|&b| b == b'0').count();
@@ -293,7 +296,7 @@ impl FormatSpec {
             f.fill = '0';
             pos += 1;
         }
-        f.width = read_integer(&chars, &mut pos);
+        f.width = sized(read_integer(&chars, &mut pos))?;
         if pos < chars.len() && chars[pos] == ',' {
             f.grouping = Some(',');
             pos += 1;
@@ -310,7 +313,7 @@ impl FormatSpec {
         }
         if pos < chars.len() && chars[pos] == '.' {
             pos += 1;
-            f.precision = read_integer(&chars, &mut pos);
+            f.precision = sized(read_integer(&chars, &mut pos))?;
             if f.precision.is_none() {
                 return value_error("Format specifier missing precision");
             }
@@ -347,6 +350,16 @@ fn read_integer(chars: &[char], pos: &mut usize) -> Option<usize> {
         *pos += 1;
     }
     (*pos > start).then_some(value)
+}
+
+/// A width or precision: each asks for that many characters, so past the heap cap it is
+/// CPython's MemoryError (and past what a C ssize_t holds, its ValueError).
+fn sized(n: Option<usize>) -> Result<Option<usize>, FmtError> {
+    match n {
+        Some(n) if n > isize::MAX as usize => value_error("Too many decimal digits in format string"),
+        Some(n) if crate::vm::limits::check_alloc(n, 1).is_err() => Err(("MemoryError", String::new())),
+        n => Ok(n),
+    }
 }
 
 fn invalid_separator(sep: char, typ: char) -> FmtError {
@@ -523,6 +536,9 @@ fn format_int_internal(v: &BigInt, spec: &FormatSpec) -> Result<String, FmtError
         Some('X') => (16, "0X"),
         _ => (10, ""),
     };
+    if base == 10 {
+        crate::vm::limits::check_int_to_str(v)?;
+    }
     let mut digits = v.abs().to_str_radix(base);
     if spec.typ == Some('X') {
         digits.make_ascii_uppercase();
@@ -625,10 +641,12 @@ fn pad(text: &str, width: usize, align: char, fill: char) -> String {
         '^' => padding / 2,
         _ => 0,
     };
-    let mut out = String::with_capacity(width);
-    out.extend(std::iter::repeat(fill).take(left));
+    // `repeat` copies in doubling blocks: a huge width costs memcpy, not a loop per char.
+    let fill = fill.to_string();
+    let mut out = String::with_capacity(width * fill.len());
+    out.push_str(&fill.repeat(left));
     out.push_str(text);
-    out.extend(std::iter::repeat(fill).take(padding - left));
+    out.push_str(&fill.repeat(padding - left));
     out
 }
 
@@ -706,21 +724,21 @@ pub fn percent_format(fmt: &str, args: &[&dyn PercentArg]) -> Result<String, Fmt
             if w < 0 {
                 spec.left = true;
             }
-            spec.width = w.unsigned_abs() as usize;
+            spec.width = sized(Some(w.unsigned_abs() as usize))?.unwrap_or(0);
             i += 1;
         } else {
             let mut pos = i;
-            spec.width = read_integer(&chars, &mut pos).unwrap_or(0);
+            spec.width = sized(read_integer(&chars, &mut pos))?.unwrap_or(0);
             i = pos;
         }
         if i < chars.len() && chars[i] == '.' {
             i += 1;
             if i < chars.len() && chars[i] == '*' {
-                spec.precision = Some(star_arg(take_arg(&mut next_arg)?)?.max(0) as usize);
+                spec.precision = sized(Some(star_arg(take_arg(&mut next_arg)?)?.max(0) as usize))?;
                 i += 1;
             } else {
                 let mut pos = i;
-                spec.precision = Some(read_integer(&chars, &mut pos).unwrap_or(0));
+                spec.precision = sized(Some(read_integer(&chars, &mut pos).unwrap_or(0)))?;
                 i = pos;
             }
         }
@@ -777,7 +795,7 @@ fn percent_one(conv: char, arg: &dyn PercentArg, spec: &PercentSpec, index: usiz
                 (None, Some(x)) => float_to_int(x)?,
                 _ => return type_error(format!("%{} format: a real number is required, not {}", conv, arg.type_name())),
             };
-            percent_int(&n, 10, "", spec)
+            percent_int(&n, 10, "", spec)?
         }
         'x' | 'X' | 'o' => {
             let Some(n) = arg.as_int() else {
@@ -788,7 +806,7 @@ fn percent_one(conv: char, arg: &dyn PercentArg, spec: &PercentSpec, index: usiz
                 'X' => (16, "0X"),
                 _ => (8, "0o"),
             };
-            let mut s = percent_int(&n, base, if spec.alternate { prefix } else { "" }, spec);
+            let mut s = percent_int(&n, base, if spec.alternate { prefix } else { "" }, spec)?;
             if conv == 'X' {
                 s = s.to_ascii_uppercase();
             }
@@ -826,7 +844,10 @@ fn float_to_int(x: f64) -> Result<BigInt, FmtError> {
 }
 
 /// Digits of `n` with '%'-precision's minimum digit count, sign and prefix ('-0x1f').
-fn percent_int(n: &BigInt, base: u32, prefix: &str, spec: &PercentSpec) -> String {
+fn percent_int(n: &BigInt, base: u32, prefix: &str, spec: &PercentSpec) -> Result<String, FmtError> {
+    if base == 10 {
+        crate::vm::limits::check_int_to_str(n)?;
+    }
     let digits = n.abs().to_str_radix(base);
     let min_digits = spec.precision.unwrap_or(0);
     let mut out = String::new();
@@ -841,7 +862,7 @@ fn percent_int(n: &BigInt, base: u32, prefix: &str, spec: &PercentSpec) -> Strin
     if n.is_zero() && out.is_empty() {
         out.push('0');
     }
-    out
+    Ok(out)
 }
 
 /// Sign flags and padding of a formatted number: '-' pads right with spaces, '0' pads with

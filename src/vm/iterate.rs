@@ -19,6 +19,10 @@ impl Vm {
             Value::Set(s) => new_iter(IterState::Vec { items: s.lock().values(), index: 0, kind: "set_iterator" }),
             Value::Range(r) => new_iter(IterState::Range { cur: r.start, stop: r.stop, step: r.step }),
             Value::Iter(_) => v.clone(),
+            Value::Class(c) if c.meta_method("__iter__").is_some() => {
+                let m = c.meta_method("__iter__").unwrap();
+                self.call(&m, &[v.clone()])?
+            }
             Value::Generator(g) if g.kind == super::types::GenKind::Generator => v.clone(),
             Value::View(view) => {
                 let kind = match view.kind {
@@ -194,9 +198,7 @@ impl Vm {
             Value::View(view) => Ok(super::types::view_items(view)),
             Value::Range(r) => {
                 let n = r.len();
-                if n > 100_000_000 {
-                    return Err(super::exceptions::error("MemoryError", ""));
-                }
+                super::limits::check_alloc_u128(n as u128, std::mem::size_of::<Value>())?;
                 Ok((0..n).map(|i| Value::Int(r.get(i))).collect())
             }
             _ => {

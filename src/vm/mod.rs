@@ -4,6 +4,7 @@ pub mod format;
 
 pub mod args;
 mod attr;
+pub mod bigmath;
 pub mod builtins;
 mod call;
 pub mod convert;
@@ -11,14 +12,16 @@ mod eval;
 pub mod exceptions;
 mod frame;
 pub(crate) mod green;
-mod import;
+pub mod import;
 mod iterate;
+pub mod limits;
 pub mod load;
 pub mod modules;
 pub mod ops;
 pub mod run;
 pub mod sync;
 pub mod state;
+mod trashcan;
 pub mod types;
 pub mod value;
 
@@ -33,7 +36,7 @@ pub use value::Value;
 use crate::runtime::{Mode, OutputSink, RuntimeConfig};
 use std::sync::Arc;
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RunOptions {
     pub mode: Mode,
     /// Seconds; CPython's default is 0.005. `sys.setswitchinterval()` can change it at run time.
@@ -47,6 +50,9 @@ pub struct RunOptions {
     /// browser without cross-origin isolation, `threadlab run --green`. Modes gil and
     /// sequential; free-threaded needs real threads.
     pub green: bool,
+    /// Where `import` finds the program's own modules (the native runner: the program's
+    /// directory; the page: modules given by name), before the built-in ones.
+    pub sources: Option<Arc<dyn import::ModuleSource>>,
 }
 
 impl Default for RunOptions {
@@ -57,6 +63,7 @@ impl Default for RunOptions {
             filename: "<main>".into(),
             max_threads: RuntimeConfig::DEFAULT_MAX_THREADS,
             green: false,
+            sources: None,
         }
     }
 }

@@ -2,7 +2,8 @@
 //! builtin types first, user dunder methods last.
 
 use crate::lang::bytecode::{BinKind, CmpKind, UnaryKind};
-use super::exceptions::{error, type_error, value_error, zero_division, PyResult};
+use super::exceptions::{type_error, value_error, zero_division, PyResult};
+use super::limits::{Nested, Nesting};
 use super::state::Vm;
 use super::types::{big_binop, dict_binop, list_binop, set_binop, str_binop, tuple_binop, big_to_f64, dict_delitem, dict_getitem, dict_setitem, float_binop, float_binop_fast, index_of, int_binop_fast, int_float_cmp, list_delitem, list_getitem, list_setitem, range_contains, range_getitem, str_contains, str_getitem, tuple_getitem, view_contains, Dict, HashKey, Instance, Set, SetMap};
 use super::types::{base_value, has_base};
@@ -144,15 +145,13 @@ pub fn repeat_count(v: &Value) -> Option<i64> {
     }
 }
 
-/// `items * n`, or MemoryError past 2**32 items.
+/// `items * n`, or MemoryError past the heap cap.
 pub fn repeat<T: Clone>(items: &[T], n: i64) -> PyResult<Vec<T>> {
     if n <= 0 || items.is_empty() {
         return Ok(Vec::new());
     }
     let total = (items.len() as u128) * (n as u128);
-    if total > (1u128 << 32) {
-        return Err(error("MemoryError", ""));
-    }
+    super::limits::check_alloc_u128(total, std::mem::size_of::<T>())?;
     let mut out = Vec::with_capacity(total as usize);
     for _ in 0..n {
         out.extend_from_slice(items);
@@ -233,8 +232,12 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<V
     Err(unsupported(a, b, kind))
 }
 
-/// `'x' + Name('y')`: an instance of a builtin type's subclass operates as its base value.
+/// `'x' + Name('y')`: an instance of a builtin type's subclass operates as its base value;
+/// `'%s' % obj` formats any object.
 fn base_binop(vm: &mut Vm, a: &Value, b: &Value, kind: BinKind) -> PyResult<Option<Value>> {
+    if kind == BinKind::Mod && matches!(a, Value::Str(_)) {
+        return builtin_binop(vm, a, base_value(b), kind);
+    }
     if !has_base(a) && !has_base(b) {
         return Ok(None);
     }
@@ -431,6 +434,7 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
             return Ok(super::types::bytes_compare(a, b, kind).unwrap());
         }
         (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
+            let _nested = Nested::enter(vm, Nesting::Compare)?;
             let (xs, ys) = (seq_items(a).unwrap(), seq_items(b).unwrap());
             if matches!(kind, CmpKind::Eq | CmpKind::Ne) && xs.len() != ys.len() {
                 return Ok(Value::Bool(kind == CmpKind::Ne));
@@ -452,6 +456,7 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
             return Ok(Value::Bool(cmp_ord(kind, xs.len().cmp(&ys.len()))));
         }
         (Value::Dict(x), Value::Dict(y)) if matches!(kind, CmpKind::Eq | CmpKind::Ne) => {
+            let _nested = Nested::enter(vm, Nesting::Compare)?;
             let (xm, ym) = (x.lock().clone(), y.lock().clone());
             let mut same = xm.len() == ym.len();
             if same {
@@ -620,6 +625,7 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
         Value::List(_) | Value::Dict(_) | Value::ByteArray(_) => Err(type_error(format!("unhashable type: '{}'", v.type_name()))),
         Value::Set(s) if !s.frozen => Err(type_error("unhashable type: 'set'")),
         Value::Tuple(t) => {
+            let _nested = Nested::enter_stack(Nesting::Hash)?;
             for i in t.items.iter() {
                 check_hashable(i)?;
             }
@@ -666,6 +672,11 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             Ok(s.lock().contains(&k))
         }
         Value::View(view) => view_contains(vm, view, item),
+        Value::Class(c) if c.meta_method("__contains__").is_some() => {
+            let m = c.meta_method("__contains__").unwrap();
+            let r = vm.call(&m, &[container.clone(), item.clone()])?;
+            vm.truthy(&r)
+        }
         Value::Range(r) => match item {
             Value::Int(i) => Ok(range_contains(r, *i)),
             Value::Bool(b) => Ok(range_contains(r, *b as i64)),
@@ -719,6 +730,10 @@ pub fn getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> PyResult<Value> {
         Value::Class(c) if c.module.as_str() == "builtins" => {
             // `list[int]` in annotations evaluated at run time: return the class itself.
             Ok(obj.clone())
+        }
+        Value::Class(c) if c.meta_method("__getitem__").is_some() => {
+            let m = c.meta_method("__getitem__").unwrap();
+            vm.call(&m, &[obj.clone(), idx.clone()])
         }
         Value::Class(c) => match c.lookup("__class_getitem__") {
             Some(Value::Wrapper(w)) if matches!(&*w, super::types::Wrapper::ClassMethod(_)) => {

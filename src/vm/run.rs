@@ -33,11 +33,16 @@ pub struct ExitHooks(pub Mutex<Vec<ExitHook>>);
 
 /// Runs a program; see [`RunOutput`].
 pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: &'static Builtins) -> RunOutput {
+    super::limits::reset_for_run();
+    crate::runtime::stack::note_stack_top();
     let mut cfg = RuntimeConfig::new(opts.mode, sink);
     cfg.switch_interval = opts.switch_interval;
     cfg.max_threads = opts.max_threads;
     let rt = Runtime::new(cfg);
     let interp = Interp::new(rt.clone(), &opts.filename, source, builtins);
+    if let Some(sources) = &opts.sources {
+        let _ = interp.sources.set(sources.clone());
+    }
     if opts.green && opts.mode == Mode::Gil {
         super::green::install(&interp);
     }
@@ -60,6 +65,7 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
             main.set("__file__", Value::str(&opts.filename));
             main.set("__doc__", Value::None);
             let _ = interp.main.set(main.clone());
+            interp.set_module("__main__", Value::Module(main.clone()));
             let mut vm = Vm::new(interp.clone(), 0);
             let result = vm.run_module_code(&code, &main);
             let error = match result {
@@ -97,12 +103,41 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
         super::green::end_all(&interp, why);
     }
     rt.thread_end(0);
+    // A deadlock stopped the run: name it (stderr, exit status 1, the report's `deadlock`).
+    let error = match rt.deadlock() {
+        Some(d) => {
+            let text = crate::runtime::deadlock_text(d);
+            interp.write_stderr(&text);
+            exit_code = 1;
+            let line = error.and_then(|e| e.line);
+            Some(ErrorReport { typ: "RuntimeError".into(), message: text.trim_end().replace('\n', "; "), line })
+        }
+        None => error,
+    };
     let mut report = rt.finish(error);
     super::modules::multiprocessing::merge_children(&interp, &mut report);
     // Sequential mode runs green without the scheduler: it never has two threads at once.
     report.green = opts.green;
     let stderr = super::sync::lock(&interp.stderr).clone();
+    clear_modules(&interp);
     RunOutput { report, stderr, exit_code }
+}
+
+/// Breaks the cycles between the run's modules and what they define (function -> globals ->
+/// function), so that the run's objects are freed when it ends; in a page that runs thousands of
+/// programs this is the difference between flat and growing wasm memory. Daemon threads that
+/// still run afterwards see their globals gone, as in CPython's finalization.
+fn clear_modules(interp: &Interp) {
+    let modules = std::mem::take(&mut *interp.modules.lock());
+    let mut garbage = Vec::new();
+    for m in modules.values().into_iter().chain(interp.main.get().map(|m| Value::Module(m.clone()))) {
+        if let Value::Module(m) = m {
+            garbage.extend(m.clear());
+        }
+    }
+    // Dropped here, outside every lock: a value's drop may take other locks.
+    drop(modules);
+    drop(garbage);
 }
 
 /// Why green threads refuse free-threaded mode (the page shows this message).

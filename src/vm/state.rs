@@ -22,8 +22,12 @@ pub struct Interp {
     pub builtins: &'static Builtins,
     /// The program's source lines, for tracebacks.
     pub source_lines: Vec<String>,
-    /// `sys.modules`: imported modules by name.
-    pub modules: Mutex<HashMap<String, Value>>,
+    /// `sys.modules`: imported modules by name (a dict the program can read and change).
+    pub modules: Arc<super::types::Dict>,
+    /// Where `import` finds the program's own modules (`import.rs`), if anywhere.
+    pub sources: OnceLock<Arc<dyn super::import::ModuleSource>>,
+    /// Source lines of the imported Python files, by file name, for tracebacks.
+    pub file_lines: Mutex<HashMap<String, Arc<Vec<String>>>>,
     pub main: OnceLock<Arc<Module>>,
     pub recursion_limit: AtomicUsize,
     /// Text written to stderr (tracebacks), in order.
@@ -41,7 +45,9 @@ impl Interp {
             filename: filename.into(),
             builtins,
             source_lines: source.lines().map(|l| l.to_string()).collect(),
-            modules: Mutex::new(HashMap::new()),
+            modules: Arc::new(super::types::Dict::new(Default::default())),
+            sources: OnceLock::new(),
+            file_lines: Mutex::new(HashMap::new()),
             main: OnceLock::new(),
             recursion_limit: AtomicUsize::new(1000),
             stderr: Mutex::new(String::new()),
@@ -65,11 +71,25 @@ impl Interp {
         self.rt.forward_stderr(text);
     }
 
-    pub fn source_line(&self, filename: &str, line: u32) -> Option<&str> {
-        if filename != &*self.filename || line == 0 {
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        if line == 0 {
             return None;
         }
-        self.source_lines.get(line as usize - 1).map(|s| s.as_str())
+        if filename != &*self.filename {
+            let files = super::sync::lock(&self.file_lines);
+            return files.get(filename)?.get(line as usize - 1).cloned();
+        }
+        self.source_lines.get(line as usize - 1).cloned()
+    }
+
+    /// `sys.modules[name]`.
+    pub fn module(&self, name: &str) -> Option<Value> {
+        self.modules.lock().get(&super::types::HashKey::of(Value::str(name))).cloned()
+    }
+
+    /// `sys.modules[name] = m`.
+    pub fn set_module(&self, name: &str, m: Value) {
+        self.modules.lock().insert(super::types::HashKey::of(Value::str(name)), m);
     }
 }
 

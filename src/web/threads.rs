@@ -136,6 +136,7 @@ pub(crate) fn counts() -> (usize, usize, usize) {
 #[wasm_bindgen(js_name = threadWorkerMain)]
 pub fn thread_worker_main(worker_id: u32) {
     set_native_id(u64::from(worker_id));
+    crate::runtime::stack::declare_stack(THREAD_STACK_BYTES);
     let mut s = set();
     s.started += 1;
     loop {

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # pyperformance's pure-Python benchmarks (tests/bench/pyperformance/, sizes in manifest.txt):
-# python3 against threadlab, then Pyodide and MicroPython in node, on the same programs. Prints
-# one markdown table for BENCHMARKS.md. Never fails on a slow or broken benchmark: it reports it.
+# python3 against threadlab natively, then threadlab's wasm in headless Chromium, Pyodide and
+# MicroPython in node, on the same programs. Prints one markdown table for BENCHMARKS.md, and the
+# history row (to HISTORY_ROW_FILE too, if set). Never fails on a slow or broken benchmark: it
+# reports it.
 #
 #   tests/bench/pyperformance.sh [path/to/threadlab]
 #   REPS=3             paired runs per benchmark (median)
-#   PEERS="pyodide micropython"   peers to time ("" for none); they need tests/bench/peers/node_modules,
+#   PEERS="chromium pyodide micropython"   peers to time ("" for none). chromium is threadlab's
+#                      wasm in headless Chromium (pyperformance-browser.mjs; needs www/pkg, from
+#                      ./build.sh build); pyodide and micropython need tests/bench/peers/node_modules,
 #                      which ./build.sh bench installs (npm ci --prefix tests/bench/peers)
 #   BENCH_FILTER=nbody only the benchmarks whose name contains this
 #   TIMEOUT=300        seconds before one run is killed
@@ -22,7 +26,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 bin="${1:-${CARGO_TARGET_DIR:-$root/target}/release/threadlab}"
 reps="${REPS:-3}"
-peers="${PEERS-pyodide micropython}"
+peers="${PEERS-chromium pyodide micropython}"
 filter="${BENCH_FILTER:-}"
 limit="${TIMEOUT:-300}"
 programs="$here/pyperformance"
@@ -120,12 +124,16 @@ for name in "${names[@]}"; do
 done
 
 for peer in $peers; do
-    if [[ ! -d "$here/peers/node_modules" ]]; then
-        echo "(skipping $peer: run 'npm ci --prefix tests/bench/peers' or ./build.sh bench)" >&2
-        continue
-    fi
     files=()
     for name in "${names[@]}"; do files+=("$work/bm_$name.py"); done
+    if [[ "$peer" == chromium ]]; then
+        runner=(node "$here/pyperformance-browser.mjs" "$reps" "${files[@]}")
+    elif [[ ! -d "$here/peers/node_modules" ]]; then
+        echo "(skipping $peer: run 'npm ci --prefix tests/bench/peers' or ./build.sh bench)" >&2
+        continue
+    else
+        runner=(node "$here/peers/run.mjs" "$peer" "$reps" "${files[@]}")
+    fi
     while IFS=$'\t' read -r name times error; do
         [[ "$times" == - ]] && times=""
         [[ "$error" == - ]] && error=""
@@ -145,7 +153,7 @@ for peer in $peers; do
         fi
     # One node process per peer (loading Pyodide takes seconds); a benchmark it never finishes
     # leaves the rest "not run".
-    done < <(timeout "$((limit * reps * ${#names[@]}))" node "$here/peers/run.mjs" "$peer" "$reps" "${files[@]}" || true)
+    done < <(timeout "$((limit * reps * ${#names[@]}))" "${runner[@]}" || true)
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -163,6 +171,10 @@ done
 # The peer's version, as pinned in peers/package.json.
 peer_version() {
     local package="$1"
+    if [[ "$package" == chromium ]]; then
+        "${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null | awk '{ print $2 }'
+        return
+    fi
     [[ "$package" == micropython ]] && package="@micropython/micropython-webassembly-pyscript"
     node -p "require('$here/peers/package.json').devDependencies['$package']"
 }
@@ -180,10 +192,15 @@ rule="|---|---|---|---|---|"
 for peer in $peer_names; do
     header+=" $peer s | python3 / $peer |"
     rule+="---|---|"
+    # The wasm engine against the native one on the same program (target >= 0.8).
+    if [[ "$peer" == chromium ]]; then
+        header+=" threadlab native / chromium |"
+        rule+="---|"
+    fi
 done
 echo "$header"
 echo "$rule"
-tl_ratios=""
+tl_ratios="" wasm_ratios=""
 declare -A peer_ratios=() peer_geomean=()
 for name in "${names[@]}"; do
     row="| $name | ${py_time[$name]:--} | "
@@ -203,20 +220,36 @@ for name in "${names[@]}"; do
         else
             row+=" - | ${peer_status[$key]:-not run} |"
         fi
+        if [[ "$peer" == chromium ]]; then
+            if [[ "${peer_status[$key]:-}" == ok && "${tl_status[$name]}" == ok ]]; then
+                r="$(ratio "${tl_time[$name]}" "${peer_time[$key]}")"
+                wasm_ratios+="$r"$'\n'
+                row+=" $r |"
+            else
+                row+=" - |"
+            fi
+        fi
     done
     echo "$row"
 done
 tl_geomean="$(printf '%s' "$tl_ratios" | sed '/^$/d' | geomean)"
 row="| **geometric mean** (over the benchmarks each runs) | | | $tl_geomean | |"
-for peer in pyodide micropython; do
+wasm_geomean="$(printf '%s' "$wasm_ratios" | sed '/^$/d' | geomean)"
+for peer in chromium pyodide micropython; do
     peer_geomean[$peer]="$(printf '%s' "${peer_ratios[$peer]:-}" | sed '/^$/d' | geomean)"
-    [[ " $peer_names " == *" $peer "* ]] && row+=" | ${peer_geomean[$peer]} |"
+done
+for peer in $peer_names; do
+    row+=" | ${peer_geomean[$peer]} |"
+    [[ "$peer" == chromium ]] && row+=" $wasm_geomean |"
 done
 echo "$row"
 
 # BENCHMARKS.md's history table takes one row per quiet run; the load average tells which.
 lowest="$(printf '%s' "$tl_ratios" | sed '/^$/d' | sort -g | head -n 1)"
 echo
-echo "History row for BENCHMARKS.md (record it only if the load average above stayed under 1):"
+history="| $(date -u '+%Y-%m-%d %H:%M') | $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?') | $(cut -d' ' -f1-3 /proc/loadavg) | $(printf '%s' "$tl_ratios" | sed '/^$/d' | wc -l) of ${#names[@]} | ${tl_geomean%% (*} | ${lowest:--} | ${peer_geomean[chromium]%% (*} | ${wasm_geomean%% (*} | ${peer_geomean[pyodide]%% (*} | ${peer_geomean[micropython]%% (*} |"
+echo "History row for BENCHMARKS.md (tests/bench/run.sh appends it when the load average stayed under 1):"
 echo
-echo "| $(date -u '+%Y-%m-%d %H:%M') | $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?') | $(cut -d' ' -f1-3 /proc/loadavg) | $(printf '%s' "$tl_ratios" | sed '/^$/d' | wc -l) of ${#names[@]} | ${tl_geomean%% (*} | ${lowest:--} | ${peer_geomean[pyodide]%% (*} | ${peer_geomean[micropython]%% (*} |"
+echo "$history"
+[[ -n "${HISTORY_ROW_FILE:-}" ]] && echo "$history" >"$HISTORY_ROW_FILE"
+exit 0

@@ -9,18 +9,22 @@ cd "$root"
 cargo build --release --bin threadlab
 bin="${CARGO_TARGET_DIR:-$root/target}/release/threadlab"
 
+# The browser benchmarks (and pyperformance.sh's chromium column) need the wasm engine in
+# www/pkg, built from this checkout.
+"$root/build.sh" build >&2
+
+history_row="$(mktemp)"
+trap 'rm -f "$history_row"' EXIT
 echo "## $(date -u +%Y-%m-%d) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 for script in "$here"/*.sh; do
     [[ "$(basename "$script")" == "run.sh" ]] && continue
     echo
     echo "### $(basename "$script")"
-    bash "$script" "$bin"
+    HISTORY_ROW_FILE="$history_row" bash "$script" "$bin"
 done
 
-# The browser benchmarks need the wasm engine in www/pkg, built from this checkout.
 echo
 echo "### browser.mjs (headless Chromium)"
-"$root/build.sh" build >&2
 node "$here/browser.mjs"
 
 # First load of the static site, isolated and not (dist/ from this checkout).
@@ -28,3 +32,28 @@ echo
 echo "### firstload.mjs (dist/ in headless Chromium)"
 "$root/build.sh" dist >&2
 node "$here/firstload.mjs"
+
+# BENCHMARKS.md's pyperformance history takes the run's row when the machine was quiet (the
+# 1-minute load average under 1 on 2 cores when the suite ended: the row's third cell).
+echo
+if [[ -s "$history_row" ]]; then
+    load="$(cut -d'|' -f4 "$history_row" | awk '{ print $1 }')"
+    if awk -v l="$load" 'BEGIN { exit !(l < 1) }'; then
+        python3 - "$root/BENCHMARKS.md" "$(cat "$history_row")" <<'PY'
+import sys
+path, row = sys.argv[1], sys.argv[2]
+lines = open(path).read().split("\n")
+start = next(i for i, l in enumerate(lines) if l.startswith("### History"))
+header = next(i for i in range(start, len(lines)) if lines[i].startswith("| date"))
+end = header + 2
+while end < len(lines) and lines[end].startswith("|"):
+    end += 1
+lines.insert(end, row)
+open(path, "w").write("\n".join(lines))
+PY
+        echo "History row appended to BENCHMARKS.md: $(cat "$history_row")"
+    else
+        echo "History row NOT appended to BENCHMARKS.md: load average $load at the end (not quiet):"
+        cat "$history_row"
+    fi
+fi

@@ -77,6 +77,11 @@ pub fn file_name(p: &Path) -> String {
 
 /// Runs `program args` to completion or `TIMEOUT`, whichever comes first.
 pub fn run(program: &Path, args: &[&str]) -> Outcome {
+    run_for(program, args, TIMEOUT)
+}
+
+/// `run` with another hang bound (for programs meant to be heavy: deep structures, 10^5 threads).
+pub fn run_for(program: &Path, args: &[&str], timeout: Duration) -> Outcome {
     let start = Instant::now();
     let mut child = Command::new(program)
         .args(args)
@@ -103,7 +108,7 @@ pub fn run(program: &Path, args: &[&str]) -> Outcome {
         if let Some(status) = child.try_wait().unwrap() {
             break Some(status);
         }
-        if start.elapsed() > TIMEOUT {
+        if start.elapsed() > timeout {
             let _ = child.kill();
             let _ = child.wait();
             timed_out = true;
@@ -384,5 +389,24 @@ fn parse_string(c: &[char], pos: &mut usize) -> Result<String, String> {
             }
             other => s.push(other),
         }
+    }
+}
+
+/// Small deterministic generator (xorshift64*), so failures reproduce (tests/format.rs,
+/// tests/fuzz_smoke.rs).
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
     }
 }

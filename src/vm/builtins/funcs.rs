@@ -111,6 +111,13 @@ pub fn length(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Set(s) => s.lock().len(),
         Value::Range(r) => r.len() as usize,
         Value::View(view) => view.dict.lock().len(),
+        Value::Class(c) if c.meta_method("__len__").is_some() => {
+            let m = c.meta_method("__len__").unwrap();
+            match vm.call(&m, &[v.clone()])? {
+                Value::Int(n) if n >= 0 => n as usize,
+                other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+            }
+        }
         Value::Instance(i) => match i.class.lookup("__len__") {
             Some(m) => {
                 let r = vm.call(&m, &[v.clone()])?;
@@ -457,14 +464,52 @@ fn class_check(v: &Value, target: &Value, fname: &str, f: &dyn Fn(&Arc<Class>) -
     }
 }
 
-fn isinstance(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("isinstance", 2)?;
     let v = &a[0];
+    if let Some(r) = metaclass_check(vm, v, &a[1], "__instancecheck__")? {
+        return Ok(Value::Bool(r));
+    }
     Ok(Value::Bool(class_check(v, &a[1], "isinstance", &|c| instance_of(v, c))?))
 }
 
-fn issubclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// A metaclass's `__instancecheck__` / `__subclasscheck__` (abc.ABCMeta's `register()` and
+/// `__subclasshook__`) for `target` or a tuple holding such classes; None when none applies.
+fn metaclass_check(vm: &mut Vm, v: &Value, target: &Value, hook: &str) -> PyResult<Option<bool>> {
+    match target {
+        Value::Class(c) => match c.meta_method(hook) {
+            Some(m) => {
+                let r = vm.call(&m, &[target.clone(), v.clone()])?;
+                Ok(Some(vm.truthy(&r)?))
+            }
+            None => Ok(None),
+        },
+        Value::Tuple(t) if t.items.iter().any(|x| matches!(x, Value::Class(c) if c.meta_method(hook).is_some())) => {
+            for x in t.items.iter() {
+                let hit = match metaclass_check(vm, v, x, hook)? {
+                    Some(r) => r,
+                    None => class_check(v, x, if hook == "__instancecheck__" { "isinstance" } else { "issubclass" }, &|c| match v {
+                        Value::Class(s) if hook == "__subclasscheck__" => s.is_subclass(c),
+                        _ => instance_of(v, c),
+                    })?,
+                };
+                if hit {
+                    return Ok(Some(true));
+                }
+            }
+            Ok(Some(false))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("issubclass", 2)?;
+    if matches!(&a[0], Value::Class(_)) {
+        if let Some(r) = metaclass_check(vm, &a[0], &a[1], "__subclasscheck__")? {
+            return Ok(Value::Bool(r));
+        }
+    }
     let sub = match &a[0] {
         Value::Class(c) => c.clone(),
         _ => return Err(type_error("issubclass() arg 1 must be a class")),

@@ -11,8 +11,9 @@ use crate::vm::value::Value;
 static FUNCS: &[Builtin] = builtins_table![
     "caller" => caller,
     "format_exception" => format_exception_text,
-    "debug_crash" => debug_crash,
     "code_flags" => code_flags,
+    "agen_step" => crate::vm::types::agen_step,
+    "debug_crash" => debug_crash,
 ];
 
 /// `code_flags(f)`: the CO_GENERATOR / CO_COROUTINE bits of a Python function (0 for any other

@@ -85,6 +85,8 @@ impl Encoder {
     }
 
     fn encode(&mut self, vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
+        // Subclasses of dict, list, str, int, float encode as their builtin value, as CPython's.
+        let v = crate::vm::types::base_value(v);
         match v {
             Value::None => out.push_str("null"),
             Value::Bool(true) => out.push_str("true"),

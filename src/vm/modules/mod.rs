@@ -133,7 +133,7 @@ fn stream_flush(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 /// What `sys.stdout` was replaced with (`contextlib.redirect_stdout`, an assignment), or None
 /// while it is the run's own stream (or `sys` was never imported, so nothing replaced it).
 pub fn replaced_stdout(vm: &Vm) -> Option<Value> {
-    let sys = crate::vm::sync::lock(&vm.interp.modules).get("sys").cloned()?;
+    let sys = vm.interp.module("sys")?;
     let Value::Module(m) = sys else { return None };
     let out = m.get("stdout")?;
     match &out {

@@ -309,7 +309,7 @@ fn child_main(vm: &mut Vm, g: &Group, payload: Value, name: &str) -> i32 {
         main.set("__file__", Value::str(&g.filename));
         main.set("__doc__", Value::None);
         let _ = vm.interp.main.set(main.clone());
-        lock(&vm.interp.modules).insert("__mp_main__".into(), Value::Module(main.clone()));
+        vm.interp.set_module("__mp_main__", Value::Module(main.clone()));
         vm.run_module_code(&code, &main)?;
         let m = vm.import_module("_mp_process")?;
         let load = vm.get_attr_opt(&m, "_child_load")?.ok_or_else(|| error("AttributeError", "_child_load"))?;
@@ -355,7 +355,29 @@ fn at_exit(vm: &mut Vm) {
 }
 
 fn wait_exit(vm: &Vm, p: &Proc, timeout: Option<f64>) -> Result<bool, Interrupt> {
-    vm.rt.wait_for(vm.tid, JOIN_WAIT, &p.st, &p.cv, timeout, |s| s.exit.is_some())
+    wait_shared(vm, JOIN_WAIT, &p.st, &p.cv, timeout, |s| s.exit.is_some())
+}
+
+/// `Runtime::wait_for` for a wait another process can end. Such a wait is never untimed in its
+/// own runtime's eyes (an untimed wait counts towards deadlock detection, which sees only this
+/// process's threads): it waits in long slices instead.
+fn wait_shared<T>(
+    vm: &Vm,
+    state: State,
+    m: &std::sync::Mutex<T>,
+    cv: &Condvar,
+    timeout: Option<f64>,
+    mut ready: impl FnMut(&mut T) -> bool,
+) -> Result<bool, Interrupt> {
+    const SLICE_SECS: f64 = 3600.0;
+    if timeout.is_some() {
+        return vm.rt.wait_for(vm.tid, state, m, cv, timeout, ready);
+    }
+    loop {
+        if vm.rt.wait_for(vm.tid, state, m, cv, Some(SLICE_SECS), &mut ready)? {
+            return Ok(true);
+        }
+    }
 }
 
 fn terminate_proc(p: &Proc) {
@@ -453,10 +475,14 @@ fn builtin_home(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if vm.interp.builtins.get(b.name).map_or(false, same) {
         return Ok(Value::tuple(vec![Value::str("builtins"), Value::str(b.name)]));
     }
-    let mut homes: Vec<String> = lock(&vm.interp.modules)
+    let mut homes: Vec<String> = vm
+        .interp
+        .modules
+        .lock()
+        .items()
         .iter()
         .filter(|(_, m)| matches!(m, Value::Module(m) if m.get(b.name).as_ref().map_or(false, same)))
-        .map(|(name, _)| name.clone())
+        .filter_map(|(name, _)| name.as_str().map(str::to_string))
         .collect();
     homes.sort_by_key(|n| (n.starts_with('_'), n.len(), n.clone()));
     Ok(match homes.first() {
@@ -497,8 +523,7 @@ fn chan_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = find(&link(vm).1.chans, &a[0], "channel")?;
     let timeout = poll_or_wait(timeout_arg(Some(&a[1]))?);
     let mut got = None;
-    vm.rt
-        .wait_for(vm.tid, SHARED_WAIT, &c.q, &c.cv, timeout, |q| {
+    wait_shared(vm, SHARED_WAIT, &c.q, &c.cv, timeout, |q| {
             got = q.pop_front();
             got.is_some()
         })
@@ -557,9 +582,7 @@ fn sem_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     let recursive = s.recursive;
-    let ok = vm
-        .rt
-        .wait_for(vm.tid, SHARED_WAIT, &s.st, &s.cv, timeout, |st| {
+    let ok = wait_shared(vm, SHARED_WAIT, &s.st, &s.cv, timeout, |st| {
             if st.count <= 0 {
                 return false;
             }

@@ -9,6 +9,7 @@ use crate::vm::types::Builtin;
 use crate::vm::state::Vm;
 use crate::vm::types::types;
 use crate::vm::value::Value;
+use crate::vm::limits;
 use std::sync::atomic::Ordering;
 
 static FUNCS: &[Builtin] = builtins_table![
@@ -20,6 +21,8 @@ static FUNCS: &[Builtin] = builtins_table![
     "getsizeof" => getsizeof,
     "intern" => intern_,
     "exc_info" => exc_info,
+    "get_int_max_str_digits" => get_int_max_str_digits,
+    "set_int_max_str_digits" => set_int_max_str_digits,
 ];
 
 /// `version_info` (a named tuple in CPython), in Python.
@@ -39,6 +42,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     attrs.push(("__stdout__", super::stream(super::StdStream::Stdout)));
     attrs.push(("__stderr__", super::stream(super::StdStream::Stderr)));
     attrs.push(("implementation_name", Value::str("threadlab")));
+    attrs.push(("modules", Value::Dict(vm.interp.modules.clone())));
     super::source_module(vm, "sys", SYS_PY, attrs)
 }
 
@@ -72,6 +76,25 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     // Frames live on the heap, so deep limits are safe up to memory; cap absurd values.
     vm.interp.recursion_limit.store((n as usize).min(200_000), Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn get_int_max_str_digits(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact("get_int_max_str_digits", 0)?;
+    Ok(Value::Int(limits::int_max_str_digits() as i64))
+}
+
+fn set_int_max_str_digits(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.only_kwargs("set_int_max_str_digits", &["maxdigits"])?;
+    let v = match (args.pos(), args.kw("maxdigits")) {
+        ([v], None) | ([], Some(v)) => v,
+        _ => return Err(crate::vm::exceptions::type_error("set_int_max_str_digits() takes exactly one argument (maxdigits)")),
+    };
+    let n = crate::vm::args::arg_int(v)?;
+    if n != 0 && n < limits::INT_MAX_STR_DIGITS_THRESHOLD as i64 {
+        return Err(value_error(format!("maxdigits must be 0 or larger than {}", limits::INT_MAX_STR_DIGITS_THRESHOLD)));
+    }
+    limits::set_int_max_str_digits(n as usize);
     Ok(Value::None)
 }
 

@@ -201,6 +201,7 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         v @ (Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_)) => to_f64(v).unwrap_or(0.0),
         other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
     };
+    check_timestamp(&a[0], secs)?;
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
@@ -209,6 +210,21 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     vm.rt.sleep(vm.tid, secs).map_err(Unwind::Interrupt)?;
     Ok(Value::None)
+}
+
+/// CPython converts a timeout to nanoseconds in an i64 (`_PyTime_t`) first, with these errors.
+fn check_timestamp(v: &Value, secs: f64) -> PyResult<()> {
+    const MAX_NS: f64 = i64::MAX as f64;
+    match v {
+        Value::Float(_) if secs.is_nan() => Err(value_error("Invalid value NaN (not a number)")),
+        Value::Float(_) if !(secs * 1e9).is_finite() || (secs * 1e9).abs() >= MAX_NS => {
+            Err(crate::vm::exceptions::error("OverflowError", "timestamp out of range for platform time_t"))
+        }
+        Value::Int(_) | Value::BigInt(_) if (secs * 1e9).abs() >= MAX_NS => {
+            Err(crate::vm::exceptions::error("OverflowError", "timestamp too large to convert to C _PyTime_t"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Seconds since the Unix epoch.

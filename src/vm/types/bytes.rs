@@ -8,7 +8,7 @@ use super::slice::{position, slice_positions};
 use crate::builtins_table;
 use crate::lang::bytecode::{BinKind, CmpKind};
 use crate::vm::args::Args;
-use crate::vm::exceptions::{error, type_error, value_error, PyResult};
+use crate::vm::exceptions::{type_error, value_error, PyResult};
 use crate::vm::ops::{cmp_ord, repeat, repeat_count};
 use crate::vm::state::Vm;
 use crate::vm::types::{Builtin, TypeKind};
@@ -147,9 +147,7 @@ pub fn bytes_source(vm: &mut Vm, fname: &str, args: Args) -> PyResult<Vec<u8>> {
             if n < 0 {
                 return Err(value_error("negative count"));
             }
-            if n > 1 << 32 {
-                return Err(error("MemoryError", ""));
-            }
+            crate::vm::limits::check_alloc(n as usize, 1)?;
             return Ok(vec![0; n as usize]);
         }
         Value::Float(_) => return Err(type_error(format!("cannot convert '{}' object to {}", source.type_name(), fname))),
@@ -906,6 +904,7 @@ fn pad_impl(a: Args, name: &str, how: u8) -> PyResult<Value> {
     if width <= n {
         return Ok(wrap(ba, b.to_vec()));
     }
+    crate::vm::limits::check_alloc(width as usize, 1)?;
     let total = (width - n) as usize;
     let left = match how {
         b'l' => 0,
@@ -938,6 +937,7 @@ fn zfill(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     if width <= b.len() as i64 {
         return Ok(wrap(ba, b.to_vec()));
     }
+    crate::vm::limits::check_alloc(width as usize, 1)?;
     let fill = width as usize - b.len();
     let (sign, digits) = match b.first() {
         Some(&c @ (b'+' | b'-')) => (Some(c), &b[1..]),

@@ -258,6 +258,14 @@ impl Class {
     pub fn is_subclass(&self, other: &Class) -> bool {
         std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(&**c, other))
     }
+    /// A dunder the class's metaclass defines in Python (`len(Color)` is `EnumType.__len__`).
+    pub fn meta_method(&self, name: &str) -> Option<Value> {
+        match self.meta.get()?.lookup(name)? {
+            f @ Value::Function(_) => Some(f),
+            _ => None,
+        }
+    }
+
     /// The nearest native constructor on the MRO (a Python subclass of a native class).
     pub fn find_native_new(&self) -> Option<NativeNew> {
         self.native_new.or_else(|| self.mro.iter().find_map(|c| c.native_new))
@@ -292,6 +300,13 @@ pub struct Instance {
     pub exc: Option<Mutex<ExcState>>,
     /// Rust state of instances of native classes (a lock's state, ...).
     pub payload: Option<Box<dyn Any + Send + Sync>>,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let dict = std::mem::take(self.dict.get_mut().unwrap_or_else(|e| e.into_inner()));
+        crate::vm::trashcan::release((dict, self.exc.take(), self.payload.take()));
+    }
 }
 
 impl Instance {

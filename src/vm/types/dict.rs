@@ -144,9 +144,11 @@ pub fn hash_tuple(items: &[Value]) -> i64 {
     acc as i64
 }
 
-/// Python's hash of a hashable value (objects hash by identity).
+/// Python's hash of a hashable value (objects hash by identity). Callers check nesting first
+/// (`ops::check_hashable`); past the stack's end a nested tuple hashes by identity, not overflow.
 pub fn py_hash(v: &Value) -> i64 {
     match v {
+        Value::Tuple(_) | Value::Set(_) if crate::runtime::stack::stack_exhausted() => (v.identity().unwrap_or(0) >> 4) as i64,
         Value::Int(i) => hash_i64(*i),
         Value::Bool(b) => *b as i64,
         Value::Float(f) => hash_f64(*f),
@@ -181,6 +183,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Value::BigInt(x), Value::BigInt(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::Bytes(x), Value::Bytes(y)) => x.data == y.data,
+        (Value::Tuple(x), Value::Tuple(y)) if crate::runtime::stack::stack_exhausted() => Arc::ptr_eq(x, y),
         (Value::Tuple(x), Value::Tuple(y)) => {
             x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
         }
@@ -308,6 +311,12 @@ impl DictMap {
 
 pub struct Dict {
     map: Mutex<DictMap>,
+}
+
+impl Drop for Dict {
+    fn drop(&mut self) {
+        crate::vm::trashcan::release(std::mem::take(self.map.get_mut().unwrap_or_else(|e| e.into_inner())));
+    }
 }
 
 impl Dict {

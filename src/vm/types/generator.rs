@@ -548,7 +548,58 @@ pub static COROUTINE_METHODS: &[Builtin] = builtins_table![
     "__await__" => gen_iter,
 ];
 
-pub static ASYNC_GENERATOR_METHODS: &[Builtin] = &[];
+/// `_threadlab.agen_step(agen, mode, arg)`: one resume of an async generator for the
+/// awaitables in `pylib/_asyncgen.py` (mode 0: send `arg`, 1: throw `arg`, 2: close).
+pub fn agen_step(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("agen_step", 3)?;
+    let g = gen_of(&a[0])?.clone();
+    let sent = match a[1] {
+        Value::Int(0) => Sent::Value(a[2].clone()),
+        Value::Int(1) => Sent::Throw(vm.exception_for_throw(&a[2], None)?),
+        _ => Sent::Throw(new_exception(types().exc("GeneratorExit"), vec![])),
+    };
+    match vm.gen_step(&g, sent)? {
+        // An `await` inside the generator passes its request up; a `yield` is a value.
+        Step::Yield(v) => Ok(Value::tuple(vec![Value::Bool(g.yield_from().is_none()), v])),
+        Step::Return(_) => Err(Unwind::Exception(new_exception(types().exc("StopAsyncIteration"), vec![]))),
+    }
+}
+
+/// `agen.asend(v)` and friends: awaitables from `pylib/_asyncgen.py`.
+fn agen_awaitable(vm: &mut Vm, agen: &Value, mode: i64, arg: Value) -> PyResult<Value> {
+    let m = vm.import_module("_asyncgen")?;
+    let step = vm.get_attr(&m, &crate::vm::types::intern("step"))?;
+    vm.call(&step, &[agen.clone(), Value::Int(mode), arg])
+}
+
+fn agen_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("__anext__", 1)?;
+    agen_awaitable(vm, &a[0], 0, Value::None)
+}
+
+fn agen_asend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("asend", 2)?;
+    agen_awaitable(vm, &a[0], 0, a[1].clone())
+}
+
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.range("athrow", 2, 4)?;
+    let exc = vm.exception_for_throw(&a[1], a.get(2))?;
+    agen_awaitable(vm, &a[0], 1, exc)
+}
+
+fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("aclose", 1)?;
+    agen_awaitable(vm, &a[0], 2, Value::None)
+}
+
+pub static ASYNC_GENERATOR_METHODS: &[Builtin] = builtins_table![
+    "__aiter__" => gen_iter,
+    "__anext__" => agen_anext,
+    "asend" => agen_asend,
+    "athrow" => agen_athrow,
+    "aclose" => agen_aclose,
+];
 
 /// `gi_running`, `gi_frame`, `cr_await`, ... (attributes without a method).
 pub(crate) fn generator_attr(g: &Arc<Generator>, name: &str) -> Option<Value> {

@@ -94,9 +94,9 @@ pub fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = unwrap_unless(x, "__int__");
     if let Some(b) = base {
         return match x {
-            Value::Str(s) => int_from_str(s.as_str(), b).ok_or_else(|| {
+            Value::Str(s) => crate::vm::limits::check_str_to_int(s.as_str(), b).and_then(|_| int_from_str(s.as_str(), b).ok_or_else(|| {
                 value_error(format!("invalid literal for int() with base {}: {}", b, str_repr(s.as_str())))
-            }),
+            })),
             _ => Err(type_error("int() can't convert non-string with explicit base")),
         };
     }
@@ -117,8 +117,10 @@ pub fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 Ok(Value::bigint(num_traits::FromPrimitive::from_f64(t).unwrap_or_default()))
             }
         }
-        Value::Str(s) => int_from_str(s.as_str(), 10)
-            .ok_or_else(|| value_error(format!("invalid literal for int() with base 10: {}", str_repr(s.as_str())))),
+        Value::Str(s) => crate::vm::limits::check_str_to_int(s.as_str(), 10).and_then(|_| {
+            int_from_str(s.as_str(), 10)
+                .ok_or_else(|| value_error(format!("invalid literal for int() with base 10: {}", str_repr(s.as_str()))))
+        }),
         Value::Instance(i) => {
             for name in ["__int__", "__index__", "__trunc__"] {
                 if let Some(m) = i.class.lookup(name) {
@@ -248,7 +250,7 @@ pub fn big_binop(kind: BinKind, x: BigInt, y: BigInt) -> PyResult<Option<Value>>
     Ok(Some(match kind {
         BinKind::Add => Value::bigint(x + y),
         BinKind::Sub => Value::bigint(x - y),
-        BinKind::Mul => Value::bigint(x * y),
+        BinKind::Mul => Value::bigint(crate::vm::bigmath::mul(&x, &y)?),
         BinKind::Div => {
             if y.is_zero() {
                 return Err(zero_division("division by zero"));
@@ -275,22 +277,27 @@ pub fn big_binop(kind: BinKind, x: BigInt, y: BigInt) -> PyResult<Option<Value>>
                 let (a, b) = (big_to_f64(&x)?, big_to_f64(&y)?);
                 return super::float::float_binop(BinKind::Pow, a, b);
             }
-            let e = y.to_u32().ok_or_else(|| error("OverflowError", "exponent too large"))?;
-            Value::bigint(num_traits::pow(x, e as usize))
+            // A huge exponent of 0, 1 or -1 is cheap; of anything else, past the heap cap.
+            let e = match y.to_u64() {
+                Some(e) => e,
+                None if x.abs() <= BigInt::from(1) => if y.is_even() { 2 } else { 1 },
+                None => return Err(crate::vm::limits::memory_error()),
+            };
+            Value::bigint(crate::vm::bigmath::pow(&x, e)?)
         }
         BinKind::LShift => {
             if y.is_negative() {
                 return Err(value_error("negative shift count"));
             }
             let s = y.to_usize().ok_or_else(|| error("OverflowError", "too many digits in integer"))?;
-            Value::bigint(x << s)
+            Value::bigint(crate::vm::bigmath::shl(&x, s)?)
         }
         BinKind::RShift => {
             if y.is_negative() {
                 return Err(value_error("negative shift count"));
             }
             let s = y.to_usize().unwrap_or(usize::MAX);
-            if s > 1 << 20 {
+            if s as u64 >= x.bits() {
                 Value::Int(if x.is_negative() { -1 } else { 0 })
             } else {
                 Value::bigint(x >> s)

@@ -49,3 +49,21 @@ impl Iter {
         }
     }
 }
+
+fn iter_dunder_next(vm: &mut crate::vm::state::Vm, args: crate::vm::args::Args) -> crate::vm::PyResult<Value> {
+    let a = args.exact("__next__", 1)?;
+    match vm.next(&a[0])? {
+        Some(v) => Ok(v),
+        None => Err(crate::vm::exceptions::stop_iteration()),
+    }
+}
+
+fn iter_dunder_iter(_vm: &mut crate::vm::state::Vm, args: crate::vm::args::Args) -> crate::vm::PyResult<Value> {
+    Ok(args.exact("__iter__", 1)?[0].clone())
+}
+
+/// `it.__next__()` / `it.__iter__()` of the builtin iterators (heapq.merge binds `__next__`).
+pub static ITERATOR_METHODS: &[crate::vm::types::Builtin] = crate::builtins_table![
+    "__next__" => iter_dunder_next,
+    "__iter__" => iter_dunder_iter,
+];

@@ -22,6 +22,12 @@ pub struct List {
     items: Mutex<Vec<Value>>,
 }
 
+impl Drop for List {
+    fn drop(&mut self) {
+        crate::vm::trashcan::release(std::mem::take(self.items.get_mut().unwrap_or_else(|e| e.into_inner())));
+    }
+}
+
 impl List {
     pub fn new(items: Vec<Value>) -> List {
         List { items: Mutex::new(items) }

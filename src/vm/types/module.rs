@@ -97,6 +97,15 @@ impl Module {
         }
     }
 
+    /// Unbinds every global and returns the values, for the caller to drop. A run's end does this
+    /// to every module, as CPython's finalization clears module dicts: a function's globals hold
+    /// the function, so without it each `def` (and each imported module) is a cycle that outlives
+    /// the run.
+    pub fn clear(&self) -> Vec<Value> {
+        let n = self.used.load(Ordering::Acquire);
+        (0..n).map(|i| self.slots[i].value.replace(Value::Null)).filter(|v| !v.is_null()).collect()
+    }
+
     /// Bound globals, in slot order.
     pub fn items(&self) -> Vec<(Str, Value)> {
         let n = self.used.load(Ordering::Acquire);

@@ -255,6 +255,14 @@ fn build() -> Types {
         exceptions.insert(name, cls);
         exception_names.push(name);
     }
+    // PEP 654's groups: ExceptionGroup is both a BaseExceptionGroup and an Exception.
+    let group_methods = super::exception_group::EXCEPTION_GROUP_METHODS;
+    let base_group = c("BaseExceptionGroup", std::slice::from_ref(&base_exception), TypeKind::Exception, group_methods, Some(super::exception_group::group_new));
+    let group = c("ExceptionGroup", &[base_group.clone(), exceptions["Exception"].clone()], TypeKind::Exception, &[], None);
+    for (name, cls) in [("BaseExceptionGroup", base_group), ("ExceptionGroup", group)] {
+        exceptions.insert(name, cls);
+        exception_names.push(name);
+    }
     let fromkeys = Value::Wrapper(Arc::new(super::Wrapper::ClassMethod(Value::Builtin(&super::dict::DICT_FROMKEYS))));
     let dict = make_class_with("builtins", "dict", o, TypeKind::Dict, super::dict::DICT_METHODS, vec![("fromkeys", fromkeys)], None);
     Types {
@@ -285,7 +293,7 @@ fn build() -> Types {
         builtin_function: c("builtin_function_or_method", o, TypeKind::BuiltinFunction, &[], None),
         method: c("method", o, TypeKind::Method, &[], None),
         module: c("module", o, TypeKind::Module, &[], None),
-        iterator: c("iterator", o, TypeKind::Iterator, &[], None),
+        iterator: c("iterator", o, TypeKind::Iterator, super::iter::ITERATOR_METHODS, None),
         not_implemented: c("NotImplementedType", o, TypeKind::NotImplementedType, &[], None),
         ellipsis: c("ellipsis", o, TypeKind::Ellipsis, &[], None),
         staticmethod: c("staticmethod", o, TypeKind::StaticMethod, &[], None),

@@ -264,6 +264,12 @@ pub struct Set {
     pub frozen: bool,
 }
 
+impl Drop for Set {
+    fn drop(&mut self) {
+        crate::vm::trashcan::release(std::mem::take(&mut self.map.get_mut().unwrap_or_else(|e| e.into_inner()).table));
+    }
+}
+
 impl Set {
     pub fn new(map: SetMap, frozen: bool) -> Set {
         Set { map: Mutex::new(map), frozen }

@@ -396,6 +396,8 @@ pub fn join(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, rest) = split_str(&a, "join")?;
     let pos = rest.exact("join", 1)?;
     let items = vm.collect(&pos[0])?;
+    let parts: u128 = items.iter().map(|it| it.as_str().map_or(0, |p| p.len() as u128)).sum();
+    crate::vm::limits::check_alloc_u128(parts + x.as_str().len() as u128 * items.len() as u128, 1)?;
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -543,6 +545,7 @@ fn pad_args<'a>(rest: &Args<'a>, name: &str) -> PyResult<(usize, char)> {
         Some(_) => return Err(type_error("The fill character must be exactly one character long")),
         None => ' ',
     };
+    crate::vm::limits::check_alloc(w, fill.len_utf8())?;
     Ok((w, fill))
 }
 
@@ -583,6 +586,7 @@ pub fn zfill(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (x, rest) = split_str(&a, "zfill")?;
     let pos = rest.exact("zfill", 1)?;
     let w = crate::vm::args::arg_int(&pos[0])?.max(0) as usize;
+    crate::vm::limits::check_alloc(w, 1)?;
     let t = x.as_str();
     let n = x.char_len();
     if w <= n {
@@ -1036,9 +1040,7 @@ pub fn str_binop(vm: &mut Vm, kind: BinKind, s: &PyStr, other: &Value) -> PyResu
             if n <= 0 {
                 Value::str("")
             } else {
-                if (s.as_str().len() as u128) * (n as u128) > (1u128 << 32) {
-                    return Err(error("MemoryError", ""));
-                }
+                crate::vm::limits::check_alloc_u128(s.as_str().len() as u128 * n as u128, 1)?;
                 Value::string(s.as_str().repeat(n as usize))
             }
         }

@@ -15,6 +15,12 @@ pub struct Tuple {
     pub items: Box<[Value]>,
 }
 
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        crate::vm::trashcan::release(std::mem::take(&mut self.items));
+    }
+}
+
 impl Tuple {
     pub fn new(items: Vec<Value>) -> Tuple {
         Tuple { items: items.into_boxed_slice() }

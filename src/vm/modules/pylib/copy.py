@@ -97,6 +97,8 @@ def _reconstruct(x, memo):
     if memo is not None:
         memo[id(x)] = y
     state = getattr(x, '__dict__', None)
+    if state is not None:
+        state = dict(state)
     if hasattr(x, '__getstate__') and not isinstance(x, type):
         try:
             state = x.__getstate__()

@@ -1,7 +1,7 @@
-# itertools, as iterator classes (threadlab has no generators yet). Lazy where CPython is
-# lazy (count, cycle, repeat, chain, islice, accumulate, starmap, takewhile, dropwhile,
-# filterfalse, compress, zip_longest, groupby, pairwise, tee); the combinatoric ones compute
-# their results up front (CPython also reads all their input first) and hand them out one by one.
+# itertools: iterator classes (count, cycle, repeat, chain, islice, accumulate, starmap,
+# takewhile, dropwhile, filterfalse, compress, zip_longest, groupby, pairwise, tee), and the
+# combinatoric ones as generators after the docs' equivalents: they read all their input first,
+# as CPython does, then make each tuple when asked.
 
 _marker = object()
 
@@ -318,23 +318,40 @@ def tee(iterable, n=2):
 def product(*iterables, repeat=1):
     if repeat < 0:
         raise ValueError('repeat argument cannot be negative')
-    pools = [tuple(pool) for pool in iterables] * repeat
-    result = [[]]
-    for pool in pools:
-        result = [x + [y] for x in result for y in pool]
-    return iter([tuple(prod) for prod in result])
+    return _product([tuple(pool) for pool in iterables] * repeat)
+
+
+def _product(pools):
+    # An odometer over the pools: lazy, as CPython's C version is.
+    if any(not pool for pool in pools):
+        return
+    indices = [0] * len(pools)
+    while True:
+        yield tuple(pool[i] for pool, i in zip(pools, indices))
+        for k in reversed(range(len(pools))):
+            indices[k] += 1
+            if indices[k] < len(pools[k]):
+                break
+            indices[k] = 0
+        else:
+            return
 
 
 def permutations(iterable, r=None):
     pool = tuple(iterable)
+    r = len(pool) if r is None else r
+    if r < 0:
+        raise ValueError('r must be non-negative')
+    return _permutations(pool, r)
+
+
+def _permutations(pool, r):
     n = len(pool)
-    r = n if r is None else r
-    out = []
     if r > n:
-        return iter(out)
+        return
     indices = list(range(n))
     cycles = list(range(n, n - r, -1))
-    out.append(tuple(pool[i] for i in indices[:r]))
+    yield tuple(pool[i] for i in indices[:r])
     while n:
         for i in reversed(range(r)):
             cycles[i] -= 1
@@ -344,46 +361,55 @@ def permutations(iterable, r=None):
             else:
                 j = cycles[i]
                 indices[i], indices[-j] = indices[-j], indices[i]
-                out.append(tuple(pool[i] for i in indices[:r]))
+                yield tuple(pool[i] for i in indices[:r])
                 break
         else:
-            break
-    return iter(out)
+            return
 
 
 def combinations(iterable, r):
     pool = tuple(iterable)
+    if r < 0:
+        raise ValueError('r must be non-negative')
+    return _combinations(pool, r)
+
+
+def _combinations(pool, r):
     n = len(pool)
-    out = []
     if r > n:
-        return iter(out)
+        return
     indices = list(range(r))
-    out.append(tuple(pool[i] for i in indices))
+    yield tuple(pool[i] for i in indices)
     while True:
         for i in reversed(range(r)):
             if indices[i] != i + n - r:
                 break
         else:
-            return iter(out)
+            return
         indices[i] += 1
         for j in range(i + 1, r):
             indices[j] = indices[j - 1] + 1
-        out.append(tuple(pool[i] for i in indices))
+        yield tuple(pool[i] for i in indices)
 
 
 def combinations_with_replacement(iterable, r):
     pool = tuple(iterable)
+    if r < 0:
+        raise ValueError('r must be non-negative')
+    return _combinations_with_replacement(pool, r)
+
+
+def _combinations_with_replacement(pool, r):
     n = len(pool)
-    out = []
     if not n and r:
-        return iter(out)
+        return
     indices = [0] * r
-    out.append(tuple(pool[i] for i in indices))
+    yield tuple(pool[i] for i in indices)
     while True:
         for i in reversed(range(r)):
             if indices[i] != n - 1:
                 break
         else:
-            return iter(out)
+            return
         indices[i:] = [indices[i] + 1] * (r - i)
-        out.append(tuple(pool[i] for i in indices))
+        yield tuple(pool[i] for i in indices)

@@ -105,7 +105,25 @@ fn info(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::tuple(vec![Value::Int(c.groups as i64), Value::list(names), Value::Int(c.flags as i64)]))
 }
 
-fn subject(c: &Compiled, v: &Value) -> PyResult<Vec<u32>> {
+thread_local! {
+    /// The last str subject's code points, with the str itself (so it stays alive and its
+    /// address names it): a scanner calling `match(text, pos)` in a loop converts `text` once.
+    static LAST_SUBJECT: std::cell::RefCell<Option<(Value, Arc<Vec<u32>>)>> = const { std::cell::RefCell::new(None) };
+}
+
+fn subject(c: &Compiled, v: &Value) -> PyResult<Arc<Vec<u32>>> {
+    if let Value::Str(text) = v {
+        let hit = LAST_SUBJECT.with(|last| match &*last.borrow() {
+            Some((Value::Str(t), units)) if Arc::ptr_eq(t, text) => Some(units.clone()),
+            _ => None,
+        });
+        if let Some(units) = hit {
+            if c.bytes {
+                return Err(type_error("cannot use a bytes pattern on a string-like object"));
+            }
+            return Ok(units);
+        }
+    }
     let (s, bytes) = units(v).ok_or_else(|| type_error(format!("expected string or bytes-like object, got '{}'", v.type_name())))?;
     if bytes != c.bytes {
         return Err(type_error(if c.bytes {
@@ -113,6 +131,11 @@ fn subject(c: &Compiled, v: &Value) -> PyResult<Vec<u32>> {
         } else {
             "cannot use a string pattern on a bytes-like object"
         }));
+    }
+    let s = Arc::new(s);
+    // Only long strings are worth keeping (and keeping alive).
+    if matches!(v, Value::Str(_)) && s.len() >= 256 {
+        LAST_SUBJECT.with(|last| *last.borrow_mut() = Some((v.clone(), s.clone())));
     }
     Ok(s)
 }

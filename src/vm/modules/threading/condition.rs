@@ -267,6 +267,7 @@ fn wait_impl(vm: &mut Vm, c: &CondCore, l: &LockRef, timeout: Option<f64>) -> Py
             return Err(e);
         }
     };
+    super::describe_wait(vm, timeout, "Condition", None);
     let r = vm.rt.wait_for(vm.tid, LOCK_WAIT, &c.waiters, &c.cv, poll_or_wait(timeout), |w| w.take(ticket));
     let notified = match r {
         Ok(true) => true,
@@ -290,6 +291,7 @@ fn wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (c, l) = lock_of(this)?;
     let l = LockRef::of(&l);
     if vm.rt.is_green() {
+        super::describe_wait(vm, timeout, "Condition", None);
         if let Some(r) = green_wait(vm, &c, &l, timeout) {
             return r;
         }

@@ -93,6 +93,7 @@ fn wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         s.waiters.enqueue()
     };
+    super::describe_wait(vm, timeout, "Event", None);
     if vm.rt.is_green() {
         if timeout == Some(0.0) {
             return Ok(Value::Bool(lock(&c.state).waiters.cancel(ticket)));

@@ -25,14 +25,36 @@ use std::sync::{Arc, Condvar, Mutex, OnceLock};
 pub struct LockCore {
     locked: Mutex<bool>,
     cv: Condvar,
+    /// Who took it last (lane + 1; 0: free or unknown), for deadlock reports only.
+    holder: std::sync::atomic::AtomicUsize,
 }
 
 impl LockCore {
     /// Takes the lock, waiting at most `timeout` seconds (None: forever; Some(0): just try).
     pub fn acquire(&self, vm: &Vm, timeout: Option<f64>) -> PyResult<bool> {
-        vm.rt
+        self.describe(vm, timeout);
+        let took = vm
+            .rt
             .wait_for(vm.tid, LOCK_WAIT, &self.locked, &self.cv, timeout, |l| !std::mem::replace(l, true))
-            .map_err(Unwind::Interrupt)
+            .map_err(Unwind::Interrupt)?;
+        if took {
+            self.holder.store(vm.tid + 1, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(took)
+    }
+
+    fn describe(&self, vm: &Vm, timeout: Option<f64>) {
+        let holder = self.holder.load(std::sync::atomic::Ordering::Relaxed).checked_sub(1);
+        super::describe_wait(vm, timeout, "Lock", holder.filter(|_| self.is_locked()));
+    }
+
+    /// `try_take` for lane `tid` (a green acquire's poll).
+    pub(crate) fn try_take_for(&self, tid: Tid) -> bool {
+        let took = self.try_take();
+        if took {
+            self.holder.store(tid + 1, std::sync::atomic::Ordering::Relaxed);
+        }
+        took
     }
 
     /// Releases; false if it was not locked.
@@ -125,7 +147,9 @@ fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let core = lock_core(this)?;
     let timeout = acquire_args(vm, rest)?;
     if vm.rt.is_green() {
-        return green_acquire(vm, timeout, move || core.try_take());
+        core.describe(vm, timeout);
+        let me = vm.tid;
+        return green_acquire(vm, timeout, move || core.try_take_for(me));
     }
     Ok(Value::Bool(core.acquire(vm, timeout)?))
 }
@@ -162,7 +186,9 @@ fn lock_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (this, _) = args.split_self();
     let core = lock_core(this)?;
     if vm.rt.is_green() {
-        return green_acquire(vm, None, move || core.try_take());
+        core.describe(vm, None);
+        let me = vm.tid;
+        return green_acquire(vm, None, move || core.try_take_for(me));
     }
     Ok(Value::Bool(core.acquire(vm, None)?))
 }
@@ -219,6 +245,7 @@ impl RLockCore {
                 o.count += 1;
                 return Ok(Value::Bool(true));
             }
+            super::describe_wait(vm, timeout, "RLock", o.tid);
         }
         green_acquire(vm, timeout, move || self.try_take(me, 1))
     }
@@ -236,6 +263,7 @@ impl RLockCore {
                 o.count += 1;
                 return Ok(true);
             }
+            super::describe_wait(vm, timeout, "RLock", o.tid);
         }
         vm.rt
             .wait_for(vm.tid, LOCK_WAIT, &self.owner, &self.cv, timeout, |o| {

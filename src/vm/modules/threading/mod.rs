@@ -213,5 +213,20 @@ pub(crate) fn poll_or_wait(timeout: Option<f64>) -> Option<f64> {
     timeout.map(|t| if t > 0.0 { t } else { 0.0 })
 }
 
+/// Says what an untimed wait is for, for a deadlock report: "Lock at line 4, held by MainThread".
+pub(crate) fn describe_wait(vm: &Vm, timeout: Option<f64>, what: &str, holder: Option<crate::runtime::Tid>) {
+    if timeout.is_some() {
+        return;
+    }
+    let mut text = what.to_string();
+    if let Some(line) = vm.current_line() {
+        text.push_str(&format!(" at line {}", line));
+    }
+    if let Some(h) = holder {
+        text.push_str(&format!(", held by {}", vm.rt.thread_name(h)));
+    }
+    vm.rt.describe_wait(vm.tid, text);
+}
+
 /// Lane state of every lock-like wait (Lock, RLock, Condition, Event, Semaphore).
 pub(crate) const LOCK_WAIT: State = State::BlockedLock;

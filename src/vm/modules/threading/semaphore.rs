@@ -115,6 +115,7 @@ fn green_acquire(vm: &mut Vm, c: Arc<SemCore>, blocking: bool, timeout: Option<f
         }
     };
     let timeout = if blocking { poll_or_wait(timeout) } else { Some(0.0) };
+    super::describe_wait(vm, timeout, "Semaphore", None);
     super::lock::green_acquire(vm, timeout, try_take)
 }
 
@@ -146,6 +147,7 @@ fn acquire_impl(vm: &mut Vm, c: &SemCore, blocking: bool, timeout: Option<f64>) 
             }
             s.waiters.enqueue()
         };
+        super::describe_wait(vm, wait_time, "Semaphore", None);
         match vm.rt.wait_for(vm.tid, LOCK_WAIT, &c.state, &c.cv, poll_or_wait(wait_time), |s| s.waiters.take(ticket)) {
             Ok(true) => {}
             Ok(false) => {

@@ -259,6 +259,7 @@ fn start(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // The one-after-another baseline: the thread runs to completion right here, on its own
         // lane, while the caller's lane shows it waiting (as if it had called join at once).
         let interp = vm.interp.clone();
+        super::describe_wait(vm, None, &format!("{} to finish", rt.thread_name(tid)), None);
         let interrupted = rt.blocking(vm.tid, State::BlockedJoin, || thread_main(&interp, &this, &core, tid));
         return match interrupted {
             Some(i) => Err(Unwind::Interrupt(i)),
@@ -325,8 +326,11 @@ fn thread_exit(vm: &mut Vm, obj: &Value, core: &ThreadCore, result: PyResult<Val
         Err(Unwind::Interrupt(i)) => Some(i),
     };
     vm.interp.ext::<Registry>().remove(vm.tid);
+    // Between these two the lane is done but its joiners not yet woken: no deadlock then.
+    vm.rt.thread_exiting(true);
     vm.rt.thread_end(vm.tid);
     core.set_done();
+    vm.rt.thread_exiting(false);
     interrupted
 }
 
@@ -334,7 +338,7 @@ fn thread_exit(vm: &mut Vm, obj: &Value, core: &ThreadCore, result: PyResult<Val
 /// here; a hook the program installed is called with `ExceptHookArgs`, and if it raises, that
 /// error is printed as CPython prints it ("Exception in threading.excepthook:").
 fn report_uncaught(vm: &mut Vm, obj: &Value, core: &ThreadCore, exc: &Value) {
-    let module = crate::vm::sync::lock(&vm.interp.modules).get("threading").cloned();
+    let module = vm.interp.module("threading");
     let hook = match &module {
         Some(m) => vm.get_attr(m, &intern("excepthook")).ok(),
         None => None,
@@ -489,6 +493,9 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     if tid == Some(vm.tid) {
         return Err(runtime_error("cannot join current thread"));
+    }
+    if let Some(t) = tid {
+        super::describe_wait(vm, timeout, &format!("{} to finish", vm.rt.thread_name(t)), None);
     }
     if vm.rt.is_green() {
         return vm.green_wait(State::BlockedJoin, timeout, move |timed_out| (core.is_done() || timed_out).then_some(Ok(Value::None)));

@@ -9,8 +9,7 @@
 # blocking wait and shows on the timeline as waiting, and a worker thread finishing wakes it.
 #
 # Not here: streams, subprocesses, signals, contextvars, debug mode, the "never retrieved"
-# warnings printed at garbage collection. ExceptionGroup is asyncio.ExceptionGroup (threadlab
-# has no builtin exception groups and no except*).
+# warnings printed at garbage collection.
 
 import collections
 import heapq
@@ -27,7 +26,7 @@ __all__ = [
     "to_thread", "CancelledError", "TimeoutError", "InvalidStateError", "Future", "Task",
     "ensure_future", "shield", "current_task", "all_tasks", "iscoroutine",
     "iscoroutinefunction", "wrap_future", "run_coroutine_threadsafe", "ALL_COMPLETED",
-    "FIRST_COMPLETED", "FIRST_EXCEPTION", "ExceptionGroup", "BaseExceptionGroup",
+    "FIRST_COMPLETED", "FIRST_EXCEPTION",
 ]
 
 
@@ -48,37 +47,6 @@ class QueueEmpty(Exception):
 
 class QueueFull(Exception):
     """Raised when the Queue.put_nowait() method is called on a full Queue."""
-
-
-class BaseExceptionGroup(BaseException):
-    def __init__(self, message, exceptions):
-        super().__init__(message, tuple(exceptions))
-        self.message = message
-        self.exceptions = tuple(exceptions)
-
-    def __str__(self):
-        n = len(self.exceptions)
-        return f"{self.message} ({n} sub-exception{'s' if n != 1 else ''})"
-
-    def subgroup(self, condition):
-        if isinstance(condition, type) or isinstance(condition, tuple):
-            types_ = condition
-            condition = lambda e: isinstance(e, types_)
-        keep = [e for e in self.exceptions if condition(e)]
-        return self.derive(keep) if keep else None
-
-    def derive(self, excs):
-        return type(self)(self.message, excs)
-
-
-class ExceptionGroup(BaseExceptionGroup, Exception):
-    pass
-
-
-def _exception_group(message, errors):
-    if all(isinstance(e, Exception) for e in errors):
-        return ExceptionGroup(message, errors)
-    return BaseExceptionGroup(message, errors)
 
 
 # ---- running loop, one per thread --------------------------------------------------------
@@ -1105,7 +1073,7 @@ class TaskGroup:
             self._errors.append(exc)
         if self._errors:
             try:
-                me = _exception_group("unhandled errors in a TaskGroup", self._errors)
+                me = BaseExceptionGroup("unhandled errors in a TaskGroup", self._errors)
                 raise me from None
             finally:
                 self._errors = None

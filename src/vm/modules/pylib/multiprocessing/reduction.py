@@ -80,7 +80,7 @@ def dumps(obj):
     if getstate is not None and '__getstate__' in _class_dict_chain(t):
         state = getstate()
     else:
-        state = obj.__dict__
+        state = dict(obj.__dict__)
     base = None
     for b in (list, dict, tuple, set):
         if isinstance(obj, b):

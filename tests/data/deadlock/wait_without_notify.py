@@ -1,0 +1,8 @@
+import threading
+cond = threading.Condition()
+def consumer():
+    with cond:
+        cond.wait()
+t = threading.Thread(target=consumer)
+t.start()
+t.join()

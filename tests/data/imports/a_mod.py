@@ -1,0 +1,2 @@
+import b_mod
+A = 1

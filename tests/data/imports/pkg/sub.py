@@ -1,0 +1,2 @@
+def subfunc():
+    return 'sub!'
