@@ -127,7 +127,7 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
 /// function), so that the run's objects are freed when it ends; in a page that runs thousands of
 /// programs this is the difference between flat and growing wasm memory. Daemon threads that
 /// still run afterwards see their globals gone, as in CPython's finalization.
-fn clear_modules(interp: &Interp) {
+pub(crate) fn clear_modules(interp: &Interp) {
     let modules = std::mem::take(&mut *interp.modules.lock());
     let mut garbage = Vec::new();
     for m in modules.values().into_iter().chain(interp.main.get().map(|m| Value::Module(m.clone()))) {

@@ -22,7 +22,7 @@ use crate::vm::args::{arg_int, Args};
 use crate::vm::exceptions::{error, exc_class, type_error, value_error, PyResult, Unwind};
 use crate::vm::modules::native_module;
 use crate::vm::modules::threading::{poll_or_wait, timeout_arg};
-use crate::vm::run::{compile, count_names, report_uncaught, ExitHooks};
+use crate::vm::run::{clear_modules, compile, count_names, report_uncaught, ExitHooks};
 use crate::vm::state::{Interp, Vm};
 use crate::vm::sync::lock;
 use crate::vm::types::{types, Builtin, Builtins, Module};
@@ -282,6 +282,8 @@ fn run_child(g: Arc<Group>, p: Arc<Proc>, parent: Arc<Interp>, parent_pid: i64, 
     let stopped = rt.is_stopped();
     let mut report = rt.finish(None);
     merge_children(&interp, &mut report);
+    // As at the program's end: free the child's objects (function <-> globals cycles).
+    clear_modules(&interp);
     for t in &mut report.threads {
         for s in &mut t.spans {
             s.start_ms += offset_ms;
