@@ -35,6 +35,7 @@ fn json_escapes_every_string_and_python_reads_it_back() {
         threads: vec![ThreadReport {
             name: "Main\\Thread\n".into(),
             native_id: Some(7),
+            process: 0,
             spans: vec![Span { state: State::WaitingGil, start_ms: 0.0, end_ms: 0.0016 }],
         }],
         gil_switches: 42,

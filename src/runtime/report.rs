@@ -41,6 +41,9 @@ pub struct ThreadReport {
     /// Which OS thread (native) or Web Worker (browser: 0 is the engine worker, 1.. the thread
     /// set's workers) ran this lane; None if the thread never began.
     pub native_id: Option<u64>,
+    /// The (synthetic) pid of the process whose interpreter ran this lane: the program's own
+    /// lanes and, merged in by `multiprocessing`, its child processes' (docs/processes.md).
+    pub process: u64,
     pub spans: Vec<Span>,
 }
 
@@ -93,7 +96,7 @@ pub struct Report {
 
 impl Report {
     /// The report as JSON: `{"wall_ms", "mode", "switch_interval", "stdout", "output":
-    /// [{"t_ms", "thread", "text"}], "threads": [{"name", "spans": [{"state", "start_ms",
+    /// [{"t_ms", "thread", "text"}], "threads": [{"name", "native_id", "process", "spans": [{"state", "start_ms",
     /// "end_ms"}]}], "gil_switches", "error": null | {"type", "message", "line"}, "deadlock": null
     /// | {"t_ms", "threads": [{"name", "waits_for"}]}, "timeline_cut": null | {"threads",
     /// "threads_shown", "spans_dropped", "max_threads_shown", "max_spans"}}` (docs/report.md).
@@ -135,6 +138,8 @@ impl Report {
                 Some(id) => o.push_str(&id.to_string()),
                 None => o.push_str("null"),
             }
+            o.push_str(",\"process\":");
+            o.push_str(&t.process.to_string());
             o.push_str(",\"spans\":[");
             for (j, s) in t.spans.iter().enumerate() {
                 if j > 0 {

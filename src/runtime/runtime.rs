@@ -383,6 +383,11 @@ impl Runtime {
         self.output.write(name, || self.now_us() / 1000.0, text);
     }
 
+    /// Output printed by a lane of another runtime (a child process's), kept under its name.
+    pub fn write_output_as(&self, thread: String, text: &str) {
+        self.output.write(thread, || self.now_us() / 1000.0, text);
+    }
+
     /// Passes stderr text (a traceback) to the sink live, named after the calling thread's
     /// lane. Not kept in the report: the VM keeps the run's stderr text itself.
     pub fn forward_stderr(&self, text: &str) {

@@ -147,7 +147,7 @@ impl Timeline {
                     let end = end_us.max(start);
                     spans.push(Span { state, start_ms: start / 1000.0, end_ms: end / 1000.0 });
                 }
-                ThreadReport { name: lane.name.clone(), native_id: lane.native_id, spans }
+                ThreadReport { name: lane.name.clone(), native_id: lane.native_id, process: 0, spans }
             })
             .collect()
     }

@@ -115,6 +115,7 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
         None => error,
     };
     let mut report = rt.finish(error);
+    super::modules::multiprocessing::merge_children(&interp, &mut report);
     // Sequential mode runs green without the scheduler: it never has two threads at once.
     report.green = opts.green;
     let stderr = super::sync::lock(&interp.stderr).clone();
@@ -126,7 +127,7 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
 /// function), so that the run's objects are freed when it ends; in a page that runs thousands of
 /// programs this is the difference between flat and growing wasm memory. Daemon threads that
 /// still run afterwards see their globals gone, as in CPython's finalization.
-fn clear_modules(interp: &Interp) {
+pub(crate) fn clear_modules(interp: &Interp) {
     let modules = std::mem::take(&mut *interp.modules.lock());
     let mut garbage = Vec::new();
     for m in modules.values().into_iter().chain(interp.main.get().map(|m| Value::Module(m.clone()))) {
@@ -153,7 +154,7 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> 
     crate::lang::compiler::compile(&module, filename)
 }
 
-fn count_names(code: &Code) -> usize {
+pub(crate) fn count_names(code: &Code) -> usize {
     let mut n = code.names.len();
     for c in &code.consts {
         if let crate::lang::bytecode::Const::Code(child) = c {
@@ -165,7 +166,7 @@ fn count_names(code: &Code) -> usize {
 
 /// The error report for an uncaught exception, and the process exit code. Prints the traceback
 /// (SystemExit prints only its message, as CPython does).
-fn report_uncaught(vm: &mut Vm, exc: &Value) -> (Option<ErrorReport>, i32) {
+pub(crate) fn report_uncaught(vm: &mut Vm, exc: &Value) -> (Option<ErrorReport>, i32) {
     let cls = exc_class(exc).cloned();
     let is_exit = cls.as_ref().map_or(false, |c| c.is_subclass(super::types::types().exc("SystemExit")));
     if is_exit {

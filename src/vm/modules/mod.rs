@@ -5,6 +5,7 @@
 
 mod internal;
 mod json;
+pub mod multiprocessing;
 mod re;
 mod struct_;
 mod weakref;
@@ -40,6 +41,7 @@ static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::c
     ("_weakref", weakref::create),
     ("_random", random_core::create),
     ("os.path", os_path),
+    ("_multiprocessing", multiprocessing::create),
 ];
 
 /// `os.path` is `posixpath`, as on CPython for Linux.

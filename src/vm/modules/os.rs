@@ -23,17 +23,15 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     super::source_module(vm, "os", OS_PY, attrs)
 }
 
-fn getpid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// The process's (synthetic, in a `multiprocessing` child) pid.
+fn getpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact("getpid", 0)?;
-    #[cfg(target_arch = "wasm32")]
-    return Ok(Value::Int(1));
-    #[cfg(not(target_arch = "wasm32"))]
-    Ok(Value::Int(std::process::id() as i64))
+    Ok(Value::Int(super::multiprocessing::pids(vm).0))
 }
 
-fn getppid(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn getppid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact("getppid", 0)?;
-    Ok(Value::Int(0))
+    Ok(Value::Int(super::multiprocessing::pids(vm).1))
 }
 
 /// The machine's logical CPUs as Rust sees them (1 where it cannot tell, as in the browser).

@@ -914,3 +914,54 @@ class ThreadPoolExecutor(Executor):
             for t in self._threads:
                 t.join()
     shutdown.__doc__ = Executor.shutdown.__doc__
+
+
+# ---- ProcessPoolExecutor -------------------------------------------------------------------
+# Over multiprocessing.pool.Pool (processes are fresh interpreters: docs/processes.md). Each
+# submitted call is one apply_async whose callbacks complete the Future, so as_completed and
+# wait work as with threads.
+
+class BrokenProcessPool(BrokenExecutor):
+    __module__ = 'concurrent.futures.process'
+
+
+class ProcessPoolExecutor(Executor):
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
+                 max_tasks_per_child=None):
+        import os
+        import _mp_pool
+        if max_workers is None:
+            max_workers = os.cpu_count() or 1
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._max_workers = max_workers
+        self._pool = _mp_pool.Pool(max_workers, initializer, initargs)
+        self._shutdown_thread = False
+        self._shutdown_lock = threading.Lock()
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._shutdown_thread:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            f = Future()
+            f.set_running_or_notify_cancel()
+            self._pool.apply_async(fn, args, kwargs, callback=f.set_result, error_callback=f.set_exception)
+            return f
+    submit.__doc__ = Executor.submit.__doc__
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+        return super().map(fn, *iterables, timeout=timeout)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            if self._shutdown_thread:
+                return
+            self._shutdown_thread = True
+        self._pool.close()
+        if wait:
+            self._pool.join()
+    shutdown.__doc__ = Executor.shutdown.__doc__

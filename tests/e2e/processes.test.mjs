@@ -1,0 +1,83 @@
+// multiprocessing in the browser (docs/processes.md), through the public API in the served,
+// cross-origin isolated page: each process is a fresh interpreter with a GIL of its own, run on
+// a worker of the thread set, so under `gil` two processes' `running` spans overlap while two
+// threads of one process never do.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startIsolatedServer } from './lib/servers.mjs';
+import { openBrowser } from './lib/browser.mjs';
+import { overlapIn as overlap } from './lib/mechanisms.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startIsolatedServer();
+  browser = await openBrowser();
+  await browser.page.goto(server.url);
+  const info = await browser.page.evaluate(async () => (await import('/threadlab.js')).ready());
+  assert.equal(info.isolated, true, browser.logs.join('\n'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function run(code, options = {}) {
+  try {
+    return await browser.page.evaluate(async ([code, options]) => {
+      const threadlab = await import('/threadlab.js');
+      return await threadlab.run(code, options);
+    }, [code, options]);
+  } catch (e) {
+    throw new Error(`${e.message}\npage said:\n${browser.logs.join('\n')}`);
+  }
+}
+
+test('two processes count in parallel under gil; two threads of one process never do', async () => {
+  // Every thread counts its share and on until all four have arrived (a shared Value), so the
+  // processes are in their loops together however late a worker starts. A running span means
+  // "holds its process's GIL", so the overlap follows from a GIL per process.
+  const code = `import multiprocessing as mp
+import threading
+
+def count(arrived):
+    with arrived.get_lock():
+        arrived.value += 1
+    total = 0
+    while total < 300_000 or arrived.value < 4:
+        total += 1
+
+def job(arrived):
+    ts = [threading.Thread(target=count, args=(arrived,)) for _ in range(2)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+
+if __name__ == '__main__':
+    arrived = mp.Value('i', 0)
+    ps = [mp.Process(target=job, args=(arrived,)) for _ in range(2)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    print('exitcodes', [p.exitcode for p in ps], arrived.value)
+`;
+  const report = await run(code, { mode: 'gil' });
+  assert.equal(report.stdout, 'exitcodes [0, 0] 4\n', report.stderr);
+  const byProcess = new Map();
+  for (const t of report.threads) {
+    if (!byProcess.has(t.process)) byProcess.set(t.process, []);
+    byProcess.get(t.process).push(t);
+  }
+  assert.equal(byProcess.size, 3, `processes: ${[...byProcess.keys()]}`);
+  const children = [...byProcess.values()].map((lanes) => lanes.filter((t) => t.name.startsWith('Thread-'))).filter((w) => w.length);
+  assert.equal(children.length, 2);
+  for (const [a, b] of children) {
+    assert.ok(!overlap(a, b, 'running'), 'two threads of one process ran at once under the GIL');
+  }
+  const crossed = children[0].some((a) => children[1].some((b) => overlap(a, b, 'running')));
+  assert.ok(crossed, 'the two processes never ran at once: each should have its own GIL');
+});

@@ -1,0 +1,16 @@
+# Source: Python docs, multiprocessing "Synchronization between processes" (Lock around print, ten processes, never joined)
+# compare: unordered
+from multiprocessing import Process, Lock
+
+def f(l, i):
+    l.acquire()
+    try:
+        print('hello world', i)
+    finally:
+        l.release()
+
+if __name__ == '__main__':
+    lock = Lock()
+
+    for num in range(10):
+        Process(target=f, args=(lock, num)).start()

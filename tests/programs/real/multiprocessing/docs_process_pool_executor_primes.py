@@ -1,0 +1,33 @@
+# Source: Python docs, concurrent.futures "ProcessPoolExecutor Example" (is_prime over PRIMES; adapted: smaller primes so a debug build finishes quickly)
+import concurrent.futures
+import math
+
+PRIMES = [
+    1000003,
+    1000033,
+    1000001,
+    999983,
+    1000037,
+    4000037]
+
+def is_prime(n):
+    if n < 2:
+        return False
+    if n == 2:
+        return True
+    if n % 2 == 0:
+        return False
+
+    sqrt_n = int(math.floor(math.sqrt(n)))
+    for i in range(3, sqrt_n + 1, 2):
+        if n % i == 0:
+            return False
+    return True
+
+def main():
+    with concurrent.futures.ProcessPoolExecutor() as executor:
+        for number, prime in zip(PRIMES, executor.map(is_prime, PRIMES)):
+            print('%d is prime: %s' % (number, prime))
+
+if __name__ == '__main__':
+    main()
