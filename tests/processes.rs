@@ -37,33 +37,7 @@ fn by_process(r: &Report) -> BTreeMap<u64, Vec<&ThreadReport>> {
 /// in their loops at the same time however late the OS starts one. A `running` span means
 /// "holds its process's GIL", so the overlap across processes follows from each process having
 /// a GIL of its own, on any number of cores.
-const TWO_PROCESSES_TWO_THREADS: &str = "
-import multiprocessing as mp
-import threading
-
-def count(arrived):
-    with arrived.get_lock():
-        arrived.value += 1
-    total = 0
-    while total < 300_000 or arrived.value < 4:
-        total += 1
-
-def job(arrived):
-    ts = [threading.Thread(target=count, args=(arrived,)) for _ in range(2)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-
-if __name__ == '__main__':
-    arrived = mp.Value('i', 0)
-    ps = [mp.Process(target=job, args=(arrived,)) for _ in range(2)]
-    for p in ps:
-        p.start()
-    for p in ps:
-        p.join()
-    print('exitcodes', [p.exitcode for p in ps], arrived.value)
-";
+const TWO_PROCESSES_TWO_THREADS: &str = include_str!("data/two_processes_two_threads.py");
 
 #[test]
 fn processes_count_in_parallel_under_gil_threads_of_one_process_never_do() {

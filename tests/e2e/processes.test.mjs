@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { startIsolatedServer } from './lib/servers.mjs';
 import { openBrowser } from './lib/browser.mjs';
 import { overlapIn as overlap } from './lib/mechanisms.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './lib/paths.mjs';
 
 let server;
 let browser;
@@ -39,32 +42,7 @@ test('two processes count in parallel under gil; two threads of one process neve
   // Every thread counts its share and on until all four have arrived (a shared Value), so the
   // processes are in their loops together however late a worker starts. A running span means
   // "holds its process's GIL", so the overlap follows from a GIL per process.
-  const code = `import multiprocessing as mp
-import threading
-
-def count(arrived):
-    with arrived.get_lock():
-        arrived.value += 1
-    total = 0
-    while total < 300_000 or arrived.value < 4:
-        total += 1
-
-def job(arrived):
-    ts = [threading.Thread(target=count, args=(arrived,)) for _ in range(2)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-
-if __name__ == '__main__':
-    arrived = mp.Value('i', 0)
-    ps = [mp.Process(target=job, args=(arrived,)) for _ in range(2)]
-    for p in ps:
-        p.start()
-    for p in ps:
-        p.join()
-    print('exitcodes', [p.exitcode for p in ps], arrived.value)
-`;
+  const code = readFileSync(join(ROOT, 'tests', 'data', 'two_processes_two_threads.py'), 'utf8');
   const report = await run(code, { mode: 'gil' });
   assert.equal(report.stdout, 'exitcodes [0, 0] 4\n', report.stderr);
   const byProcess = new Map();
