@@ -144,6 +144,49 @@ test('a plain threads run has no process headings, GIL rows or task lanes', asyn
   for (const s of ['ready', 'awaiting', 'gil_held']) assert.ok(!legend.includes(s), `legend shows ${s}`);
 });
 
+test('the tooltip names a task and its thread, and a GIL row span its holder', async () => {
+  const { page } = browser;
+  // The reports come from the engine, then go to the dev page that holds the timeline object.
+  const reports = await page.evaluate(async ([a, b]) => {
+    const threadlab = await import('/threadlab.js');
+    return { tasks: await threadlab.run(a, { mode: 'gil' }), procs: await threadlab.run(b, { mode: 'gil' }) };
+  }, [program('asyncio_lanes.py'), program('two_processes_two_threads.py')]);
+  await page.goto(`${server.url}dev/visuals.html`);
+  await page.waitForSelector('body[data-ready]', { timeout: 15_000 });
+  await page.evaluate((r) => window.visuals.addReports(r), reports);
+  const tip = page.locator('#timeline .tl-tooltip');
+  /** Moves the pointer to the middle of the widest `state` span of the drawn row `kind`/`label`
+   * (a GIL row's label is its name). */
+  async function hover(name, kind, label, spansOf, state) {
+    await page.evaluate((n) => window.visuals.showReport(n), name);
+    const drawn = await page.evaluate(() => window.visuals.timeline.rows());
+    const index = drawn.findIndex((r) => r.kind === kind && (r.label === label || r.name === label));
+    assert.ok(index >= 0, `no ${kind} row ${label}: ${JSON.stringify(drawn)}`);
+    const span = spansOf.filter((s) => !state || s.state === state).sort((a, b) => (b.end_ms - b.start_ms) - (a.end_ms - a.start_ms))[0];
+    // Bring the row on screen: the pointer can only reach what the viewport shows.
+    const at = await page.evaluate(([l, t]) => {
+      const first = window.visuals.timeline.locate(l, t);
+      window.scrollBy(0, first.y - window.innerHeight / 2);
+      return window.visuals.timeline.locate(l, t);
+    }, [index, (span.start_ms + span.end_ms) / 2]);
+    await page.mouse.move(at.x, at.y);
+    await tip.waitFor({ state: 'visible', timeout: 2000 });
+    return { span, text: await tip.textContent() };
+  }
+  const main = reports.tasks.threads[0];
+  const sleeper = main.tasks.find((t) => t.task === 'sleeper-a');
+  let { text } = await hover('tasks', 'task', 'sleeper-a', sleeper.spans, 'awaiting');
+  assert.match(text, /sleeper-a, a task of MainThread/);
+  assert.match(text, /task awaiting \(sleep or I\/O\)/);
+  assert.equal(await tip.getAttribute('data-state'), 'awaiting');
+  const p1 = reports.procs.processes.find((p) => p.name === 'Process-1');
+  const gil = p1.gil.map((g) => ({ ...g, state: 'gil_held' }));
+  const hovered = await hover('procs', 'gil', 'GIL of Process-1', gil, null);
+  const holder = reports.procs.threads[hovered.span.lane].name;
+  assert.match(hovered.text, new RegExp(`GIL of Process-1.*held by ${holder.replace(/[()]/g, '\\$&')}`));
+  await page.mouse.move(0, 0);
+});
+
 async function shotPath(name) {
   // screenshot() makes the folder; the element shots go beside its page shots.
   const full = await screenshot(browser.page, name.replace('.png', '-page.png'));
