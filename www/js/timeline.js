@@ -30,6 +30,7 @@
  */
 
 import { MODE_LABELS } from './mode-names.js';
+import { deadlockOverlay } from './timeline-deadlock.js';
 
 const STATES = ['running', 'waiting_gil', 'sleeping', 'blocked_join', 'blocked_lock', 'done'];
 // Always in the legend, so a learner sees what could have happened, not only what did.
@@ -103,6 +104,7 @@ export function createTimeline(container, { onHover } = {}) {
   const rangeOut = $('.tl-range');
 
   let model = null; // from buildModel(report)
+  let deadlock = null; // from deadlockOverlay(): the report's deadlock, drawn over the lanes
   let v0 = 0; // visible range, ms
   let v1 = 1;
   let layout = null; // from computeLayout(), refreshed by draw()
@@ -146,6 +148,7 @@ export function createTimeline(container, { onHover } = {}) {
     model.lanes.forEach((lane, i) => drawLane(lane, layout.laneY[i], colors, dpr, img));
     if (model.gil) drawHandoffs(colors);
     drawLabels(colors);
+    deadlock?.draw(ctx, { xOf, laneY: layout.laneY, laneH: LANE_H, plotX: layout.plotX, plotW: layout.plotW, colors });
     if (focus) drawFocus(colors);
     if (selection) drawSelection(colors);
     rangeOut.textContent = `${fmtTime(v0, v1 - v0)} – ${fmtTime(v1, v1 - v0)}`;
@@ -678,6 +681,7 @@ export function createTimeline(container, { onHover } = {}) {
     $('.tl-rest').hidden = !rest;
     root.dataset.drawnThreads = String(model.lanes.length);
     root.dataset.threads = String(model.lanes.length + model.rest.threads);
+    deadlock = deadlockOverlay(root, report, model.lanes);
     v0 = 0;
     v1 = model.wall;
     draw();
@@ -687,6 +691,7 @@ export function createTimeline(container, { onHover } = {}) {
     model = null;
     layout = null;
     focus = null;
+    deadlock = deadlockOverlay(root, null, []);
     hideTip();
     root.classList.remove('tl-has-data');
     canvas.removeAttribute('aria-label');
