@@ -93,6 +93,9 @@ fn mutate(src: &str, rng: &mut Rng) -> String {
 
 #[test]
 fn mutants_never_crash_the_engine() {
+    // The page's heap cap, not the native one (half the machine): a mutant's `[0] * 10**8` must
+    // not take gigabytes from the machine the suite shares.
+    threadlab::vm::limits::set_max_alloc_bytes(threadlab::vm::limits::WASM_MAX_ALLOC_BYTES);
     let max_execs: u64 = std::env::var("FUZZ_EXECS").ok().and_then(|v| v.parse().ok()).unwrap_or(u64::MAX);
     let seconds: f64 = std::env::var("FUZZ_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(SUITE_SECONDS);
     let seed: u64 = std::env::var("FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x7468_7265_6164_6c61);

@@ -93,7 +93,9 @@ fn sizes_past_the_heap_cap_raise_memory_error() {
         .iter()
         .flat_map(|w| ["shift", "pow", "pow()", "repeat"].into_iter().map(move |op| format!("{} {} MemoryError\n", w, op)))
         .collect();
-    for extra in [&[][..], &["--green"][..]] {
+    // The page's cap: natively the default is half the machine, where `1 << 10**10` (1.25 GB)
+    // succeeds, as in CPython.
+    for extra in [&["--max-memory", "256M"][..], &["--max-memory=256M", "--green"][..]] {
         let got = threadlab(&data("past_the_heap_cap.py"), extra);
         assert_eq!(got.stdout_text(), want, "{:?}: stderr {}", extra, got.stderr);
         assert_eq!(got.code, Some(0), "{:?}: {}", extra, got.stderr);
@@ -232,4 +234,167 @@ fn a_small_run_is_not_cut() {
     let got = threadlab(&data("deadlock").join("lock_twice.py"), &["--json"]);
     let report = harness::Json::parse(&got.stdout_text()).expect("report JSON");
     assert_eq!(report.get("timeline_cut"), Some(&harness::Json::Null));
+}
+
+fn write_temp(dir: &Path, name: &str, source: &str) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let file = dir.join(name);
+    std::fs::write(&file, source).unwrap();
+    file
+}
+
+/// Issue 13's table (tests/data/hardening_table.json, which the Chromium test runs too): each
+/// input, on the main thread and on a thread, prints what python3 prints given the page's
+/// 1 GiB of memory (`ulimit -v`), with threadlab under the page's heap cap.
+#[test]
+fn the_issue_table_matches_python3_with_the_pages_memory() {
+    harness::require_python3();
+    let table = harness::Json::parse(&std::fs::read_to_string(data("hardening_table.json")).unwrap()).expect("table JSON");
+    let template = table.get("program").and_then(|p| p.as_str()).unwrap().to_string();
+    let cases = match table.get("cases") {
+        Some(harness::Json::Arr(c)) => c.clone(),
+        other => panic!("cases: {:?}", other),
+    };
+    assert!(cases.len() >= 12);
+    let dir = std::env::temp_dir().join(format!("threadlab-table-{}", std::process::id()));
+    let programs: Vec<(String, std::path::PathBuf)> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let name = c.get("name").and_then(|n| n.as_str()).unwrap().to_string();
+            let body: Vec<String> = c.get("code").and_then(|n| n.as_str()).unwrap().lines().map(|l| format!("    {}", l)).collect();
+            let file = write_temp(&dir, &format!("case{}.py", i), &template.replace("CASE", &body.join("\n")));
+            (name, file)
+        })
+        .collect();
+    let failures: Vec<String> = harness::parallel_map(&programs, |(name, file)| {
+        let script = format!("ulimit -v 1048576; exec python3 '{}'", file.display());
+        let expected = harness::run_for(Path::new("sh"), &["-c", &script], HEAVY);
+        assert!(!expected.timed_out && expected.code == Some(0), "python3 on {}: {}", name, expected.stderr);
+        let mut errs = Vec::new();
+        for extra in [&["--max-memory", "256M"][..], &["--max-memory", "256M", "--green"][..]] {
+            let got = threadlab(file, extra);
+            if got.timed_out || got.code != Some(0) || got.stdout != expected.stdout {
+                errs.push(format!(
+                    "{} {:?}: exit {:?}\n{}\nstderr: {}",
+                    name,
+                    extra,
+                    got.code,
+                    harness::diff_hint(&expected.stdout_text(), &got.stdout_text()),
+                    got.stderr
+                ));
+            }
+        }
+        errs
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The native heap cap comes from `--max-memory` or `THREADLAB_MAX_MEMORY` (the default, half
+/// the machine, is tested in src/vm/limits.rs without allocating it): one object just under
+/// the cap is made, one just over is a MemoryError, on the main thread and on a thread.
+#[test]
+fn the_native_heap_cap_is_set_by_option_or_environment() {
+    // A list item is 16 bytes: 60,000 items are 960,000 bytes, 70,000 are 1,120,000.
+    let source = [
+        "import threading",
+        "def probe(where):",
+        "    for n in (60_000, 70_000):",
+        "        try:",
+        "            print(where, n, len([0] * n), len('a'.ljust(n * 16)))",
+        "        except MemoryError:",
+        "            print(where, n, 'MemoryError')",
+        "probe('main')",
+        "t = threading.Thread(target=probe, args=('thread',))",
+        "t.start()",
+        "t.join()\n",
+    ]
+    .join("\n");
+    let dir = std::env::temp_dir().join(format!("threadlab-cap-{}", std::process::id()));
+    let file = write_temp(&dir, "cap.py", &source);
+    let want = "main 60000 60000 960000\nmain 70000 MemoryError\nthread 60000 60000 960000\nthread 70000 MemoryError\n";
+    for extra in [&["--max-memory", "1000000"][..], &["--max-memory=0.954M"][..], &["--max-memory", "1000K", "--green"][..]] {
+        let got = threadlab(&file, extra);
+        assert_eq!(got.stdout_text(), want, "{:?}: {}", extra, got.stderr);
+        assert_eq!(got.code, Some(0), "{:?}", extra);
+    }
+    let path = file.to_string_lossy().into_owned();
+    let with_env = |value: &str, extra: &[&str]| {
+        let mut args = vec!["run", path.as_str()];
+        args.extend_from_slice(extra);
+        let out = std::process::Command::new(threadlab_bin()).args(&args).env("THREADLAB_MAX_MEMORY", value).output().unwrap();
+        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code())
+    };
+    let (stdout, stderr, code) = with_env("1000000", &[]);
+    assert_eq!((stdout.as_str(), code), (want, Some(0)), "{}", stderr);
+    // The option wins over the environment.
+    let (stdout, _, _) = with_env("1000000", &["--max-memory", "2M"]);
+    assert!(stdout.contains("main 70000 70000 1120000"), "{}", stdout);
+    // A bad size is a usage error, before the program runs.
+    let (stdout, stderr, code) = with_env("a lot", &[]);
+    assert_eq!((stdout.as_str(), code), ("", Some(2)));
+    assert!(stderr.contains("THREADLAB_MAX_MEMORY needs a size"), "{}", stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The report keeps at most MAX_OUTPUT_BYTES of stdout and MAX_OUTPUT_PIECES writes, says
+/// what it cut in `output_cut`, and the terminal still gets everything (as python3 prints it).
+#[test]
+fn the_reports_output_is_capped() {
+    use threadlab::runtime::{MAX_OUTPUT_BYTES, MAX_OUTPUT_PIECES};
+    let dir = std::env::temp_dir().join(format!("threadlab-outcap-{}", std::process::id()));
+    // Many small prints: the piece cap; a few big ones, one of them across the byte cap, from
+    // a thread too; and one small run that is not cut.
+    let small = write_temp(&dir, "small.py", "for i in range(150_000):\n    print(i)\n");
+    let big = write_temp(
+        &dir,
+        "big.py",
+        "import threading\nline = 'é' * 500_000 + '\\n'\ndef spam():\n    for _ in range(5):\n        print(line, end='')\nt = threading.Thread(target=spam)\nt.start()\nt.join()\nspam()\n",
+    );
+    let quiet = write_temp(&dir, "quiet.py", "print('hi')\n");
+    let report = |file: &Path| {
+        let got = threadlab(file, &["--json"]);
+        assert_eq!(got.code, Some(0), "{}", got.stderr);
+        harness::Json::parse(&got.stdout_text()).expect("report JSON")
+    };
+    let num = |j: &harness::Json, k: &str| j.get(k).and_then(|v| v.as_f64()).unwrap_or_else(|| panic!("{} in {:?}", k, j));
+
+    let r = report(&small);
+    let cut = r.get("output_cut").expect("output_cut");
+    assert_eq!(num(cut, "pieces"), 150_000.0);
+    assert_eq!(num(cut, "pieces_kept"), MAX_OUTPUT_PIECES as f64);
+    let printed: usize = (0..150_000).map(|i: u32| i.to_string().len() + 1).sum();
+    assert_eq!(num(cut, "bytes"), printed as f64);
+    let kept: String = (0..MAX_OUTPUT_PIECES).map(|i| format!("{}\n", i)).collect();
+    assert_eq!(r.get("stdout").and_then(|s| s.as_str()), Some(kept.as_str()));
+    assert_eq!(num(cut, "bytes_kept"), kept.len() as f64);
+    match r.get("output") {
+        Some(harness::Json::Arr(lines)) => assert_eq!(lines.len(), MAX_OUTPUT_PIECES),
+        other => panic!("output {:?}", other),
+    }
+    assert_eq!(num(cut, "max_bytes"), MAX_OUTPUT_BYTES as f64);
+    assert_eq!(num(cut, "max_pieces"), MAX_OUTPUT_PIECES as f64);
+
+    let r = report(&big);
+    let cut = r.get("output_cut").expect("output_cut");
+    let line_bytes = 'é'.len_utf8() * 500_000 + 1;
+    assert_eq!(num(cut, "bytes"), (10 * line_bytes) as f64);
+    assert_eq!(num(cut, "pieces"), 10.0);
+    // Cut inside the fifth line, at a character boundary.
+    let stdout = r.get("stdout").and_then(|s| s.as_str()).unwrap().to_string();
+    assert_eq!(stdout.len(), MAX_OUTPUT_BYTES);
+    assert_eq!(num(cut, "bytes_kept"), MAX_OUTPUT_BYTES as f64);
+    assert_eq!(num(cut, "pieces_kept"), (MAX_OUTPUT_BYTES / line_bytes + 1) as f64);
+    assert!(stdout.chars().all(|c| c == 'é' || c == '\n'));
+
+    assert_eq!(report(&quiet).get("output_cut"), Some(&harness::Json::Null));
+
+    // Without --json the terminal gets all of it.
+    let got = threadlab(&small, &[]);
+    assert_eq!(got.stdout.len(), printed);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -47,6 +47,7 @@ fn json_escapes_every_string_and_python_reads_it_back() {
         green: false,
         deadlock: Some(DeadlockReport { t_ms: 3.25, threads: vec![("Thread-1 (wörk\"er)".into(), TRICKY.into())] }),
         timeline_cut: Some(TimelineCut { lanes: 5000, lanes_shown: 1000, spans_dropped: 77 }),
+        output_cut: Some(OutputCut { bytes: 9_000_000, bytes_kept: 4_194_304, pieces: 200_000, pieces_kept: 100_000 }),
     };
     let json = report.to_json();
     // Control characters never appear raw.
@@ -74,10 +75,17 @@ fn json_escapes_every_string_and_python_reads_it_back() {
         python_eval(&json, "(d['output'][0]['t_ms'], d['threads'][0]['spans'][0])"),
         "(1.0, {'state': 'waiting_gil', 'start_ms': 0.0, 'end_ms': 0.002})"
     );
+    assert_eq!(
+        python_eval(&json, "d['output_cut']"),
+        format!(
+            "{{'bytes': 9000000, 'bytes_kept': 4194304, 'pieces': 200000, 'pieces_kept': 100000, 'max_bytes': {}, 'max_pieces': {}}}",
+            MAX_OUTPUT_BYTES, MAX_OUTPUT_PIECES
+        )
+    );
     // Exactly the schema's keys.
     assert_eq!(
         python_eval(&json, "sorted(d)"),
-        "['deadlock', 'engine', 'error', 'gil_switches', 'mode', 'output', 'processes', 'stdout', 'switch_interval', 'threads', 'timeline_cut', 'wall_ms']"
+        "['deadlock', 'engine', 'error', 'gil_switches', 'mode', 'output', 'output_cut', 'processes', 'stdout', 'switch_interval', 'threads', 'timeline_cut', 'wall_ms']"
     );
 }
 

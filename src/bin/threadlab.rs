@@ -15,7 +15,7 @@ use threadlab::vm::{run, RunOptions};
 
 const USAGE: &str = "\
 usage: threadlab run FILE.py [--mode sequential|gil|free] [--switch-interval SECONDS] [--green] [--json]
-                           [--timeout SECONDS]
+                           [--timeout SECONDS] [--max-memory SIZE]
        threadlab --version | --help
 
 Runs a Python program (threadlab's subset of Python 3.11) the way python3 would.
@@ -30,11 +30,14 @@ FILE '-' reads the program from stdin.
                          modes sequential and gil
   --json                 print only the run's JSON report (output, timeline, error)
   --timeout S            stop the program after S seconds: a TimeoutError line on stderr
-                         and exit status 124, as timeout(1) gives";
+                         and exit status 124, as timeout(1) gives
+  --max-memory SIZE      the most one object may take (a list, a string, an int), past which
+                         the program gets MemoryError: bytes, or with K, M, G (512M, 2G);
+                         default half the machine's memory, or $THREADLAB_MAX_MEMORY";
 
 #[derive(Debug, PartialEq)]
 enum Command {
-    Run { file: String, mode: Mode, switch_interval: f64, json: bool, green: bool, timeout: Option<f64> },
+    Run { file: String, mode: Mode, switch_interval: f64, json: bool, green: bool, timeout: Option<f64>, max_memory: Option<usize> },
     Help,
     Version,
 }
@@ -46,6 +49,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut json = false;
     let mut green = false;
     let mut timeout = None;
+    let mut max_memory = None;
     let mut rest = args.iter();
     match rest.next().map(String::as_str) {
         Some("--help" | "-h" | "help") => return Ok(Command::Help),
@@ -85,6 +89,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                     _ => return Err(format!("--timeout needs a positive number of seconds, not '{}'", v)),
                 };
             }
+            "--max-memory" => {
+                let v = value("--max-memory")?;
+                max_memory = Some(parse_max_memory(&v, "--max-memory")?);
+            }
             f if f.starts_with("--") => return Err(format!("unknown option '{}'", f)),
             f if file.is_none() => file = Some(f.to_string()),
             f => return Err(format!("unexpected argument '{}'", f)),
@@ -94,7 +102,23 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     if green && mode == Mode::Free {
         return Err("--green runs modes sequential and gil: free-threaded mode needs real threads".into());
     }
-    Ok(Command::Run { file, mode, switch_interval, json, green, timeout })
+    Ok(Command::Run { file, mode, switch_interval, json, green, timeout, max_memory })
+}
+
+fn parse_max_memory(v: &str, from: &str) -> Result<usize, String> {
+    threadlab::vm::limits::parse_size(v).ok_or(format!("{} needs a size in bytes, or with K, M or G (512M, 2G), not '{}'", from, v))
+}
+
+/// The heap cap: `--max-memory`, else `THREADLAB_MAX_MEMORY`, else the build's default.
+fn apply_max_memory(option: Option<usize>) -> Result<(), String> {
+    let env = std::env::var("THREADLAB_MAX_MEMORY").ok().filter(|v| !v.trim().is_empty());
+    let bytes = match (option, env) {
+        (Some(b), _) => b,
+        (None, Some(v)) => parse_max_memory(&v, "THREADLAB_MAX_MEMORY")?,
+        (None, None) => return Ok(()),
+    };
+    threadlab::vm::limits::set_max_alloc_bytes(bytes);
+    Ok(())
 }
 
 fn read_program(file: &str) -> std::io::Result<String> {
@@ -109,8 +133,10 @@ fn read_program(file: &str) -> std::io::Result<String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (file, mode, switch_interval, json, green, timeout) = match parse_args(&args) {
-        Ok(Command::Run { file, mode, switch_interval, json, green, timeout }) => (file, mode, switch_interval, json, green, timeout),
+    let (file, mode, switch_interval, json, green, timeout, max_memory) = match parse_args(&args) {
+        Ok(Command::Run { file, mode, switch_interval, json, green, timeout, max_memory }) => {
+            (file, mode, switch_interval, json, green, timeout, max_memory)
+        }
         Ok(Command::Help) => {
             println!("{}", USAGE);
             return ExitCode::SUCCESS;
@@ -124,6 +150,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Err(msg) = apply_max_memory(max_memory) {
+        eprintln!("threadlab: {}\n{}", msg, USAGE);
+        return ExitCode::from(2);
+    }
     let source = match read_program(&file) {
         Ok(s) => s,
         Err(e) => {
@@ -280,21 +310,23 @@ mod tests {
 
     #[test]
     fn parses_run_with_options_in_any_order() {
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Free, switch_interval: 0.01, json: true, green: false, timeout: None };
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Free, switch_interval: 0.01, json: true, green: false, timeout: None, max_memory: None };
         assert_eq!(parse_args(&args("run a.py --mode free --switch-interval 0.01 --json")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Sequential, switch_interval: 0.005, json: false, green: false, timeout: None };
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Sequential, switch_interval: 0.005, json: false, green: false, timeout: None, max_memory: None };
         assert_eq!(parse_args(&args("run --mode=sequential a.py")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: true, timeout: None };
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: true, timeout: None, max_memory: None };
         assert_eq!(parse_args(&args("run --green a.py")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: false, timeout: Some(2.5) };
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: false, timeout: Some(2.5), max_memory: None };
         assert_eq!(parse_args(&args("run a.py --timeout 2.5")), Ok(want));
+        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: false, timeout: None, max_memory: Some(512 << 20) };
+        assert_eq!(parse_args(&args("run a.py --max-memory 512M")), Ok(want));
     }
 
     #[test]
     fn rejects_bad_usage() {
         for bad in ["", "go a.py", "run", "run a.py b.py", "run a.py --mode turbo", "run a.py --switch-interval",
             "run a.py --switch-interval -1", "run a.py --fast", "run a.py --green --mode free", "run a.py --timeout 0",
-            "run a.py --timeout x"] {
+            "run a.py --timeout x", "run a.py --max-memory", "run a.py --max-memory 0", "run a.py --max-memory lots"] {
             assert!(parse_args(&args(bad)).is_err(), "{:?}", bad);
         }
     }

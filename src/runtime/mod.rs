@@ -38,7 +38,7 @@ mod timeline;
 pub use timeline::{TimelineCut, MAX_LANES, MAX_SPANS, MAX_TASKS};
 pub use report_lanes::{GilSpan, ProcessReport, TaskReport};
 
-pub use output::NullSink;
+pub use output::{NullSink, OutputCut, MAX_OUTPUT_BYTES, MAX_OUTPUT_PIECES};
 pub use registry::stop_all_runs;
 pub use deadlock::deadlock_text;
 pub use report::{DeadlockReport, ErrorReport, OutputLine, Report, Span, State, ThreadReport};

@@ -102,6 +102,8 @@ pub struct Report {
     pub deadlock: Option<DeadlockReport>,
     /// Set when the timeline's caps left threads or spans out of `threads`.
     pub timeline_cut: Option<super::timeline::TimelineCut>,
+    /// Set when the output caps left text out of `stdout` and `output`.
+    pub output_cut: Option<super::output::OutputCut>,
 }
 
 impl Report {
@@ -109,7 +111,9 @@ impl Report {
     /// [{"t_ms", "thread", "text"}], "threads": [{"name", "native_id", "process", "spans": [{"state", "start_ms",
     /// "end_ms"}]}], "gil_switches", "error": null | {"type", "message", "line"}, "deadlock": null
     /// | {"t_ms", "threads": [{"name", "waits_for"}]}, "timeline_cut": null | {"threads",
-    /// "threads_shown", "spans_dropped", "max_threads_shown", "max_spans"}}` (docs/report.md).
+    /// "threads_shown", "spans_dropped", "max_threads_shown", "max_spans"}, "output_cut": null |
+    /// {"bytes", "bytes_kept", "pieces", "pieces_kept", "max_bytes", "max_pieces"}}`
+    /// (docs/report.md).
     /// Times are ms with 3 decimals (microsecond resolution).
     pub fn to_json(&self) -> String {
         let mut o = String::with_capacity(256 + self.stdout.len() * 2);
@@ -218,6 +222,21 @@ impl Report {
                     c.spans_dropped,
                     super::timeline::MAX_LANES,
                     super::timeline::MAX_SPANS
+                ));
+            }
+        }
+        o.push_str(",\"output_cut\":");
+        match &self.output_cut {
+            None => o.push_str("null"),
+            Some(c) => {
+                o.push_str(&format!(
+                    "{{\"bytes\":{},\"bytes_kept\":{},\"pieces\":{},\"pieces_kept\":{},\"max_bytes\":{},\"max_pieces\":{}}}",
+                    c.bytes,
+                    c.bytes_kept,
+                    c.pieces,
+                    c.pieces_kept,
+                    super::output::MAX_OUTPUT_BYTES,
+                    super::output::MAX_OUTPUT_PIECES
                 ));
             }
         }

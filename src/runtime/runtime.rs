@@ -506,6 +506,7 @@ impl Runtime {
             green: self.is_green(),
             deadlock: self.deadlock.get().cloned(),
             timeline_cut: self.timeline.cut(),
+            output_cut: self.output.cut(),
         }
     }
 }

@@ -342,23 +342,28 @@ impl FormatSpec {
     }
 }
 
-fn read_integer(chars: &[char], pos: &mut usize) -> Option<usize> {
+/// u64, not usize: what a width means must not depend on the build (wasm32's usize is 32 bits).
+fn read_integer(chars: &[char], pos: &mut usize) -> Option<u64> {
     let start = *pos;
-    let mut value: usize = 0;
+    let mut value: u64 = 0;
     while *pos < chars.len() && chars[*pos].is_ascii_digit() {
-        value = value.saturating_mul(10).saturating_add(chars[*pos] as usize - '0' as usize);
+        value = value.saturating_mul(10).saturating_add(chars[*pos] as u64 - '0' as u64);
         *pos += 1;
     }
     (*pos > start).then_some(value)
 }
 
 /// A width or precision: each asks for that many characters, so past the heap cap it is
-/// CPython's MemoryError (and past what a C ssize_t holds, its ValueError).
-fn sized(n: Option<usize>) -> Result<Option<usize>, FmtError> {
+/// CPython's MemoryError (and past what a 64-bit C ssize_t holds, its ValueError: the same in
+/// wasm32, whose own ssize_t is 32 bits, as natively).
+fn sized(n: Option<u64>) -> Result<Option<usize>, FmtError> {
     match n {
-        Some(n) if n > isize::MAX as usize => value_error("Too many decimal digits in format string"),
-        Some(n) if crate::vm::limits::check_alloc(n, 1).is_err() => Err(("MemoryError", String::new())),
-        n => Ok(n),
+        Some(n) if n > i64::MAX as u64 => value_error("Too many decimal digits in format string"),
+        Some(n) => match usize::try_from(n) {
+            Ok(n) if crate::vm::limits::check_alloc(n, 1).is_ok() => Ok(Some(n)),
+            _ => Err(("MemoryError", String::new())),
+        },
+        None => Ok(None),
     }
 }
 
@@ -724,7 +729,7 @@ pub fn percent_format(fmt: &str, args: &[&dyn PercentArg]) -> Result<String, Fmt
             if w < 0 {
                 spec.left = true;
             }
-            spec.width = sized(Some(w.unsigned_abs() as usize))?.unwrap_or(0);
+            spec.width = sized(Some(w.unsigned_abs()))?.unwrap_or(0);
             i += 1;
         } else {
             let mut pos = i;
@@ -734,7 +739,7 @@ pub fn percent_format(fmt: &str, args: &[&dyn PercentArg]) -> Result<String, Fmt
         if i < chars.len() && chars[i] == '.' {
             i += 1;
             if i < chars.len() && chars[i] == '*' {
-                spec.precision = sized(Some(star_arg(take_arg(&mut next_arg)?)?.max(0) as usize))?;
+                spec.precision = sized(Some(star_arg(take_arg(&mut next_arg)?)?.max(0) as u64))?;
                 i += 1;
             } else {
                 let mut pos = i;

@@ -10,6 +10,7 @@ use super::exceptions::{error, PyResult, Unwind};
 use super::state::Vm;
 use crate::runtime::stack::stack_exhausted;
 use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a nested call is doing, for CPython's message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,13 +88,83 @@ impl Drop for Nested {
     }
 }
 
-/// The heap cap: the most bytes one object a program sizes may take (a repeated sequence, a
-/// padded string, a shifted int, a list made from a range). Past it the program gets
-/// CPython's `MemoryError` instead of the allocator aborting the process or trapping wasm.
-/// 256 MiB: a quarter of the 1 GiB the wasm shared memory may grow to (`--max-memory` in
-/// .cargo/config.toml), so the threads still get theirs; the same natively, so the runner and
-/// the page agree on what fails. See docs/limits.md.
-pub const MAX_ALLOC_BYTES: usize = 256 << 20;
+/// The heap cap in wasm: the most bytes one object a program sizes may take (a repeated
+/// sequence, a padded string, a shifted int, a list made from a range). Past it the program
+/// gets CPython's `MemoryError` instead of the allocator trapping wasm. 256 MiB: a quarter of
+/// the 1 GiB the wasm shared memory may grow to (`--max-memory` in .cargo/config.toml), so the
+/// other threads still get theirs. See docs/limits.md.
+pub const WASM_MAX_ALLOC_BYTES: usize = 256 << 20;
+
+/// Natively, when the machine's memory cannot be read: what a small laptop can still give one
+/// object.
+pub const NATIVE_FALLBACK_ALLOC_BYTES: usize = 4 << 30;
+
+/// The cap now; 0 until first asked for (then the build's default) or set by the runner
+/// (`threadlab run --max-memory`, `THREADLAB_MAX_MEMORY`).
+static MAX_ALLOC: AtomicUsize = AtomicUsize::new(0);
+
+/// The most bytes one object a program sizes may take (see `WASM_MAX_ALLOC_BYTES`,
+/// `native_default_alloc_bytes`).
+#[inline]
+pub fn max_alloc_bytes() -> usize {
+    match MAX_ALLOC.load(Ordering::Relaxed) {
+        0 => {
+            let cap = default_alloc_bytes();
+            MAX_ALLOC.store(cap, Ordering::Relaxed);
+            cap
+        }
+        cap => cap,
+    }
+}
+
+/// Sets the cap for the rest of the process (the native runner's `--max-memory`).
+pub fn set_max_alloc_bytes(bytes: usize) {
+    MAX_ALLOC.store(bytes.max(1), Ordering::Relaxed);
+}
+
+fn default_alloc_bytes() -> usize {
+    if cfg!(target_arch = "wasm32") {
+        WASM_MAX_ALLOC_BYTES
+    } else {
+        native_default_alloc_bytes(std::fs::read_to_string("/proc/meminfo").ok().as_deref())
+    }
+}
+
+/// Natively: half the machine's physical memory (`MemTotal` of /proc/meminfo, given as `meminfo`),
+/// so what CPython can allocate threadlab can too (`[0] * 10**8`: 800 MB in CPython, 1.6 GB
+/// here, whose values are 16 bytes), while one object never takes the whole machine and the
+/// program gets `MemoryError` rather than the OOM killer. Without /proc (not Linux) 4 GiB.
+pub fn native_default_alloc_bytes(meminfo: Option<&str>) -> usize {
+    let total_kib = meminfo.and_then(|m| {
+        let line = m.lines().find(|l| l.starts_with("MemTotal:"))?;
+        line.split_whitespace().nth(1)?.parse::<u64>().ok()
+    });
+    match total_kib {
+        Some(kib) if kib > 0 => usize::try_from(kib.saturating_mul(1024) / 2).unwrap_or(usize::MAX).max(WASM_MAX_ALLOC_BYTES),
+        _ => NATIVE_FALLBACK_ALLOC_BYTES,
+    }
+}
+
+/// A size as `--max-memory` takes it: bytes, or a number with K, M, G or T (powers of 1024,
+/// optionally followed by `B` or `iB`), e.g. `512M`, `2GiB`, `1.5G`.
+pub fn parse_size(text: &str) -> Option<usize> {
+    let t = text.trim();
+    let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits_end);
+    let num: f64 = num.parse().ok()?;
+    let unit = unit.trim().to_ascii_uppercase();
+    let unit = unit.strip_suffix("IB").or_else(|| unit.strip_suffix('B')).unwrap_or(&unit);
+    let scale: f64 = match unit {
+        "" => 1.0,
+        "K" => 1024.0,
+        "M" => 1024.0 * 1024.0,
+        "G" => 1024.0 * 1024.0 * 1024.0,
+        "T" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        _ => return None,
+    };
+    let bytes = num * scale;
+    (bytes >= 1.0 && bytes < usize::MAX as f64).then_some(bytes as usize)
+}
 
 pub fn memory_error() -> Unwind {
     error("MemoryError", "")
@@ -103,7 +174,7 @@ pub fn memory_error() -> Unwind {
 #[inline]
 pub fn check_alloc(count: usize, each: usize) -> PyResult<()> {
     match count.checked_mul(each) {
-        Some(bytes) if bytes <= MAX_ALLOC_BYTES => Ok(()),
+        Some(bytes) if bytes <= max_alloc_bytes() => Ok(()),
         _ => Err(memory_error()),
     }
 }
@@ -112,7 +183,7 @@ pub fn check_alloc(count: usize, each: usize) -> PyResult<()> {
 #[inline]
 pub fn check_alloc_u128(count: u128, each: usize) -> PyResult<()> {
     match count.checked_mul(each as u128) {
-        Some(bytes) if bytes <= MAX_ALLOC_BYTES as u128 => Ok(()),
+        Some(bytes) if bytes <= max_alloc_bytes() as u128 => Ok(()),
         _ => Err(memory_error()),
     }
 }
@@ -175,4 +246,33 @@ pub fn check_str_to_int(s: &str, base: u32) -> PyResult<()> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn native_default_is_half_the_machine() {
+        let meminfo = "MemTotal:       24576000 kB\nMemFree:         3000000 kB\n";
+        assert_eq!(native_default_alloc_bytes(Some(meminfo)), 24576000 * 1024 / 2);
+        // 16 GB machines and up give `[0] * 10**8` (1.6 GB) room, as CPython has.
+        assert!(native_default_alloc_bytes(Some("MemTotal: 16000000 kB")) > 100_000_000 * 16);
+        // A tiny machine still gets the wasm cap; no /proc, or garbage: the fallback.
+        assert_eq!(native_default_alloc_bytes(Some("MemTotal: 1000 kB")), WASM_MAX_ALLOC_BYTES);
+        assert_eq!(native_default_alloc_bytes(None), NATIVE_FALLBACK_ALLOC_BYTES);
+        assert_eq!(native_default_alloc_bytes(Some("MemTotal: lots")), NATIVE_FALLBACK_ALLOC_BYTES);
+    }
+
+    #[test]
+    fn sizes_parse() {
+        assert_eq!(parse_size("1048576"), Some(1 << 20));
+        assert_eq!(parse_size("512M"), Some(512 << 20));
+        assert_eq!(parse_size("2GiB"), Some(2 << 30));
+        assert_eq!(parse_size("1.5g"), Some(3 << 29));
+        assert_eq!(parse_size("64kb"), Some(64 << 10));
+        for bad in ["", "M", "-1G", "0", "12X", "1e9", "1..2G"] {
+            assert_eq!(parse_size(bad), None, "{:?}", bad);
+        }
+    }
 }

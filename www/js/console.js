@@ -4,8 +4,13 @@
 // MIN_GAP_MS, since each batch costs a layout. A batch adds at most BATCH_LINES lines (the
 // newest; a marker says how many were skipped) and only the last MAX_LINES stay on screen, so a
 // program printing 100,000 lines a second costs the page a few milliseconds a batch.
+// What it is shown is bounded too: past MAX_SHOWN_CHARS of a stream in one run it shows no more
+// of it and says so, so a program printing in a loop until Stop (or one endless line) cannot
+// grow the page (docs/limits.md); the report's own cap is `output_cut` (docs/report.md).
 
 const MAX_LINES = 500;
+/** Characters of each stream shown per run: 4 Mi, the report's MAX_OUTPUT_BYTES. */
+export const MAX_SHOWN_CHARS = 4 * 2 ** 20;
 const BATCH_LINES = 100;
 const MIN_GAP_MS = 100;
 
@@ -20,6 +25,9 @@ export class OutputConsole {
     this.count = 0;
     this.lastFlush = 0;
     this.timer = 0;
+    this.shown = { stdout: 0, stderr: 0 }; // characters taken this run, per stream
+    this.cutNotes = []; // notes to add at the next flush: a stream reached MAX_SHOWN_CHARS
+    this.list.dataset.outputCut = '';
   }
 
   clear() {
@@ -32,10 +40,24 @@ export class OutputConsole {
     this.timer = 0;
     this.list.replaceChildren();
     this.list.dataset.lines = '0';
+    this.shown = { stdout: 0, stderr: 0 };
+    this.cutNotes = [];
+    this.reportCutNoted = false;
+    this.list.dataset.outputCut = '';
   }
 
   /** One piece of output: { thread, t_ms, text, stream: 'stdout' | 'stderr' }. */
   write(piece) {
+    const stream = piece.stream === 'stderr' ? 'stderr' : 'stdout';
+    const room = MAX_SHOWN_CHARS - this.shown[stream];
+    if (room <= 0) return;
+    const text = String(piece.text);
+    if (text.length >= room) {
+      piece = { ...piece, text: text.slice(0, room) };
+      this.cutNotes.push(stream);
+      this.list.dataset.outputCut = [this.list.dataset.outputCut, stream].filter(Boolean).join(' ');
+    }
+    this.shown[stream] += Math.min(text.length, room);
     this.queue.push(piece);
     if (this.frame || this.timer) return;
     const wait = this.lastFlush + MIN_GAP_MS - performance.now();
@@ -71,7 +93,7 @@ export class OutputConsole {
     clearTimeout(this.timer);
     this.frame = 0;
     this.timer = 0;
-    if (!this.queue.length) return;
+    if (!this.queue.length && !this.cutNotes.length) return;
     this.lastFlush = performance.now();
     const atBottom = this.isAtBottom();
     const fresh = []; // new lines: {thread, t_ms, text, stream}
@@ -90,6 +112,8 @@ export class OutputConsole {
       line.li = this.line(line);
       fragment.append(line.li);
     }
+    for (const stream of this.cutNotes) fragment.append(this.cutLine(stream));
+    this.cutNotes = [];
     this.list.append(fragment);
     const extra = this.list.childElementCount - MAX_LINES;
     if (extra > 0) {
@@ -124,6 +148,31 @@ export class OutputConsole {
     });
   }
 
+  /**
+   * After a run: when the report kept less than the program printed (`report.output_cut`) and
+   * the console did not already say it cut the output, says what the report kept.
+   */
+  noteReportCut(cut) {
+    if (!cut || this.list.dataset.outputCut.includes('stdout')) return;
+    const mb = fmtMb(Number(cut.bytes_kept) || 0);
+    const n = (v) => (Number(v) || 0).toLocaleString('en-US');
+    this.note(`Output cut after ${mb} in the run's report: it kept the first ${n(cut.pieces_kept)} of `
+      + `${n(cut.pieces)} prints (${mb} of ${fmtMb(Number(cut.bytes) || 0)}).`, 'note output-cut');
+    this.list.dataset.outputCut = [this.list.dataset.outputCut, 'report'].filter(Boolean).join(' ');
+  }
+
+  cutLine(stream) {
+    const li = document.createElement('li');
+    li.className = 'line note output-cut';
+    li.dataset.stream = stream;
+    const body = document.createElement('span');
+    body.className = 'text';
+    body.textContent = `${stream === 'stderr' ? 'Error output' : 'Output'} cut after ${fmtMb(MAX_SHOWN_CHARS)}: `
+      + 'the program may go on printing, but the page shows no more of it in this run.';
+    li.append(body);
+    return li;
+  }
+
   line({ thread, t_ms: tMs, text, stream }) {
     const li = document.createElement('li');
     li.className = stream === 'stderr' ? 'line stderr' : 'line';
@@ -151,4 +200,10 @@ export class OutputConsole {
   scroll() {
     this.list.parentElement.scrollTop = 1e9;
   }
+}
+
+/** Bytes (or characters) in MB, as "4 MB" (binary megabytes, as the caps are set). */
+function fmtMb(n) {
+  const mb = n / 2 ** 20;
+  return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
 }

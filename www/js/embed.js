@@ -169,6 +169,7 @@ async function runMode(mode) {
     onOutput: (piece) => outputConsole.write(piece),
   });
   outputConsole.flush();
+  outputConsole.noteReportCut(report?.output_cut);
   if (report.error) {
     const { type, message, line } = report.error;
     if (!report.stderr) outputConsole.note(`${type}: ${message}${line ? ` (line ${line})` : ''}`, 'stderr');

@@ -325,6 +325,7 @@ async function runMode(mode, label, program = null) {
     return null;
   }
   outputConsole.flush();
+  outputConsole.noteReportCut(report?.output_cut);
   if (run?.stopRequested || report?.stopped) {
     outputConsole.note(`Stopped after ${(report?.wall_ms / 1000 || (performance.now() - started) / 1000).toFixed(2)} s.`, 'note');
     runbar.finished('Stopped.', report?.wall_ms);

@@ -35,6 +35,7 @@
  */
 
 import { MODE_LABELS } from './mode-names.js';
+import { deadlockOverlay } from './timeline-deadlock.js';
 
 const STATES = ['running', 'waiting_gil', 'sleeping', 'blocked_join', 'blocked_lock', 'done', 'ready', 'awaiting', 'gil_held'];
 // Only in a run with asyncio tasks / GIL rows: in the legend when present.
@@ -118,6 +119,7 @@ export function createTimeline(container, { onHover } = {}) {
   const rangeOut = $('.tl-range');
 
   let model = null; // from buildModel(report)
+  let deadlock = null; // from deadlockOverlay(): the report's deadlock, drawn over the lanes
   let v0 = 0; // visible range, ms
   let v1 = 1;
   let layout = null; // from computeLayout(), refreshed by draw()
@@ -162,6 +164,7 @@ export function createTimeline(container, { onHover } = {}) {
     if (model.gil) drawHandoffs(colors);
     drawGilHolders(colors);
     drawLabels(colors);
+    deadlock?.draw(ctx, { xOf, laneY: layout.laneY, laneH: LANE_H, plotX: layout.plotX, plotW: layout.plotW, colors });
     if (focus) drawFocus(colors);
     if (selection) drawSelection(colors);
     rangeOut.textContent = `${fmtTime(v0, v1 - v0)} – ${fmtTime(v1, v1 - v0)}`;
@@ -739,6 +742,7 @@ export function createTimeline(container, { onHover } = {}) {
     root.dataset.processes = String(model.groups.length || 1);
     root.dataset.gilRows = String(model.lanes.filter((l) => l.kind === 'gil').length);
     root.dataset.tasks = String(model.lanes.filter((l) => l.kind === 'task').length);
+    deadlock = deadlockOverlay(root, report, model.lanes);
     v0 = 0;
     v1 = model.wall;
     draw();
@@ -748,6 +752,7 @@ export function createTimeline(container, { onHover } = {}) {
     model = null;
     layout = null;
     focus = null;
+    deadlock = deadlockOverlay(root, null, []);
     hideTip();
     root.classList.remove('tl-has-data');
     canvas.removeAttribute('aria-label');

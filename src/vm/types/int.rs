@@ -289,7 +289,13 @@ pub fn big_binop(kind: BinKind, x: BigInt, y: BigInt) -> PyResult<Option<Value>>
             if y.is_negative() {
                 return Err(value_error("negative shift count"));
             }
-            let s = y.to_usize().ok_or_else(|| error("OverflowError", "too many digits in integer"))?;
+            // Past a 64-bit ssize_t, CPython's OverflowError; a count that only wasm32's 32-bit
+            // usize cannot hold is far past the heap cap, as on a 64-bit build.
+            let s = match (y.to_usize(), y.to_i64()) {
+                (Some(s), _) => s,
+                (None, Some(_)) => return Err(crate::vm::limits::memory_error()),
+                (None, None) => return Err(error("OverflowError", "too many digits in integer")),
+            };
             Value::bigint(crate::vm::bigmath::shl(&x, s)?)
         }
         BinKind::RShift => {
