@@ -1,4 +1,4 @@
-# Source: Python docs, "Coroutines and Tasks" (say_after with await and create_task, gather with factorial, shield, wait_for eternity; the wall-clock prints replaced by elapsed seconds)
+# Source: Python docs, "Coroutines and Tasks" (say_after with await and create_task, gather with factorial, shield, wait_for eternity; the wall-clock prints replaced by whole elapsed seconds, with the docs' 1 s and 2 s delays, so a loaded machine cannot change them)
 import asyncio
 import time
 
@@ -9,20 +9,20 @@ async def say_after(delay, what):
 async def main():
     start = time.monotonic()
     print("started")
-    await say_after(0.1, 'hello')
-    await say_after(0.2, 'world')
-    print(f"finished after {round(time.monotonic() - start, 1)} s")
+    await say_after(1, 'hello')
+    await say_after(2, 'world')
+    print(f"finished after {int(time.monotonic() - start)} s")
 
 asyncio.run(main())
 
 async def main_tasks():
-    task1 = asyncio.create_task(say_after(0.1, 'hello'))
-    task2 = asyncio.create_task(say_after(0.2, 'world'))
+    task1 = asyncio.create_task(say_after(1, 'hello'))
+    task2 = asyncio.create_task(say_after(2, 'world'))
     start = time.monotonic()
     print("started")
     await task1
     await task2
-    print(f"finished after {round(time.monotonic() - start, 1)} s")
+    print(f"finished after {int(time.monotonic() - start)} s")
 
 asyncio.run(main_tasks())
 

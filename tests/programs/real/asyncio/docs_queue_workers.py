@@ -1,4 +1,4 @@
-# Source: Python docs, asyncio "Queues" example (three workers sleeping for random times; random seeded and the sleeps scaled down, so the output is deterministic; which worker takes which item depends on timer ties, so the workers' names are not printed)
+# Source: Python docs, asyncio "Queues" example (three workers sleeping for random times; random seeded and the docs' 20 items of 0.05-1.0 s, so that "in parallel for less than the total" holds with seconds to spare on a loaded machine, and the output is deterministic; which worker takes which item depends on timer ties, so the workers' names are not printed)
 # compare: unordered
 import asyncio
 import random
@@ -15,8 +15,8 @@ async def main():
     random.seed(4)
     queue = asyncio.Queue()
     total_sleep_time = 0
-    for _ in range(10):
-        sleep_for = round(random.uniform(0.01, 0.1), 2)
+    for _ in range(20):
+        sleep_for = round(random.uniform(0.05, 1.0), 2)
         total_sleep_time += sleep_for
         queue.put_nowait(sleep_for)
     tasks = []

@@ -1,4 +1,4 @@
-# Source: Python docs, "Coroutines and Tasks" > "Task Groups" (a failing task cancels the rest; the errors arrive as an ExceptionGroup, caught here with except ExceptionGroup since threadlab has no except*)
+# Source: Python docs, "Coroutines and Tasks" > "Task Groups" (the delays far apart, so a loaded machine cannot make two of them fall due in one loop pass; a failing task cancels the rest; the errors arrive as an ExceptionGroup, caught here with except ExceptionGroup since threadlab has no except*)
 # compare: unordered
 import asyncio
 
@@ -18,8 +18,8 @@ async def main():
         async with asyncio.TaskGroup() as tg:
             tg.create_task(worker("fast", 0.05))
             tg.create_task(worker("broken", 0.1, fail=True))
-            tg.create_task(worker("slow", 1.0))
-            tg.create_task(worker("also broken", 0.1 + 0.02, fail=True))
+            tg.create_task(worker("slow", 3.0))
+            tg.create_task(worker("also broken", 0.1 + 0.5, fail=True))
     except ExceptionGroup as eg:
         print("caught:", eg)
         for e in eg.exceptions:

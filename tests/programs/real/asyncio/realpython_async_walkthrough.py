@@ -1,4 +1,4 @@
-# Source: Real Python, "Async IO in Python: A Complete Walkthrough" (countasync.py, rand.py with its ANSI colours dropped and a seeded random.Random per coroutine, chained.py with the sleeps scaled down)
+# Source: Real Python, "Async IO in Python: A Complete Walkthrough" (countasync.py with its 1 s sleeps and the elapsed time in whole seconds, rand.py with its ANSI colours dropped and a seeded random.Random per coroutine, chained.py with the sleeps scaled down)
 # compare: unordered
 import asyncio
 import random
@@ -6,7 +6,7 @@ import time
 
 async def count():
     print("One")
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(1)
     print("Two")
 
 async def main():
@@ -15,7 +15,7 @@ async def main():
 s = time.perf_counter()
 asyncio.run(main())
 elapsed = time.perf_counter() - s
-print(f"countasync executed in about {round(elapsed, 1)} seconds.")
+print(f"countasync executed in about {int(elapsed)} s, not 3 s.")
 
 async def makerandom(idx: int, threshold: int = 6) -> int:
     print(f"Initiated makerandom({idx}).")
