@@ -98,6 +98,17 @@ test('the six runs print what python3 prints, and the chart, cards and reading g
   // so the pool's processes count side by side for a while.
   await setParams(page, { LATENCY: '0.5' });
   const code = await page.evaluate(() => window.playground.editor.getCode());
+
+  // Run (one run): the program as written, JOB = "cpu" and WAY = "threads"; its own reading.
+  await page.evaluate(() => { document.getElementById('reading').dataset.state = 'waiting'; });
+  await page.click('#run');
+  await page.waitForFunction(() => !document.body.classList.contains('is-running')
+    && document.getElementById('reading').dataset.state === 'read', null, { timeout: 120_000 });
+  const one = (await page.evaluate(() => window.playground.results().reports)).gil;
+  assert.equal(one.stdout, python3(code, 'as-written'));
+  const single = await readingOf(page);
+  assert.equal(single.text, `GIL: the CPU-bound job as threads took ${fmt(one.wall_ms)}. “Run the six” runs both jobs all three ways and compares them.`);
+
   six = await runSix(page);
 
   for (const { key, job, way } of RUNS) {
