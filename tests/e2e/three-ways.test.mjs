@@ -285,6 +285,9 @@ test('the chart, cards and reading fit at 1000x760 and in a narrow window', asyn
     await page.locator('#ways-panel').screenshot({ path: await shot(`three-ways-panel-${width}.png`) });
   }
   await page.setViewportSize({ width: 1000, height: 760 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator('#ways-panel').screenshot({ path: await shot('three-ways-panel-1000-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 // ---- without cross-origin isolation ---------------------------------------------------------------
