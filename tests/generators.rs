@@ -44,7 +44,8 @@ fn concurrent_next_on_one_generator_is_safe_in_every_mode() {
 }
 
 /// asyncio's loop, with nothing ready, waits through the runtime (the main lane shows the
-/// wait for the next timer), and a to_thread result wakes that wait long before a far timer.
+/// wait for the next timer as `sleeping`, CPython's select(), not as a lock wait:
+/// docs/report.md), and a to_thread result wakes that wait long before a far timer.
 #[test]
 fn asyncio_loop_waits_on_the_timeline_and_a_worker_wakes_it() {
     let src = "
@@ -66,10 +67,10 @@ asyncio.run(main())
     let longest_wait = main
         .spans
         .iter()
-        .filter(|s| s.state == threadlab::runtime::State::BlockedLock)
+        .filter(|s| s.state == threadlab::runtime::State::Sleeping)
         .map(|s| s.end_ms - s.start_ms)
         .fold(0.0, f64::max);
-    assert!(longest_wait >= 200.0, "the 0.3 s timer wait should be a blocked span on MainThread: {:?}", main.spans);
+    assert!(longest_wait >= 200.0, "the 0.3 s timer wait should be a sleeping span on MainThread: {:?}", main.spans);
     let worker = out.report.threads.iter().find(|t| t.name.starts_with("asyncio_")).expect("a lane for to_thread's worker");
     assert!(worker.spans.iter().any(|s| s.state == threadlab::runtime::State::Sleeping), "{:?}", worker.spans);
 }

@@ -37,7 +37,9 @@ fn json_escapes_every_string_and_python_reads_it_back() {
             native_id: Some(7),
             process: 0,
             spans: vec![Span { state: State::WaitingGil, start_ms: 0.0, end_ms: 0.0016 }],
+            tasks: vec![],
         }],
+        processes: vec![],
         gil_switches: 42,
         error: Some(ErrorReport { typ: "ValueError".into(), message: TRICKY.into(), line: Some(7) }),
         mode: Mode::Free,
@@ -75,7 +77,7 @@ fn json_escapes_every_string_and_python_reads_it_back() {
     // Exactly the schema's keys.
     assert_eq!(
         python_eval(&json, "sorted(d)"),
-        "['deadlock', 'engine', 'error', 'gil_switches', 'mode', 'output', 'stdout', 'switch_interval', 'threads', 'timeline_cut', 'wall_ms']"
+        "['deadlock', 'engine', 'error', 'gil_switches', 'mode', 'output', 'processes', 'stdout', 'switch_interval', 'threads', 'timeline_cut', 'wall_ms']"
     );
 }
 

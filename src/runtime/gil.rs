@@ -155,6 +155,7 @@ impl Runtime {
             let _s = lock(&gil.switch_mutex);
             g.locked = true;
             g.holder = Some(tid);
+            self.note_gil_holder(Some(tid));
             if gil.last_holder.load(Ordering::Relaxed) != tid {
                 gil.last_holder.store(tid, Ordering::Relaxed);
                 g.switch_number += 1;
@@ -187,6 +188,7 @@ impl Runtime {
             }
             g.locked = false;
             g.holder = None;
+            self.note_gil_holder(None);
             gil.cond.notify_one();
         }
         if forced_switch && self.breaker() & BREAK_GIL_DROP != 0 {

@@ -29,12 +29,14 @@ pub mod json;
 mod output;
 mod registry;
 pub mod report;
+mod report_lanes;
 mod runtime;
 pub mod stack;
 pub mod sync;
 mod threads;
 mod timeline;
-pub use timeline::{TimelineCut, MAX_LANES, MAX_SPANS};
+pub use timeline::{TimelineCut, MAX_LANES, MAX_SPANS, MAX_TASKS};
+pub use report_lanes::{GilSpan, ProcessReport, TaskReport};
 
 pub use output::NullSink;
 pub use registry::stop_all_runs;

@@ -12,6 +12,10 @@ pub enum State {
     BlockedJoin,
     BlockedLock,
     Done,
+    /// asyncio tasks only: scheduled, waiting for its loop to run its next step.
+    Ready,
+    /// asyncio tasks only: suspended at an `await` on a future (a sleep, I/O, another task).
+    Awaiting,
 }
 
 impl State {
@@ -24,6 +28,8 @@ impl State {
             State::BlockedJoin => "blocked_join",
             State::BlockedLock => "blocked_lock",
             State::Done => "done",
+            State::Ready => "ready",
+            State::Awaiting => "awaiting",
         }
     }
 }
@@ -45,6 +51,8 @@ pub struct ThreadReport {
     /// lanes and, merged in by `multiprocessing`, its child processes' (docs/processes.md).
     pub process: u64,
     pub spans: Vec<Span>,
+    /// The asyncio tasks whose loop this thread ran (docs/report.md).
+    pub tasks: Vec<super::report_lanes::TaskReport>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +88,8 @@ pub struct Report {
     pub stdout: String,
     pub output: Vec<OutputLine>,
     pub threads: Vec<ThreadReport>,
+    /// Every process of the run with its GIL row, the program's first (docs/report.md).
+    pub processes: Vec<super::report_lanes::ProcessReport>,
     pub gil_switches: u64,
     pub error: Option<ErrorReport>,
     pub mode: Mode,
@@ -153,9 +163,13 @@ impl Report {
                 write_ms(&mut o, s.end_ms);
                 o.push('}');
             }
-            o.push_str("]}");
+            o.push(']');
+            super::report_lanes::write_tasks(&mut o, &t.tasks);
+            o.push('}');
         }
-        o.push_str("],\"gil_switches\":");
+        o.push_str("],\"processes\":");
+        super::report_lanes::write_processes(&mut o, &self.processes);
+        o.push_str(",\"gil_switches\":");
         o.push_str(&self.gil_switches.to_string());
         o.push_str(",\"error\":");
         match &self.error {

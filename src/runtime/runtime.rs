@@ -6,6 +6,7 @@ use super::gil::Gil;
 use super::green::Green;
 use super::output::Output;
 use super::report::{ErrorReport, Report, State};
+use super::report_lanes::ProcessReport;
 use super::sync::{lock, wait_secs};
 use super::threads::{native_id, spawner, SpawnError};
 use super::timeline::Timeline;
@@ -100,6 +101,9 @@ impl Runtime {
         let stop_flag = Arc::new(AtomicBool::new(false));
         CURRENT_STOP.with(|s| *s.borrow_mut() = Some(stop_flag.clone()));
         let holder = if cfg.mode == Mode::Gil { Some(main) } else { None };
+        if cfg.mode == Mode::Gil {
+            timeline.gil_start(holder, 0.0);
+        }
         let rt = Arc::new(Runtime {
             mode: cfg.mode,
             eval_breaker: AtomicU32::new(0),
@@ -145,6 +149,35 @@ impl Runtime {
     /// The lane's current state (None before the thread starts).
     pub fn lane_state(&self, tid: Tid) -> Option<State> {
         self.timeline.state(tid)
+    }
+
+    /// The GIL passes to `holder` (None: released), for the process's GIL row (recorded in
+    /// `Gil` mode only). Called with the GIL's (or the green scheduler's) mutex held.
+    pub(crate) fn note_gil_holder(&self, holder: Option<Tid>) {
+        self.timeline.gil_holder(holder, self.now_us());
+    }
+
+    // ---- asyncio tasks and loops -------------------------------------------------------
+
+    /// A lane for a new asyncio task of the loop `thread` runs, `ready` from now (the task's
+    /// first step is scheduled). None past `MAX_TASKS`: the task runs, unrecorded.
+    pub fn task_lane(&self, thread: Tid, name: &str) -> Option<usize> {
+        self.timeline.add_task(thread, name, self.now_us())
+    }
+
+    /// The task's lane changes to `state` (`Ready`, `Running`, `Awaiting`, `Done`) now.
+    pub fn task_state(&self, task: usize, state: State) {
+        self.timeline.set_task_state(task, state, self.now_us());
+    }
+
+    pub fn set_task_name(&self, task: usize, name: &str) {
+        self.timeline.set_task_name(task, name);
+    }
+
+    /// The thread's asyncio loop is about to wait for its next timer or another thread
+    /// (`idle`), or has woken: while idle the lane shows that wait as `sleeping`.
+    pub fn set_loop_idle(&self, tid: Tid, idle: bool) {
+        self.timeline.set_idle(tid, idle);
     }
 
     // ---- thread lifetime ---------------------------------------------------------------
@@ -460,6 +493,12 @@ impl Runtime {
             stdout,
             output,
             threads: self.timeline.snapshot(end_us),
+            processes: vec![ProcessReport {
+                pid: 0,
+                name: "MainProcess".into(),
+                gil: self.timeline.gil_snapshot(end_us),
+                tasks_dropped: self.timeline.tasks_dropped(),
+            }],
             gil_switches: self.gil_switches(),
             error,
             mode: self.mode,

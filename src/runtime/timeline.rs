@@ -9,6 +9,7 @@
 //! thread needs its name and state) but keeps no spans, and the report counts what was cut.
 
 use super::report::{Span, State, ThreadReport};
+use super::report_lanes::{GilSpan, TaskReport};
 use super::sync::{lock, read, write};
 use super::Tid;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,6 +19,8 @@ use std::sync::{Mutex, RwLock};
 pub const MAX_LANES: usize = 1000;
 /// Spans a run keeps over all its lanes (a span is ~24 bytes: 2.4 MB at the cap).
 pub const MAX_SPANS: usize = 100_000;
+/// asyncio tasks a run's report shows (their spans count against `MAX_SPANS` too).
+pub const MAX_TASKS: usize = 1000;
 
 /// What the caps left out of a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -37,6 +40,25 @@ struct Lane {
     spans: Vec<Span>,
     /// The state the lane is in now and since when (µs); None before the thread starts.
     open: Option<(State, f64)>,
+    /// Its thread runs an asyncio loop that is waiting for its next timer or another thread:
+    /// that wait is the loop's select(), I/O, so it shows as `sleeping`, not as a lock wait.
+    idle: bool,
+}
+
+/// An asyncio task's lane, under the thread that runs its loop.
+struct TaskLane {
+    thread: Tid,
+    name: String,
+    spans: Vec<Span>,
+    open: Option<(State, f64)>,
+}
+
+/// Who held the GIL, when (only in `Gil` mode): the process's GIL row.
+#[derive(Default)]
+struct GilRow {
+    on: bool,
+    spans: Vec<GilSpan>,
+    open: Option<(Tid, f64)>,
 }
 
 #[derive(Default)]
@@ -48,12 +70,15 @@ pub struct Timeline {
     unbegun: AtomicUsize,
     /// Lanes that have begun and are not done.
     live: AtomicUsize,
+    tasks: Mutex<Vec<TaskLane>>,
+    tasks_dropped: AtomicUsize,
+    gil: Mutex<GilRow>,
 }
 
 impl Timeline {
     pub fn add_lane(&self, name: &str) -> Tid {
         let mut lanes = write(&self.lanes);
-        lanes.push(Mutex::new(Lane { name: name.to_string(), native_id: None, spans: Vec::new(), open: None }));
+        lanes.push(Mutex::new(Lane { name: name.to_string(), native_id: None, spans: Vec::new(), open: None, idle: false }));
         self.unbegun.fetch_add(1, Ordering::SeqCst);
         lanes.len() - 1
     }
@@ -66,6 +91,7 @@ impl Timeline {
     /// Closes the lane's open span at `t_us` and opens one in `state`. No-op if unchanged.
     pub fn set_state(&self, tid: Tid, state: State, t_us: f64) {
         self.with_lane(tid, |lane| {
+            let state = if lane.idle && state == State::BlockedLock { State::Sleeping } else { state };
             match lane.open {
                 Some((cur, _)) if cur == state => return,
                 Some((cur, start)) => {
@@ -95,11 +121,102 @@ impl Timeline {
     }
 
     fn keep_span(&self, tid: Tid, spans: &mut Vec<Span>, span: Span) {
-        if tid < MAX_LANES && self.spans.fetch_add(1, Ordering::Relaxed) < MAX_SPANS {
+        if tid < MAX_LANES && self.take_span_budget() {
             spans.push(span);
-        } else {
+        }
+    }
+
+    /// One more span within `MAX_SPANS`; false (and counted as dropped) past it.
+    fn take_span_budget(&self) -> bool {
+        let ok = self.spans.fetch_add(1, Ordering::Relaxed) < MAX_SPANS;
+        if !ok {
             self.spans_dropped.fetch_add(1, Ordering::Relaxed);
         }
+        ok
+    }
+
+    /// Marks the lane's thread as an idle asyncio loop (its lock waits show as `sleeping`) or not.
+    pub fn set_idle(&self, tid: Tid, idle: bool) {
+        self.with_lane(tid, |lane| lane.idle = idle);
+    }
+
+    // ---- asyncio tasks -----------------------------------------------------------------
+
+    /// A new task lane under `thread`, `ready` from `t_us`; None past `MAX_TASKS`.
+    pub fn add_task(&self, thread: Tid, name: &str, t_us: f64) -> Option<usize> {
+        let mut tasks = lock(&self.tasks);
+        if tasks.len() >= MAX_TASKS {
+            self.tasks_dropped.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+        tasks.push(TaskLane { thread, name: name.to_string(), spans: Vec::new(), open: Some((State::Ready, t_us)) });
+        Some(tasks.len() - 1)
+    }
+
+    /// Closes the task's open span at `t_us` and opens one in `state` (no-op if unchanged).
+    pub fn set_task_state(&self, task: usize, state: State, t_us: f64) {
+        let mut tasks = lock(&self.tasks);
+        let Some(lane) = tasks.get_mut(task) else { return };
+        match lane.open {
+            Some((cur, _)) if cur == state => return,
+            Some((cur, start)) if t_us > start => {
+                if self.take_span_budget() {
+                    lane.spans.push(Span { state: cur, start_ms: start / 1000.0, end_ms: t_us / 1000.0 });
+                }
+            }
+            _ => {}
+        }
+        lane.open = Some((state, t_us));
+    }
+
+    pub fn set_task_name(&self, task: usize, name: &str) {
+        if let Some(lane) = lock(&self.tasks).get_mut(task) {
+            lane.name = name.to_string();
+        }
+    }
+
+    /// asyncio tasks that got no lane (past `MAX_TASKS`).
+    pub fn tasks_dropped(&self) -> usize {
+        self.tasks_dropped.load(Ordering::Relaxed)
+    }
+
+    // ---- the GIL row -------------------------------------------------------------------
+
+    /// Starts recording the GIL's holders (`Gil` mode), `holder` holding it from `t_us`.
+    pub fn gil_start(&self, holder: Option<Tid>, t_us: f64) {
+        let mut g = lock(&self.gil);
+        g.on = true;
+        g.open = holder.map(|h| (h, t_us));
+    }
+
+    /// The GIL passes to `holder` (None: nobody holds it) at `t_us`. Callers hold the GIL's
+    /// own mutex, so the row's spans never overlap.
+    pub fn gil_holder(&self, holder: Option<Tid>, t_us: f64) {
+        let mut g = lock(&self.gil);
+        if !g.on || g.open.map(|(h, _)| h) == holder {
+            return;
+        }
+        if let Some((h, start)) = g.open.take() {
+            if t_us > start && h < MAX_LANES && self.take_span_budget() {
+                g.spans.push(GilSpan { lane: h, start_ms: start / 1000.0, end_ms: t_us / 1000.0 });
+            }
+        }
+        g.open = holder.map(|h| (h, t_us));
+    }
+
+    /// The GIL row, its open span closed at `end_us`; None when the run has no GIL.
+    pub fn gil_snapshot(&self, end_us: f64) -> Option<Vec<GilSpan>> {
+        let g = lock(&self.gil);
+        if !g.on {
+            return None;
+        }
+        let mut spans = g.spans.clone();
+        if let Some((h, start)) = g.open {
+            if h < MAX_LANES {
+                spans.push(GilSpan { lane: h, start_ms: start / 1000.0, end_ms: end_us.max(start) / 1000.0 });
+            }
+        }
+        Some(spans)
     }
 
     /// Lanes that have not begun, and lanes begun and not done.
@@ -137,18 +254,29 @@ impl Timeline {
     /// All lanes, with each open span closed at `end_us` (the lanes themselves stay open).
     pub fn snapshot(&self, end_us: f64) -> Vec<ThreadReport> {
         let lanes = read(&self.lanes);
-        lanes
+        let mut threads: Vec<ThreadReport> = lanes
             .iter()
             .take(MAX_LANES)
             .map(|lane| {
                 let lane = lock(lane);
-                let mut spans = lane.spans.clone();
-                if let Some((state, start)) = lane.open {
-                    let end = end_us.max(start);
-                    spans.push(Span { state, start_ms: start / 1000.0, end_ms: end / 1000.0 });
-                }
-                ThreadReport { name: lane.name.clone(), native_id: lane.native_id, process: 0, spans }
+                let spans = closed(&lane.spans, lane.open, end_us);
+                ThreadReport { name: lane.name.clone(), native_id: lane.native_id, process: 0, spans, tasks: Vec::new() }
             })
-            .collect()
+            .collect();
+        for task in lock(&self.tasks).iter() {
+            if let Some(t) = threads.get_mut(task.thread) {
+                t.tasks.push(TaskReport { name: task.name.clone(), spans: closed(&task.spans, task.open, end_us) });
+            }
+        }
+        threads
     }
+}
+
+/// A lane's spans with its open one closed at `end_us`.
+fn closed(spans: &[Span], open: Option<(State, f64)>, end_us: f64) -> Vec<Span> {
+    let mut out = spans.to_vec();
+    if let Some((state, start)) = open {
+        out.push(Span { state, start_ms: start / 1000.0, end_ms: end_us.max(start) / 1000.0 });
+    }
+    out
 }

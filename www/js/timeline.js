@@ -24,6 +24,11 @@
  *     would turn into noise): each pixel column shows the share of its time in each state as a
  *     small stacked bar. Zooming in brings back the individual spans.
  *   - In GIL mode a thin line joins two lanes where the GIL passed from one to the other.
+ *   - A run with child processes (report.processes, report.threads[].process) groups its lanes
+ *     under one heading per process ("Process-1 (pid 2)"), each group led by its process's GIL
+ *     row (who held that GIL, the holder's name written on its spans). asyncio tasks
+ *     (report.threads[].tasks) are lanes indented under the thread that runs their loop.
+ *     A run with neither is drawn as before.
  *   - Keyboard: focus the chart, then arrows move between spans and lanes (the tooltip follows),
  *     + / - zoom, 0 resets. Pointer: wheel or pinch zooms, drag pans, shift+drag or a drag on the
  *     time axis zooms to the selection.
@@ -31,7 +36,9 @@
 
 import { MODE_LABELS } from './mode-names.js';
 
-const STATES = ['running', 'waiting_gil', 'sleeping', 'blocked_join', 'blocked_lock', 'done'];
+const STATES = ['running', 'waiting_gil', 'sleeping', 'blocked_join', 'blocked_lock', 'done', 'ready', 'awaiting', 'gil_held'];
+// Only in a run with asyncio tasks / GIL rows: in the legend when present.
+const TASK_STATES = ['ready', 'awaiting'];
 // Always in the legend, so a learner sees what could have happened, not only what did.
 const BASIC_STATES = ['running', 'waiting_gil', 'sleeping', 'done'];
 const STATE_LABELS = {
@@ -41,11 +48,15 @@ const STATE_LABELS = {
   blocked_join: 'waiting in join()',
   blocked_lock: 'waiting for a lock',
   done: 'finished',
+  ready: 'task ready (waiting for its loop)',
+  awaiting: 'task awaiting (sleep or I/O)',
+  gil_held: 'holds the GIL (GIL row)',
 };
 // Used when states.css is missing: Okabe-Ito, as states.css defines them.
 const FALLBACK_COLORS = {
   running: '#009e73', waiting_gil: '#e69f00', sleeping: '#56b4e9',
-  blocked_join: '#cc79a7', blocked_lock: '#d55e00', done: '#bdbdbd', unknown: '#888888',
+  blocked_join: '#cc79a7', blocked_lock: '#d55e00', done: '#bdbdbd', ready: '#f0e442', awaiting: '#0072b2',
+  gil_held: '#4d4d4d', unknown: '#888888',
 };
 const UNKNOWN = STATES.length; // index of any state this version does not know
 
@@ -54,6 +65,10 @@ const AXIS_H = 26;
 const LANE_H = 20;
 const LANE_GAP = 8;
 const STACKED_LABEL_H = 16; // narrow layout: the label sits above its lane
+const HEAD_H = 22; // a process's heading, above its group of lanes
+const TASK_INDENT = 14; // a task's label, indented under its thread's
+/** Most asyncio task lanes drawn (over all threads); the rest are counted in a line below. */
+export const MAX_TASK_LANES = 64;
 const NARROW_PX = 560;
 const PAD_R = 10;
 const MIN_HANDOFF_GAP = 3; // hand-off lines closer than this merge into one
@@ -145,6 +160,7 @@ export function createTimeline(container, { onHover } = {}) {
     );
     model.lanes.forEach((lane, i) => drawLane(lane, layout.laneY[i], colors, dpr, img));
     if (model.gil) drawHandoffs(colors);
+    drawGilHolders(colors);
     drawLabels(colors);
     if (focus) drawFocus(colors);
     if (selection) drawSelection(colors);
@@ -311,19 +327,56 @@ export function createTimeline(container, { onHover } = {}) {
     ctx.textAlign = 'left';
     model.lanes.forEach((lane, i) => {
       const y = layout.laneY[i];
+      const indent = lane.kind === 'task' ? TASK_INDENT : 0;
+      ctx.font = lane.kind === 'gil' ? `600 ${FONT}` : FONT;
       if (layout.stacked) {
         // Above the lane, where hand-off lines pass: a backing keeps the name readable.
-        const text = fitText(ctx, lane.name, layout.plotW - 8);
+        const text = fitText(ctx, lane.label, layout.plotW - 8 - indent);
         const ty = y - STACKED_LABEL_H / 2 - 1;
         ctx.fillStyle = c.background;
-        ctx.fillRect(layout.plotX - 2, ty - 7, ctx.measureText(text).width + 6, 14);
-        ctx.fillStyle = c.text;
-        ctx.fillText(text, layout.plotX, ty);
+        ctx.fillRect(layout.plotX - 2 + indent, ty - 7, ctx.measureText(text).width + 6, 14);
+        ctx.fillStyle = lane.kind === 'task' ? c.muted : c.text;
+        ctx.fillText(text, layout.plotX + indent, ty);
       } else {
-        ctx.fillStyle = c.text;
-        ctx.fillText(fitText(ctx, lane.name, layout.plotX - 14), 8, y + LANE_H / 2);
+        ctx.fillStyle = lane.kind === 'task' ? c.muted : c.text;
+        ctx.fillText(fitText(ctx, lane.label, layout.plotX - 14 - indent), 8 + indent, y + LANE_H / 2);
       }
     });
+    ctx.font = `600 ${FONT}`;
+    for (const h of layout.heads) {
+      ctx.fillStyle = c.text;
+      ctx.fillText(fitText(ctx, h.label, layout.plotX + layout.plotW - 8), 8, h.y + HEAD_H / 2);
+      ctx.strokeStyle = c.grid;
+      ctx.beginPath();
+      ctx.moveTo(0, Math.round(h.y) + 0.5);
+      ctx.lineTo(layout.plotX + layout.plotW, Math.round(h.y) + 0.5);
+      ctx.stroke();
+    }
+    ctx.font = FONT;
+  }
+
+  /** On a GIL row: a hairline where the GIL changed hands, and the holder's name where it fits. */
+  function drawGilHolders(c) {
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'center';
+    model.lanes.forEach((lane, li) => {
+      if (lane.kind !== 'gil') return;
+      const y = layout.laneY[li];
+      for (let i = firstEndingAfter(lane.end, v0); i < lane.start.length && lane.start[i] < v1; i++) {
+        const x0 = Math.max(layout.plotX, xOf(lane.start[i]));
+        const x1 = Math.min(layout.plotX + layout.plotW, xOf(lane.end[i]));
+        if (x1 - x0 < 4) continue;
+        ctx.fillStyle = c.background;
+        if (lane.start[i] >= v0) ctx.fillRect(Math.round(x0), y, 1, LANE_H);
+        const name = lane.holders[i];
+        const w = ctx.measureText(name).width;
+        if (w + 10 <= x1 - x0) {
+          ctx.fillStyle = c.gilInk;
+          ctx.fillText(name, (x0 + x1) / 2, y + LANE_H / 2);
+        }
+      }
+    });
+    ctx.textAlign = 'left';
   }
 
   function drawFocus(c) {
@@ -398,13 +451,17 @@ export function createTimeline(container, { onHover } = {}) {
 
   function spanInfo(laneIndex, i) {
     const lane = model.lanes[laneIndex];
-    return {
+    const info = {
       thread: lane.name,
       lane: laneIndex,
       state: lane.stateName[i],
       start_ms: lane.start[i],
       end_ms: lane.end[i],
     };
+    if (lane.kind === 'task') info.task = lane.task;
+    if (lane.kind === 'gil') info.holder = lane.holders[i];
+    if (lane.processName) info.process = lane.processName;
+    return info;
   }
 
   function showTip(laneIndex, i, clientX, clientY, crowd = 1) {
@@ -412,11 +469,12 @@ export function createTimeline(container, { onHover } = {}) {
     const stateLabel = STATE_LABELS[s.state] ?? s.state;
     tip.innerHTML = '';
     const head = el('div', 'tl-tip-thread');
-    head.textContent = s.thread;
+    head.textContent = s.task ? `${s.task}, a task of ${s.thread}` : s.thread;
+    if (s.process && !s.holder) head.textContent += `, ${s.process}`;
     const st = el('div', 'tl-tip-state');
     const sw = el('span', 'state-swatch');
     sw.dataset.state = s.state;
-    st.append(sw, ` ${stateLabel}`);
+    st.append(sw, s.holder ? ` held by ${s.holder}` : ` ${stateLabel}`);
     const dl = el('dl', 'tl-tip-times');
     for (const [k, v] of [['start', fmtPrecise(s.start_ms)], ['end', fmtPrecise(s.end_ms)],
       ['duration', fmtPrecise(s.end_ms - s.start_ms)]]) {
@@ -676,8 +734,11 @@ export function createTimeline(container, { onHover } = {}) {
     const rest = restSummary(model);
     $('.tl-rest').textContent = rest ?? '';
     $('.tl-rest').hidden = !rest;
-    root.dataset.drawnThreads = String(model.lanes.length);
-    root.dataset.threads = String(model.lanes.length + model.rest.threads);
+    root.dataset.drawnThreads = String(model.threadLanes);
+    root.dataset.threads = String(model.threadLanes + model.rest.threads);
+    root.dataset.processes = String(model.groups.length || 1);
+    root.dataset.gilRows = String(model.lanes.filter((l) => l.kind === 'gil').length);
+    root.dataset.tasks = String(model.lanes.filter((l) => l.kind === 'task').length);
     v0 = 0;
     v1 = model.wall;
     draw();
@@ -709,6 +770,11 @@ export function createTimeline(container, { onHover } = {}) {
     return { x: r.left + xOf(ms), y: r.top + layout.laneY[laneIndex] + LANE_H / 2 };
   }
 
+  /** The drawn rows, top to bottom: {kind: 'thread'|'task'|'gil', name, task?, process} (for tests). */
+  function rows() {
+    return model ? model.lanes.map((l) => ({ kind: l.kind, name: l.name, task: l.task, process: l.process, label: l.label })) : [];
+  }
+
   clear();
   return {
     render,
@@ -725,6 +791,7 @@ export function createTimeline(container, { onHover } = {}) {
       draw();
     },
     locate,
+    rows,
   };
 }
 
@@ -734,9 +801,12 @@ function buildModel(report) {
   const stateIndex = new Map(STATES.map((s, i) => [s, i]));
   let wall = Number(report?.wall_ms) || 0;
   const threads = Array.isArray(report?.threads) ? report.threads : [];
-  const lanes = threads.slice(0, MAX_LANES).map((t) => {
-    // Spans of one thread do not overlap and come in order; sort anyway, cheaply, if not.
-    let spans = Array.isArray(t?.spans) ? t.spans : [];
+  const drawn = threads.slice(0, MAX_LANES);
+  const processes = Array.isArray(report?.processes) ? report.processes : [];
+  /** A lane's typed arrays from its spans ({state, start_ms, end_ms}). */
+  const laneOf = (spans, extra) => {
+    spans = Array.isArray(spans) ? spans : [];
+    // Spans of one lane do not overlap and come in order; sort anyway, cheaply, if not.
     for (let i = 1; i < spans.length; i++) {
       if (spans[i].start_ms < spans[i - 1].start_ms) {
         spans = [...spans].sort((a, b) => a.start_ms - b.start_ms);
@@ -760,11 +830,51 @@ function buildModel(report) {
       totals[state[i]] += s.end_ms - s.start_ms;
     }
     if (n) wall = Math.max(wall, end[n - 1]);
-    return { name: String(t?.name), start, end, state, stateName, totals };
-  });
+    return { start, end, state, stateName, totals, ...extra };
+  };
+
+  // Processes in the order their lanes come (the program's first); one group each when there
+  // are several, else no grouping at all (the timeline as it always was).
+  const pids = [];
+  for (const t of drawn) if (!pids.includes(t?.process)) pids.push(t?.process);
+  const grouped = pids.length > 1;
+  const lanes = [];
+  const groups = [];
+  let tasksLeft = MAX_TASK_LANES;
+  let tasksNotDrawn = 0;
+  for (const pid of grouped ? pids : [undefined]) {
+    const proc = processes.find((p) => p?.pid === pid);
+    const processName = grouped ? (proc?.name ?? 'Process') : undefined;
+    if (grouped) {
+      groups.push({ first: lanes.length, pid, label: `${processName} (pid ${pid})` });
+      if (Array.isArray(proc?.gil)) {
+        const spans = proc.gil.map((g) => ({ state: 'gil_held', start_ms: g.start_ms, end_ms: g.end_ms, lane: g.lane }));
+        const lane = laneOf(spans, { kind: 'gil', name: `GIL of ${processName}`, label: 'GIL', process: pid, processName });
+        // Holders in the lane's (sorted) span order.
+        const sorted = [...spans].sort((a, b) => a.start_ms - b.start_ms);
+        lane.holders = sorted.map((g) => String(threads[g.lane]?.name ?? '?'));
+        lanes.push(lane);
+      }
+    }
+    drawn.forEach((t) => {
+      if (grouped && t?.process !== pid) return;
+      const name = String(t?.name);
+      lanes.push(laneOf(t?.spans, { kind: 'thread', name, label: name, process: t?.process, processName }));
+      for (const task of Array.isArray(t?.tasks) ? t.tasks : []) {
+        if (tasksLeft <= 0) {
+          tasksNotDrawn++;
+          continue;
+        }
+        tasksLeft--;
+        const tname = String(task?.task);
+        lanes.push(laneOf(task?.spans, { kind: 'task', name, task: tname, label: tname, process: t?.process, processName }));
+      }
+    });
+  }
+  for (const p of processes) tasksNotDrawn += Number(p?.tasks_dropped) || 0;
   // The threads past MAX_LANES: only their count and their time in each state.
-  const rest = { threads: Math.max(0, threads.length - lanes.length), spans: 0, totals: new Float64Array(STATES.length + 1) };
-  for (let i = lanes.length; i < threads.length; i++) {
+  const rest = { threads: Math.max(0, threads.length - drawn.length), spans: 0, totals: new Float64Array(STATES.length + 1), tasks: tasksNotDrawn };
+  for (let i = drawn.length; i < threads.length; i++) {
     const spans = Array.isArray(threads[i]?.spans) ? threads[i].spans : [];
     rest.spans += spans.length;
     for (const s of spans) {
@@ -781,6 +891,8 @@ function buildModel(report) {
   for (const lane of lanes) lane.state.forEach((s) => present.add(s));
   return {
     lanes,
+    threadLanes: lanes.filter((l) => l.kind === 'thread').length,
+    groups,
     rest,
     wall: wall > 0 ? wall : 1,
     mode,
@@ -795,28 +907,40 @@ function buildModel(report) {
 /** "99,872 more threads are not drawn: in all they ran 1.20 s, ..." (null when all are drawn). */
 function restSummary(model) {
   const { rest } = model;
-  if (!rest.threads) return null;
+  const tasks = rest.tasks
+    ? `${rest.tasks.toLocaleString('en')} more asyncio task${rest.tasks === 1 ? ' is' : 's are'} not drawn (the timeline shows the first ${MAX_TASK_LANES}).`
+    : '';
+  if (!rest.threads) return tasks || null;
   const parts = STATES.map((s, i) => [s, rest.totals[i]]).filter(([s, ms]) => ms > 0 && s !== 'done')
     .map(([s, ms]) => `${STATE_LABELS[s]} ${fmtPrecise(ms)}`);
   return `${rest.threads.toLocaleString('en')} more thread${rest.threads === 1 ? ' is' : 's are'} not drawn `
     + `(the timeline shows the first ${model.lanes.length}); in all, their ${rest.spans.toLocaleString('en')} spans add up to: `
-    + `${parts.length ? parts.join(', ') : 'nothing but finishing'}.`;
+    + `${parts.length ? parts.join(', ') : 'nothing but finishing'}.${tasks ? ` ${tasks}` : ''}`;
 }
 
-/** In GIL mode one thread runs at a time: each change of runner is a hand-off of the GIL. */
+/**
+ * In GIL mode one thread of a process runs at a time: each change of runner is a hand-off of
+ * that process's GIL (threads' lanes only, never across processes: each has a GIL of its own).
+ */
 function findHandoffs(lanes) {
-  const runs = [];
+  const byProcess = new Map();
   const running = STATES.indexOf('running');
   lanes.forEach((lane, li) => {
+    if (lane.kind !== 'thread') return;
+    if (!byProcess.has(lane.process)) byProcess.set(lane.process, []);
+    const runs = byProcess.get(lane.process);
     for (let i = 0; i < lane.start.length; i++) {
       if (lane.state[i] === running) runs.push({ lane: li, t: lane.start[i] });
     }
   });
-  runs.sort((a, b) => a.t - b.t);
   const out = [];
-  for (let i = 1; i < runs.length; i++) {
-    if (runs[i].lane !== runs[i - 1].lane) out.push({ t: runs[i].t, from: runs[i - 1].lane, to: runs[i].lane });
+  for (const runs of byProcess.values()) {
+    runs.sort((a, b) => a.t - b.t);
+    for (let i = 1; i < runs.length; i++) {
+      if (runs[i].lane !== runs[i - 1].lane) out.push({ t: runs[i].t, from: runs[i - 1].lane, to: runs[i].lane });
+    }
   }
+  out.sort((a, b) => a.t - b.t);
   return out;
 }
 
@@ -824,34 +948,45 @@ function computeLayout(cssW, model, ctx) {
   const stacked = cssW < NARROW_PX;
   let plotX = 0;
   if (!stacked) {
-    const widest = Math.max(60, ...model.lanes.map((l) => ctx.measureText(l.name).width));
+    const widest = Math.max(60, ...model.lanes.map((l) => ctx.measureText(l.label).width + (l.kind === 'task' ? TASK_INDENT : 0)));
     plotX = Math.round(Math.min(widest + 22, cssW * 0.3));
   } else plotX = 4;
   const plotW = Math.max(50, cssW - plotX - PAD_R);
   const laneY = [];
+  const heads = [];
   let y = AXIS_H + LANE_GAP;
   for (let i = 0; i < model.lanes.length; i++) {
+    const group = model.groups.find((g) => g.first === i);
+    if (group) {
+      heads.push({ y: y - LANE_GAP / 2, label: group.label });
+      y += HEAD_H;
+    }
     if (stacked) y += STACKED_LABEL_H;
     laneY.push(y);
     y += LANE_H + LANE_GAP;
   }
-  return { stacked, plotX, plotW, laneY, height: y + 2 };
+  return { stacked, plotX, plotW, laneY, heads, height: y + 2 };
 }
 
 // ---- text for people and screen readers -------------------------------------------------
 
 function describe(model) {
-  const n = model.lanes.length + model.rest.threads;
-  const head = `${n.toLocaleString('en')} thread${n === 1 ? '' : 's'} over ${fmtPrecise(model.wall)} (${modeName(model.mode)}` +
+  const n = model.threadLanes + model.rest.threads;
+  const procs = model.groups.length ? ` in ${model.groups.length} processes` : '';
+  const head = `${n.toLocaleString('en')} thread${n === 1 ? '' : 's'}${procs} over ${fmtPrecise(model.wall)} (${modeName(model.mode)}` +
     (model.gil ? `, ${model.gilSwitches} GIL switches` : '') + ')';
   const parts = model.lanes.map((lane) => {
     const pct = (s) => Math.round((lane.totals[STATES.indexOf(s)] / model.wall) * 100);
+    if (lane.kind === 'gil') return `${lane.name} held ${pct('gil_held')}% of the time`;
+    if (lane.kind === 'task') {
+      return `task ${lane.task} of ${lane.name} ran ${pct('running')}%, ready ${pct('ready')}%, awaiting ${pct('awaiting')}%`;
+    }
     const bits = [`ran ${pct('running')}%`];
     if (pct('waiting_gil') >= 1) bits.push(`waited for the GIL ${pct('waiting_gil')}%`);
     if (pct('sleeping') >= 1) bits.push(`slept ${pct('sleeping')}%`);
     const blocked = pct('blocked_join') + pct('blocked_lock');
     if (blocked >= 1) bits.push(`was blocked ${blocked}%`);
-    return `${lane.name} ${bits.join(', ')}`;
+    return `${lane.processName ? `${lane.processName} ` : ''}${lane.name} ${bits.join(', ')}`;
   });
   const rest = restSummary(model);
   return `${head}; ${parts.join('; ')}.${rest ? ` ${rest}` : ''}`;
@@ -863,9 +998,11 @@ function modeName(mode) {
 
 function renderLegend(ul, model) {
   ul.innerHTML = '';
+  const hasTasks = model.lanes.some((l) => l.kind === 'task');
   STATES.forEach((s, i) => {
     const isPresent = model.present.has(i);
-    if (!isPresent && !BASIC_STATES.includes(s)) return;
+    // A run with tasks shows both task states, so the absent one can be read as not happening.
+    if (!isPresent && !BASIC_STATES.includes(s) && !(hasTasks && TASK_STATES.includes(s))) return;
     const li = el('li', isPresent ? 'tl-legend-item' : 'tl-legend-item tl-absent');
     li.dataset.state = s;
     if (!isPresent) li.title = 'not in this run';
@@ -901,7 +1038,8 @@ function renderSummaryTable(table, model) {
     const tr = el('tr');
     const th = el('th');
     th.scope = 'row';
-    th.textContent = lane.name;
+    th.textContent = lane.kind === 'task' ? `${lane.name} › task ${lane.task}` : lane.kind === 'gil' ? lane.name
+      : lane.processName ? `${lane.processName} › ${lane.name}` : lane.name;
     tr.append(th);
     for (const [, i] of cols) {
       const td = el('td');
@@ -949,6 +1087,7 @@ function readColors(node) {
     handoff: v('--tl-handoff', 'rgba(0,0,0,0.6)'),
     selection: v('--tl-selection', 'rgba(47,111,223,0.18)'),
     background: v('--tl-bg', '#ffffff'),
+    gilInk: v('--state-gil_held-ink', '#ffffff'),
   };
 }
 

@@ -7,6 +7,7 @@ use crate::vm::exceptions::{format_exception, runtime_error, PyResult};
 use crate::vm::types::Builtin;
 use crate::vm::state::Vm;
 use crate::vm::value::Value;
+use crate::runtime::State;
 
 static FUNCS: &[Builtin] = builtins_table![
     "caller" => caller,
@@ -14,6 +15,10 @@ static FUNCS: &[Builtin] = builtins_table![
     "code_flags" => code_flags,
     "agen_step" => crate::vm::types::agen_step,
     "debug_crash" => debug_crash,
+    "task_lane" => task_lane,
+    "task_state" => task_state,
+    "task_name" => task_name,
+    "loop_idle" => loop_idle,
 ];
 
 /// `code_flags(f)`: the CO_GENERATOR / CO_COROUTINE bits of a Python function (0 for any other
@@ -61,6 +66,52 @@ fn caller(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn format_exception_text(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("format_exception", 1)?;
     Ok(Value::string(format_exception(vm, &a[0])))
+}
+
+// ---- asyncio's timeline hooks (pylib/asyncio, docs/report.md "asyncio tasks") -------------
+
+fn int_arg(v: &Value, what: &str) -> PyResult<usize> {
+    match v {
+        Value::Int(n) if *n >= 0 => Ok(*n as usize),
+        _ => Err(runtime_error(format!("_threadlab: {what} must be a non-negative int"))),
+    }
+}
+
+/// `task_lane(name) -> int | None`: a timeline lane for a new asyncio task, under the calling
+/// thread (the one that runs its loop), `ready` from now; None past the report's task cap.
+fn task_lane(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("task_lane", 1)?;
+    let name = a[0].as_str().unwrap_or("Task");
+    Ok(vm.rt.task_lane(vm.tid, name).map_or(Value::None, |id| Value::Int(id as i64)))
+}
+
+/// `task_state(lane, state)`: 0 ready, 1 running, 2 awaiting, 3 done.
+fn task_state(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("task_state", 2)?;
+    let state = match int_arg(&a[1], "state")? {
+        0 => State::Ready,
+        1 => State::Running,
+        2 => State::Awaiting,
+        3 => State::Done,
+        n => return Err(runtime_error(format!("_threadlab.task_state: unknown state {n}"))),
+    };
+    vm.rt.task_state(int_arg(&a[0], "lane")?, state);
+    Ok(Value::None)
+}
+
+/// `task_name(lane, name)`: `Task.set_name`.
+fn task_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("task_name", 2)?;
+    vm.rt.set_task_name(int_arg(&a[0], "lane")?, a[1].as_str().unwrap_or(""));
+    Ok(Value::None)
+}
+
+/// `loop_idle(flag)`: the calling thread's event loop starts (True) or ends (False) its wait
+/// for the next timer or callback; meanwhile its lane shows that wait as `sleeping`.
+fn loop_idle(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args.exact("loop_idle", 1)?;
+    vm.rt.set_loop_idle(vm.tid, matches!(a[0], Value::Bool(true)));
+    Ok(Value::None)
 }
 
 /// `debug_crash(kind)`: the browser's crash tests (tests/e2e/recovery.test.mjs) break the engine

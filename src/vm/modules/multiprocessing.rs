@@ -45,6 +45,7 @@ static FUNCS: &[Builtin] = builtins_table![
     "terminate" => terminate,
     "identity" => identity,
     "one_at_a_time" => one_at_a_time,
+    "sequential" => sequential,
     "import_module" => import_module,
     "builtin_home" => builtin_home,
     "chan_new" => chan_new,
@@ -284,12 +285,7 @@ fn run_child(g: Arc<Group>, p: Arc<Proc>, parent: Arc<Interp>, parent_pid: i64, 
     merge_children(&interp, &mut report);
     // As at the program's end: free the child's objects (function <-> globals cycles).
     clear_modules(&interp);
-    for t in &mut report.threads {
-        for s in &mut t.spans {
-            s.start_ms += offset_ms;
-            s.end_ms += offset_ms;
-        }
-    }
+    report.shift_ms(offset_ms);
     let mut st = lock(&p.st);
     if st.terminated && stopped {
         code = TERMINATED;
@@ -396,16 +392,11 @@ fn terminate_proc(p: &Proc) {
 /// its process's pid (the hook `vm::run` calls on the program's report).
 pub fn merge_children(interp: &Interp, report: &mut Report) {
     let link = interp.ext::<Link>();
-    let pid = my_pid(&link) as u64;
-    for t in &mut report.threads {
-        if t.process == 0 {
-            t.process = pid;
-        }
-    }
+    let name = link.me.get().map_or("MainProcess", |m| m.name.as_str());
+    report.label_process(my_pid(&link) as u64, name);
     for p in lock(&link.started).iter() {
         if let Some(r) = &lock(&p.st).report {
-            report.threads.extend(r.threads.iter().cloned());
-            report.gil_switches += r.gil_switches;
+            report.absorb_child(r);
         }
     }
 }
@@ -452,6 +443,13 @@ fn one_at_a_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `import_module(name)`: the module a pickled global names (`__main__` is the program's).
+/// `sequential() -> bool`: whether a started thread runs to completion inside `start()`, so a
+/// pool's worker thread must drain its queue and end instead of waiting for more work.
+fn sequential(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact("sequential", 0)?;
+    Ok(Value::Bool(vm.rt.mode == Mode::Sequential))
+}
+
 fn import_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("import_module", 1)?;
     let name = a[0].as_str().ok_or_else(|| type_error("module name must be str"))?.to_string();

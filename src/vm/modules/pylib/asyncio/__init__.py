@@ -8,6 +8,12 @@
 # threading.Condition wait with the next timer's timeout, so it goes through the runtime's
 # blocking wait and shows on the timeline as waiting, and a worker thread finishing wakes it.
 #
+# The timeline: each Task has a lane under the thread that runs its loop (_threadlab.task_lane),
+# moved to running at the start of each step, then to awaiting (its future is pending), ready
+# (rescheduled, or its future completed: Future._schedule_callbacks) or done. The loop's wait
+# for its next timer is marked idle (_threadlab.loop_idle), so the thread's lane shows it as
+# sleeping, CPython's select() wait, not as a lock wait.
+#
 # Not here: streams, subprocesses, signals, contextvars, debug mode, the "never retrieved"
 # warnings printed at garbage collection.
 
@@ -17,6 +23,7 @@ import threading
 import time
 import types
 import concurrent.futures
+import _threadlab
 
 __all__ = [
     "run", "sleep", "create_task", "gather", "wait", "wait_for", "as_completed", "timeout",
@@ -266,8 +273,13 @@ class EventLoop:
             else:
                 timeout = None
             if timeout != 0:
-                # Nothing to run: wait (on the timeline) for the next timer or another thread.
-                self._wakeup.wait(timeout)
+                # Nothing to run: wait (on the timeline, as sleeping) for the next timer or
+                # another thread.
+                _threadlab.loop_idle(True)
+                try:
+                    self._wakeup.wait(timeout)
+                finally:
+                    _threadlab.loop_idle(False)
                 self._take_threadsafe()
         now = self.time()
         while self._scheduled and self._scheduled[0][0] <= now:
@@ -382,6 +394,10 @@ class Future:
         self._callbacks[:] = []
         for callback in callbacks:
             self._loop.call_soon(callback, self)
+            # A task awaiting this future is ready from now (its _wakeup is scheduled).
+            task = getattr(callback, "__self__", None)
+            if isinstance(task, Task) and task._fut_waiter is self and task._lane is not None:
+                _threadlab.task_state(task._lane, _LANE_READY)
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -485,6 +501,8 @@ def wrap_future(future, *, loop=None):
 # ---- tasks ---------------------------------------------------------------------------
 
 _task_counter = [0]
+# Task lane states (_threadlab.task_state).
+_LANE_READY, _LANE_RUNNING, _LANE_AWAITING, _LANE_DONE = 0, 1, 2, 3
 _all_tasks = set()
 _current_tasks = {}
 
@@ -499,6 +517,8 @@ def iscoroutinefunction(func):
 
 
 class Task(Future):
+    _lane = None
+
     def __init__(self, coro, *, loop=None, name=None):
         super().__init__(loop=loop)
         if not iscoroutine(coro):
@@ -512,6 +532,7 @@ class Task(Future):
         self._coro = coro
         self._num_cancels_requested = 0
         self._loop.call_soon(self._step)
+        self._lane = _threadlab.task_lane(self._name)
         _all_tasks.add(self)
 
     def _repr_info(self):
@@ -529,6 +550,8 @@ class Task(Future):
 
     def set_name(self, value):
         self._name = str(value)
+        if self._lane is not None:
+            _threadlab.task_name(self._lane, self._name)
 
     def set_result(self, result):
         raise RuntimeError("Task does not support set_result operation")
@@ -565,6 +588,8 @@ class Task(Future):
         coro = self._coro
         self._fut_waiter = None
         _current_tasks[self._loop] = self
+        if self._lane is not None:
+            _threadlab.task_state(self._lane, _LANE_RUNNING)
         try:
             if exc is None:
                 result = coro.send(None)
@@ -613,6 +638,13 @@ class Task(Future):
             _current_tasks.pop(self._loop, None)
             if self.done():
                 _all_tasks.discard(self)
+            if self._lane is not None:
+                if self.done():
+                    _threadlab.task_state(self._lane, _LANE_DONE)
+                elif self._fut_waiter is not None and not self._fut_waiter.done():
+                    _threadlab.task_state(self._lane, _LANE_AWAITING)
+                else:
+                    _threadlab.task_state(self._lane, _LANE_READY)
 
     def _wakeup(self, future):
         try:
