@@ -99,13 +99,14 @@ export class CompareCards {
   }
 }
 
-function describe(r) {
+export function describe(r) {
   const n = (r.threads ?? []).length;
   const drawn = n > MINI_MAX_LANES ? ` (the first ${MINI_MAX_LANES} drawn)` : '';
   return `${MODE_NAMES[r.mode] ?? r.mode}: ${n} threads over ${seconds(r.wall_ms)}${drawn}`;
 }
 
-function drawMini(canvas, report, scaleMs) {
+/** A run's small timeline on `canvas`, scaleMs wide (cards drawn side by side share one scale). */
+export function drawMini(canvas, report, scaleMs) {
   const threads = (report.threads ?? []).slice(0, MINI_MAX_LANES);
   const cssW = canvas.clientWidth || 240;
   const cssH = Math.max(1, threads.length) * (LANE_H + LANE_GAP) + LANE_GAP;

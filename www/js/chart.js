@@ -15,14 +15,16 @@
  * A bar with value null/NaN is drawn as a "no value" mark (e.g. a run that failed).
  *
  * Reading it
- *   - Colours: --mode-sequential, --mode-gil, --mode-free (css/results.css). Colour is never the
- *     only cue: each mode also has its own pattern, and every bar is labelled under it.
+ *   - Colours: --mode-sequential, --mode-gil, --mode-free, and for ways of running --mode-threads,
+ *     --mode-processes, --mode-asyncio (css/results.css). Colour is never the only cue: each
+ *     also has its own pattern, and every bar is labelled under it.
  *   - Every bar carries data-group, data-mode, data-label and data-value (and data-seconds when
  *     unit is 's'), so tests and other code can read the chart back.
  */
 
 const NS = 'http://www.w3.org/2000/svg';
-const MODE_PATTERN = { sequential: 'none', gil: 'hatch', free: 'dots' };
+// Ways of running (the three-ways preset, the picture's processes column) are styled as modes.
+const MODE_PATTERN = { sequential: 'none', gil: 'hatch', free: 'dots', threads: 'hatch', processes: 'stripes', asyncio: 'dots' };
 const observers = new WeakMap(); // container -> ResizeObserver of its last chart
 let chartCounter = 0;
 // Must match .bar-label and .bar-group-label in css/results.css: labels are fitted with these.
@@ -152,14 +154,17 @@ function draw(container, { groups = [], unit = '', title = '', desc, digits, sho
   return { svg, bars };
 }
 
-/** Hatching for GIL (one at a time), dots for free-threaded; sequential stays plain. */
+/** Hatching for GIL (one at a time), dots for free-threaded, upright stripes for processes
+ * (side by side); sequential stays plain. */
 function patterns(id) {
   const defs = svgEl('defs');
   const hatch = svgEl('pattern', { id: `${id}-hatch`, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
   hatch.append(svgEl('rect', { width: 2, height: 6, class: 'pattern-ink' }));
   const dots = svgEl('pattern', { id: `${id}-dots`, width: 6, height: 6, patternUnits: 'userSpaceOnUse' });
   dots.append(svgEl('circle', { cx: 3, cy: 3, r: 1.3, class: 'pattern-ink' }));
-  defs.append(hatch, dots);
+  const stripes = svgEl('pattern', { id: `${id}-stripes`, width: 5, height: 6, patternUnits: 'userSpaceOnUse' });
+  stripes.append(svgEl('rect', { width: 1.5, height: 6, class: 'pattern-ink' }));
+  defs.append(hatch, dots, stripes);
   return defs;
 }
 

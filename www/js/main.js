@@ -21,7 +21,9 @@ import { parseParams } from './params.js';
 import { loadEngine } from './runner.js';
 import { describeRunFailure } from './run-failure.js';
 import { createResults } from './results.js';
-import { runLessonInOnePicture, drawLessonPicture } from './compare.js';
+import { runLessonInOnePicture, drawLessonPicture, PROCESS_PROGRAMS } from './compare.js';
+import { WaysPanel } from './ways-panel.js';
+import { runWays, RUNS as WAY_RUNS } from './ways.js';
 
 const el = (id) => document.getElementById(id);
 
@@ -47,6 +49,12 @@ let results = { code: null, reports: {}, last: null };
 const outputConsole = new OutputConsole(el('console'));
 const cards = new CompareCards(el('compare-panel'), el('compare'));
 let timeline = null;
+const ways = new WaysPanel(el('ways-panel'), {
+  onShowTimeline: (report) => {
+    timeline?.render(report);
+    el('timeline').dataset.mode = report.mode;
+  },
+});
 const lesson = new Lesson({ onPick: (preset) => loadPreset(preset, { focus: true }) });
 const modes = new ModeControls({ onChange: () => settingsChanged() });
 for (const mode of MODES) {
@@ -152,6 +160,8 @@ function applyState(state, { setCode = true } = {}) {
   };
   if (setCode) editor.setCode(state.code);
   lesson.show(state.preset ?? null, { shared: state.shared, basedOn: state.basedOn });
+  el('run-all').textContent = state.preset?.ways ? 'Run the six' : 'Run all three modes';
+  ways.clear();
   modes.mode = MODES.includes(state.mode) ? state.mode : 'gil';
   modes.setSwitchInterval(draft.switchIntervalMs);
   draft.mode = modes.mode;
@@ -400,6 +410,7 @@ async function runOne() {
 }
 
 async function runAll() {
+  if (lesson.preset?.ways) return runSix();
   if (!engine || run) return;
   run = { stopRequested: false };
   modes.setDisabled(true);
@@ -445,6 +456,49 @@ async function runAll() {
   }
 }
 
+// "Threads, processes or asyncio?": the program six times, JOB and WAY set for each (ways.js).
+async function runSix() {
+  if (!engine || run) return;
+  run = { stopRequested: false };
+  modes.setDisabled(true);
+  cards.clear();
+  const mode = modes.mode;
+  const values = params.values();
+  const done = {};
+  results = { code: editor.getCode(), reports: {}, last: null };
+  const total = performance.now();
+  try {
+    const { reports, errors } = await runWays({
+      code: results.code,
+      stopped: () => run.stopRequested,
+      run: async (code, way) => {
+        ways.show(done, { running: way.key, params: values });
+        const label = `${WAY_RUNS.indexOf(way) + 1} of ${WAY_RUNS.length}: ${way.job}, ${way.way}, ${MODE_NAMES[mode]}`;
+        const report = await runMode(mode, label, { code, preset: `ways/${way.key}` });
+        if (report) {
+          done[way.key] = report;
+          ways.shown(way.key); // runMode has drawn its timeline
+        }
+        return report;
+      },
+    });
+    ways.show(reports, { params: values });
+    const last = WAY_RUNS.map((w) => w.key).filter((k) => reports[k]).at(-1);
+    if (last) {
+      ways.shown(last);
+      lesson.read({ reports: { ...reports, last }, params: values, env: { cores: navigator.hardwareConcurrency || null } });
+    }
+    const unsettable = errors.find((e) => /no (JOB|WAY) = /.test(e.message));
+    runbar.finished(unsettable ? `Cannot run the six: ${unsettable.message}.`
+      : run.stopRequested ? 'Stopped.'
+        : `The six ran in ${seconds(performance.now() - total)}${errors.length ? `; ${errors.map((e) => e.key).join(', ')} failed` : ''}.`);
+  } finally {
+    run = null;
+    modes.setDisabled(false);
+    runbar.update();
+  }
+}
+
 // "The lesson in one picture": the downloads and counting presets, each in all three modes.
 async function runPicture() {
   if (!engine || run) return;
@@ -452,23 +506,28 @@ async function runPicture() {
   modes.setDisabled(true);
   el('picture-run').disabled = true;
   const programs = { downloads: presetById('lesson6'), counting: presetById('lesson5') };
+  const available = MODES.filter((m) => modes.available(m));
+  const total = 2 * (available.length + 1);
   let step = 0;
   try {
     const picture = await runLessonInOnePicture({
-      modes: MODES.filter((m) => modes.available(m)),
+      modes: available,
       downloads: programs.downloads.code,
       counting: programs.counting.code,
-      run: async (code, { mode }) => {
+      processes: PROCESS_PROGRAMS,
+      run: async (code, { mode, preset: name, way }) => {
         if (run.stopRequested) throw new Error('stopped');
         step++;
-        const preset = code === programs.downloads.code ? programs.downloads : programs.counting;
-        const report = await runMode(mode, `${step} of 6: ${preset.title.split(': ')[1]}, ${MODE_NAMES[mode]}`, { code, preset: preset.id });
+        const preset = programs[name];
+        const how = way === 'processes' ? `with processes, ${MODE_NAMES[mode]}` : MODE_NAMES[mode];
+        const report = await runMode(mode, `${step} of ${total}: ${preset.title.split(': ')[1]}, ${how}`,
+          { code, preset: way === 'processes' ? `${preset.id}-processes` : preset.id });
         if (!report) throw new Error('stopped');
         return report;
       },
     });
     const { caption } = drawLessonPicture(el('picture'), picture);
-    runbar.finished(run.stopRequested ? 'Stopped.' : `The six runs are in the picture: ${caption}.`);
+    runbar.finished(run.stopRequested ? 'Stopped.' : `The ${total} runs are in the picture: ${caption}.`);
   } finally {
     run = null;
     modes.setDisabled(false);
@@ -477,6 +536,8 @@ async function runPicture() {
   }
 }
 el('picture-run').addEventListener('click', runPicture);
+el('picture-downloads-code').textContent = PROCESS_PROGRAMS.downloads;
+el('picture-counting-code').textContent = PROCESS_PROGRAMS.counting;
 
 async function stop() {
   if (!run) return;
@@ -569,4 +630,4 @@ el('copy-embed').addEventListener('click', async () => {
 });
 
 // For the end-to-end tests and the curious: the page's parts.
-window.playground = { editor, params, modes, lesson, history: runHistory, results: () => results, engine: () => engine };
+window.playground = { editor, params, modes, lesson, history: runHistory, results: () => results, ways: () => ways.reports, engine: () => engine };

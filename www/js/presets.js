@@ -3,10 +3,12 @@
 //
 // A preset's reading gets { reports, params } where reports maps a mode ('sequential', 'gil',
 // 'free') to the latest report of THIS code in that mode, and params maps each annotated
-// literal's name to its value. It returns { text, data } (data: the numbers, for tests), or null
+// literal's name to its value. (A `ways` preset's "run all" gives it its six runs instead,
+// keyed by ways.js's RUNS, and env: { cores }.) It returns { text, data } (data: the numbers, for tests), or null
 // when there is nothing to say yet.
 
 import { MODES, MODE_LABELS as MODE_NAMES } from './mode-names.js';
+import { WAYS_CODE, waysReading } from './ways.js';
 
 export const seconds = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const times = (x) => `${x.toFixed(2)}×`;
@@ -462,6 +464,18 @@ print("All done")
       }
       return { text: `Sequential: ${seconds(reports.sequential.wall_ms)}; ${parts.join('; ')}.${missingModes(reports, ['gil', 'free'])}`, data };
     },
+  },
+  {
+    id: 'ways',
+    title: 'Beyond: threads, processes or asyncio?',
+    claim: 'For computing, only processes run Python in parallel under the GIL; for waiting, threads and asyncio both overlap the waits.',
+    note: '“Run the six” runs the program six times (JOB and WAY set for each run) in the chosen mode, and charts the six times below.',
+    mode: 'gil',
+    runAll: true,
+    // Its "run all" runs the six ways (ways.js), not the three modes.
+    ways: true,
+    code: WAYS_CODE,
+    reading: waysReading,
   },
 ];
 
