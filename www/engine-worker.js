@@ -59,6 +59,9 @@ function threadsStart() {
 const SMOKE_TARGET_MS = 400;
 
 let started = null; // the first start's result: start is idempotent
+// The warm-up, started once start has answered: ready() does not wait for it, but every later
+// request does (see the queue below), so a learner's first run still runs warm.
+let warming = null;
 let pool = null; // the rayon pool's start (smoke test only), once
 
 const handlers = {
@@ -68,12 +71,17 @@ const handlers = {
     await init();
     setPanicChannel(panicChannel);
     const initMs = performance.now() - t0;
-    const warmupMs = await warmUp();
+    // After this request's answer is posted (a task later), before the next request runs.
+    warming = new Promise((resolve) => setTimeout(resolve, 0)).then(warmUp).catch((e) => {
+      // As a trap in any request (below): this engine cannot run again, the page restarts it.
+      postMessage({ type: 'threadlab-crashed', where: 'engine worker', error: String((e && e.stack) || e) });
+      return null;
+    });
     if (!self.crossOriginIsolated) {
       // No SharedArrayBuffer: the memory cannot be posted, so no other worker can share it.
       // Every Python thread of a program runs here as a green thread (modes gil, sequential).
       const set = startThreadSet(0, false);
-      started = { version: version(), isolated: false, engine: 'green', threads: threadsStart(), initMs, warmupMs, ...set };
+      started = { version: version(), isolated: false, engine: 'green', threads: threadsStart(), initMs, ...set };
       return started;
     }
     // Asks the page for the warm workers (a message it handles once it has the module below).
@@ -84,12 +92,16 @@ const handlers = {
       engine: 'workers',
       threads: true,
       initMs,
-      warmupMs,
       ...set,
       module: sharedModule(),
       memory: sharedMemory(),
     };
     return started;
+  },
+
+  // How long the warm-up took (tests/bench/firstload.mjs), once it is over.
+  async warmup() {
+    return { warmupMs: await warming };
   },
 
   // The rayon pool behind the smoke panel; its workers are nested in this worker, which is fine
@@ -160,6 +172,7 @@ self.addEventListener('message', ({ data }) => {
   const { id, type, ...args } = data;
   queue = queue.then(async () => {
     try {
+      if (type !== 'start') await warming;
       const handler = handlers[type];
       if (!handler) throw new Error(`unknown request ${type}`);
       postMessage({ id, ok: true, result: await handler(args) });

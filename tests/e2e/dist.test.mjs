@@ -55,6 +55,7 @@ test('dist/ with its headers, under a path prefix: isolated, CSP-clean, real wor
   await page.goto(server.url);
   await page.waitForFunction(() => !document.getElementById('run').disabled, null, { timeout: 60_000 });
   const firstLoadMs = Date.now() - t0;
+  const requestedBeforeRun = [...server.requests];
 
   assert.equal(await page.evaluate(() => self.crossOriginIsolated), true, logs.join('\n'));
   const info = await page.evaluate(async () => (await import(new URL('threadlab.js', document.baseURI).href)).ready());
@@ -62,6 +63,15 @@ test('dist/ with its headers, under a path prefix: isolated, CSP-clean, real wor
   assert.equal(info.threads, true);
   assert.equal(await page.isDisabled('input[name=mode][value=free]'), false);
   assert.equal(await page.isHidden('#isolation-help'), true);
+  // Isolated by its headers, the page registers the service worker (the offline copy) only once
+  // the engine is ready, so its precache of the whole build does not compete with the first load.
+  assert.ok(!requestedBeforeRun.includes(`${PREFIX}sw.js`), 'sw.js was fetched before Run was enabled');
+  const cached = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const keys = await caches.keys();
+    return keys.length === 1 ? (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname) : keys;
+  });
+  assert.ok(cached.some((p) => p.endsWith('/pkg/threadlab_bg.wasm')) && cached.some((p) => p.endsWith('/pkg/pylib/datetime.py')), `precached: ${cached}`);
 
   // The editor is styled (CodeMirror's rules reached the page through the constructed sheet).
   const gutter = await page.evaluate(() => getComputedStyle(document.querySelector('.cm-gutters')).display);

@@ -34,9 +34,14 @@ function setChip(state, text) {
   chip.textContent = text;
 }
 // The service worker first (dist/ builds): it may reload the page once to make it isolated, and
-// nothing should start an engine that the reload would throw away.
-const serviceWorker = startServiceWorker({ onNotice: showNotice })
+// nothing should start an engine that the reload would throw away. A page that is isolated
+// already needs it only for the offline copy: it registers once the engine is ready, so that its
+// install (which fetches the whole build, the wasm a second time) does not compete with the
+// first load.
+const swFirst = !self.crossOriginIsolated;
+const registerServiceWorker = () => startServiceWorker({ onNotice: showNotice })
   .catch((e) => ({ state: 'unavailable', reason: String(e?.message ?? e) })); // never keep the engine from starting
+const serviceWorker = swFirst ? registerServiceWorker() : Promise.resolve({ state: 'isolated' });
 serviceWorker.then(() => startDiagnostics({ isolated, onState: setChip }));
 
 // ---- state ------------------------------------------------------------------------------------
@@ -277,6 +282,7 @@ serviceWorker
   .then(({ sw, api, info }) => {
     engine = api;
     runbar.finished(engineReady(info, sw));
+    if (!swFirst) registerServiceWorker();
     // After a crash, or a Stop that had to end the engine, a new engine starts by itself: the
     // chip says so until it is ready (never "ready" for an engine that has ended).
     api.onEngineState?.((event) => {
