@@ -158,6 +158,18 @@ const x = (ratio) => `${ratio.toFixed(1)}×`;
 const ok = (r) => r && !r.error && Number.isFinite(r.wall_ms) && r.wall_ms > 0;
 const MODE_WORDS = { sequential: 'Sequential', gil: 'GIL', free: 'Free-threaded' };
 
+/**
+ * Why processes that could run in parallel were not faster, from the figures: what starting
+ * them cost is what the I/O job's processes took beyond its threads (the same pool, waiting).
+ */
+function startCost(ms, ct, cp) {
+  const cost = ms['io-processes'] && ms['io-threads'] ? ms['io-processes'] - ms['io-threads'] : null;
+  if (!(cost > 0)) return ': other programs may have had the cores';
+  return cp - cost < ct * 0.83
+    ? `: starting them cost about ${s(cost)} (the I/O job's processes against its threads), more than counting in parallel saved`
+    : `, even leaving out the ${s(cost)} starting them cost (the I/O job's processes against its threads): other programs may have had the cores`;
+}
+
 /** Whether the run's processes had to take turns (the engine says so on stderr). */
 export const processesOneAtATime = (report) => ONE_AT_A_TIME.test(report?.stderr ?? '');
 
@@ -203,7 +215,7 @@ function sixReading(reports, params, env) {
         : mode === 'sequential' ? ', because sequential mode runs each process to completion in turn'
           : mode === 'free' ? ', because free-threaded the threads run in parallel too'
             : cores === 1 ? ', because this machine has one core'
-              : ': starting the processes costs, so a short count does not pay for it, and other programs may have had the cores';
+              : startCost(ms, ct, cp);
       cpu.push(`processes were not faster than threads${where} (${s(cp)} vs ${s(ct)})${why}`);
     }
   } else if (ct || cp) cpu.push(`${ct ? 'threads' : 'processes'} ${s(ct || cp)}`);
