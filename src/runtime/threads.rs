@@ -20,6 +20,29 @@ pub enum SpawnError {
 
 pub trait Spawner: Send + Sync {
     fn spawn(&self, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), SpawnError>;
+
+    /// A process pool's worker process (it lives until the pool ends). The web spawner runs it
+    /// on the rayon pool, sized to the cores; by default it is started like a thread.
+    fn spawn_pool_process(&self, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), SpawnError> {
+        self.spawn(f)
+    }
+}
+
+/// Logical CPUs reported to Python (`os.cpu_count()`); 0 until a platform layer sets it.
+static CPU_COUNT: AtomicU64 = AtomicU64::new(0);
+
+/// Sets what `cpu_count` reports (the web layer: `navigator.hardwareConcurrency`).
+pub fn set_cpu_count(n: usize) {
+    CPU_COUNT.store(n as u64, Ordering::Relaxed);
+}
+
+/// The machine's logical CPUs: as set by `set_cpu_count`, else as Rust sees them (1 where it
+/// cannot tell).
+pub fn cpu_count() -> usize {
+    match CPU_COUNT.load(Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n as usize,
+    }
 }
 
 /// Stack size of a native Python thread: deep Python recursion must not overflow it first.
