@@ -78,6 +78,26 @@ pub fn spawner() -> Arc<dyn Spawner> {
 }
 
 thread_local! {
+    /// Set by a spawner for the task running on this thread: gives the thread's slot back
+    /// (the web spawner's rayon worker) once the task's outcome is published.
+    static RELEASE: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A spawner's hook for the task about to run on this thread (see `release_slot`).
+pub fn on_release(f: Box<dyn FnOnce()>) {
+    RELEASE.with(|r| *r.borrow_mut() = Some(f));
+}
+
+/// The task on this thread is as good as done (its waiters are about to be told): a spawner
+/// that counts its workers may hand this one out again. Runs the hook once; later calls, and
+/// threads without one, do nothing.
+pub fn release_slot() {
+    if let Some(f) = RELEASE.with(|r| r.borrow_mut().take()) {
+        f();
+    }
+}
+
+thread_local! {
     /// Which OS thread or Web Worker this is, for the report's per-lane `native_id`.
     static NATIVE_ID: Cell<Option<u64>> = const { Cell::new(None) };
 }

@@ -140,8 +140,14 @@ impl Spawner for WebSpawner {
             // This worker's parent is the engine worker, which is blocked in the run: its
             // messages (output, requests for thread-set workers) go to the page another way.
             super::page::posting_from_nested_worker();
+            // Given back when the process's exit is published (`release_slot` in
+            // multiprocessing.rs), so a pool started right after a join finds the worker free;
+            // the next task waits in rayon's queue for the few drops left.
+            crate::runtime::on_release(Box::new(|| {
+                POOL_BUSY.fetch_sub(1, Ordering::SeqCst);
+            }));
             f();
-            POOL_BUSY.fetch_sub(1, Ordering::SeqCst);
+            crate::runtime::release_slot();
         });
         Ok(())
     }

@@ -301,6 +301,8 @@ fn run_child(g: Arc<Group>, p: Arc<Proc>, parent: Arc<Interp>, parent_pid: i64, 
     st.exit = Some(code);
     st.report = Some(report);
     st.rt = None;
+    // Before anyone waiting on the exit can start another process.
+    crate::runtime::release_slot();
     drop(st);
     p.cv.notify_all();
 }
