@@ -3,11 +3,13 @@
 // threads run on the thread set's workers, which the page creates (see src/web/threads.rs), or
 // here too, as green threads, on a page that is not cross-origin isolated (src/vm/green.rs).
 // The page talks to it with {id, type, ...args} messages and gets {id, ok, result | error} back.
-// Rust also posts {type: 'threadlab-output' | 'threadlab-grow', ...} from here during a run.
+// Rust also posts {type: 'threadlab-output' | 'threadlab-grow', ...} from here during a run
+// (from the rayon pool's workers, nested here, on the page's events channel instead).
 import init, {
   version,
   initThreadPool,
   poolSize,
+  enableProcessPool,
   smokeChecksum,
   setPanicChannel,
   debugPanic,
@@ -62,7 +64,8 @@ let started = null; // the first start's result: start is idempotent
 // The warm-up, started once start has answered: ready() does not wait for it, but every later
 // request does (see the queue below), so a learner's first run still runs warm.
 let warming = null;
-let pool = null; // the rayon pool's start (smoke test only), once
+let pool = null; // the rayon pool's start (process pools, smoke test), once
+const USES_PROCESS_POOL = /\bPool\b|ProcessPoolExecutor/;
 
 const handlers = {
   async start({ panicChannel, warm }) {
@@ -110,12 +113,23 @@ const handlers = {
     pool ??= (async () => {
       const t1 = performance.now();
       await initThreadPool(threads);
+      enableProcessPool();
       return { poolSize: poolSize(), poolMs: performance.now() - t1 };
     })();
     return pool;
   },
 
-  run({ code, mode, switchInterval, maxThreads, runId, modules }) {
+  async run({ code, mode, switchInterval, maxThreads, runId, modules }) {
+    // Process pools' processes run on the rayon pool (docs/processes.md, "In the browser"), so
+    // a run that names one starts the pool first: the run blocks this worker, and the pool's
+    // workers, nested here, must have started before. Other runs never wait for it. A pool
+    // that a program reaches without naming it runs its processes on the thread set.
+    const sources = [code, ...Object.values(modules ?? {})];
+    if (self.crossOriginIsolated && sources.some((s) => USES_PROCESS_POOL.test(s))) {
+      await handlers.pool({ threads: navigator.hardwareConcurrency });
+    } else if (pool) {
+      await pool;
+    }
     const result = JSON.parse(runPython(code, mode, switchInterval, maxThreads, runId, modules));
     // The page restarts an engine whose memory has grown too large (it never shrinks).
     result.memoryBytes = sharedMemory().buffer.byteLength;

@@ -40,6 +40,7 @@ let generation = 0; // one per engine started: a late message from an ended engi
 let crashesSinceBoot = 0; // crashes since an engine last finished starting (a crash loop)
 const stateListeners = new Set(); // from onEngineState()
 let panicChannel = null;
+let eventsChannel = null;
 
 /** A crash loop (the engine dies while starting) gives up after this many restarts. */
 const MAX_CRASHES_WHILE_STARTING = 3;
@@ -311,12 +312,17 @@ function onWorkerEvent(gen, data) {
 /** A panic channel for engine `gen`; returns its name. A panic reaches it from any worker. */
 function openPanicChannel(gen) {
   panicChannel?.close();
+  eventsChannel?.close();
   const name = `threadlab-panic-${Date.now()}-${Math.random().toString(36).slice(2)}-${gen}`;
   panicChannel = new BroadcastChannel(name);
   panicChannel.onmessage = ({ data }) => {
     console.error(`threadlab: ${data}`);
     crashed(gen, fromPanicMessage(data));
   };
+  // What the rayon pool's workers post (they are nested in the engine worker, which is blocked
+  // during a run, so their postMessage would wait there): src/web/page.rs.
+  eventsChannel = new BroadcastChannel(`${name}-events`);
+  eventsChannel.onmessage = ({ data }) => onWorkerEvent(gen, data);
   return name;
 }
 

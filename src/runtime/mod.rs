@@ -44,7 +44,7 @@ pub use deadlock::deadlock_text;
 pub use report::{DeadlockReport, ErrorReport, OutputLine, Report, Span, State, ThreadReport};
 pub use green::{Poll, Runner};
 pub use runtime::{stop_requested, Runtime, RuntimeConfig, INTERRUPT_POLL_SECS};
-pub use threads::{native_id, set_native_id, set_spawner, SpawnError, Spawner, StdSpawner, NATIVE_STACK_BYTES};
+pub use threads::{cpu_count, native_id, on_release, release_slot, set_cpu_count, set_native_id, set_spawner, SpawnError, Spawner, StdSpawner, NATIVE_STACK_BYTES};
 
 /// A Python thread's lane index in the timeline; 0 is MainThread.
 pub type Tid = usize;

@@ -377,6 +377,16 @@ impl Runtime {
     /// Starts `f` on a new thread through the installed spawner. Counts live threads (started,
     /// `f` not yet returned) against `max_threads`.
     pub fn spawn(&self, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), SpawnError> {
+        self.spawn_on(f, false)
+    }
+
+    /// `spawn` for a worker process of a process pool: the spawner may run it where a real
+    /// pool's processes would run, one per core (`Spawner::spawn_pool_process`).
+    pub fn spawn_pool_process(&self, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), SpawnError> {
+        self.spawn_on(f, true)
+    }
+
+    fn spawn_on(&self, f: Box<dyn FnOnce() + Send + 'static>, pool_process: bool) -> Result<(), SpawnError> {
         let live = &self.live_threads;
         let mut cur = live.load(Ordering::SeqCst);
         loop {
@@ -399,7 +409,9 @@ impl Runtime {
             let _live = LiveGuard(guard_count);
             f();
         });
-        spawner().spawn(wrapped).inspect_err(|_| {
+        let spawner = spawner();
+        let started = if pool_process { spawner.spawn_pool_process(wrapped) } else { spawner.spawn(wrapped) };
+        started.inspect_err(|_| {
             live.fetch_sub(1, Ordering::SeqCst);
         })
     }

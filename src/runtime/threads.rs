@@ -20,6 +20,29 @@ pub enum SpawnError {
 
 pub trait Spawner: Send + Sync {
     fn spawn(&self, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), SpawnError>;
+
+    /// A process pool's worker process (it lives until the pool ends). The web spawner runs it
+    /// on the rayon pool, sized to the cores; by default it is started like a thread.
+    fn spawn_pool_process(&self, f: Box<dyn FnOnce() + Send + 'static>) -> Result<(), SpawnError> {
+        self.spawn(f)
+    }
+}
+
+/// Logical CPUs reported to Python (`os.cpu_count()`); 0 until a platform layer sets it.
+static CPU_COUNT: AtomicU64 = AtomicU64::new(0);
+
+/// Sets what `cpu_count` reports (the web layer: `navigator.hardwareConcurrency`).
+pub fn set_cpu_count(n: usize) {
+    CPU_COUNT.store(n as u64, Ordering::Relaxed);
+}
+
+/// The machine's logical CPUs: as set by `set_cpu_count`, else as Rust sees them (1 where it
+/// cannot tell).
+pub fn cpu_count() -> usize {
+    match CPU_COUNT.load(Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n as usize,
+    }
 }
 
 /// Stack size of a native Python thread: deep Python recursion must not overflow it first.
@@ -52,6 +75,26 @@ pub fn set_spawner(s: Arc<dyn Spawner>) {
 /// The installed spawner, or `StdSpawner`.
 pub fn spawner() -> Arc<dyn Spawner> {
     read(&SPAWNER).clone().unwrap_or_else(|| Arc::new(StdSpawner))
+}
+
+thread_local! {
+    /// Set by a spawner for the task running on this thread: gives the thread's slot back
+    /// (the web spawner's rayon worker) once the task's outcome is published.
+    static RELEASE: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A spawner's hook for the task about to run on this thread (see `release_slot`).
+pub fn on_release(f: Box<dyn FnOnce()>) {
+    RELEASE.with(|r| *r.borrow_mut() = Some(f));
+}
+
+/// The task on this thread is as good as done (its waiters are about to be told): a spawner
+/// that counts its workers may hand this one out again. Runs the hook once; later calls, and
+/// threads without one, do nothing.
+pub fn release_slot() {
+    if let Some(f) = RELEASE.with(|r| r.borrow_mut().take()) {
+        f();
+    }
 }
 
 thread_local! {

@@ -46,6 +46,11 @@ fn post_to_page(message: &str) {
     }
 }
 
+/// The page's channel for what workers it did not create post (`<panic channel>-events`).
+pub(crate) fn events_channel_name() -> String {
+    format!("{}-events", crate::runtime::sync::lock(&CHANNEL))
+}
+
 /// Tells the panic hook which `BroadcastChannel` the page listens on (one name per page, so
 /// two open tabs do not see each other's panics).
 #[wasm_bindgen(js_name = setPanicChannel)]

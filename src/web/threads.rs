@@ -17,6 +17,7 @@
 use crate::runtime::sync::lock;
 use crate::runtime::{set_native_id, RuntimeConfig, SpawnError, Spawner};
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use wasm_bindgen::prelude::*;
 
@@ -91,7 +92,66 @@ struct WebSpawner {
     isolated: bool,
 }
 
+/// Workers of the rayon pool that pool processes may take (0 until `enableProcessPool`), and
+/// how many of them run one now. A pool process holds its rayon worker for its whole life
+/// (it waits on the task queue between tasks), so at most `POOL_WORKERS` run there; the rest
+/// go to the thread set.
+static POOL_WORKERS: AtomicUsize = AtomicUsize::new(0);
+static POOL_BUSY: AtomicUsize = AtomicUsize::new(0);
+
+/// Lanes that ran on rayon worker k (0..) report `native_id` `POOL_NATIVE_ID_BASE + 1 + k`,
+/// apart from the thread set's 1..=MAX_WORKERS and the engine worker's 0.
+pub const POOL_NATIVE_ID_BASE: u64 = 1000;
+
+/// Takes a rayon worker for a pool process if one is free.
+fn take_pool_worker() -> bool {
+    let size = POOL_WORKERS.load(Ordering::SeqCst);
+    let mut busy = POOL_BUSY.load(Ordering::SeqCst);
+    while busy < size {
+        match POOL_BUSY.compare_exchange(busy, busy + 1, Ordering::SeqCst, Ordering::SeqCst) {
+            Ok(_) => return true,
+            Err(now) => busy = now,
+        }
+    }
+    false
+}
+
+/// Lets pool processes run on the rayon pool (call after `initThreadPool` has resolved, from
+/// the engine worker). Returns the pool's size.
+#[wasm_bindgen(js_name = enableProcessPool)]
+pub fn enable_process_pool() -> usize {
+    let n = rayon::current_num_threads();
+    POOL_WORKERS.store(n, Ordering::SeqCst);
+    n
+}
+
 impl Spawner for WebSpawner {
+    /// A process pool's worker runs on the rayon pool, sized to `navigator.hardwareConcurrency`
+    /// as a real pool is sized to the cores; past that many at once (a pool bigger than the
+    /// core count, two pools), on the thread set like any process.
+    fn spawn_pool_process(&self, f: Task) -> Result<(), SpawnError> {
+        if !self.isolated || !take_pool_worker() {
+            return self.spawn(f);
+        }
+        rayon::spawn(move || {
+            let k = rayon::current_thread_index().unwrap_or(0) as u64;
+            set_native_id(POOL_NATIVE_ID_BASE + 1 + k);
+            crate::runtime::stack::declare_stack(THREAD_STACK_BYTES);
+            // This worker's parent is the engine worker, which is blocked in the run: its
+            // messages (output, requests for thread-set workers) go to the page another way.
+            super::page::posting_from_nested_worker();
+            // Given back when the process's exit is published (`release_slot` in
+            // multiprocessing.rs), so a pool started right after a join finds the worker free;
+            // the next task waits in rayon's queue for the few drops left.
+            crate::runtime::on_release(Box::new(|| {
+                POOL_BUSY.fetch_sub(1, Ordering::SeqCst);
+            }));
+            f();
+            crate::runtime::release_slot();
+        });
+        Ok(())
+    }
+
     fn spawn(&self, f: Task) -> Result<(), SpawnError> {
         if !self.isolated {
             return Err(SpawnError::Failed(NOT_ISOLATED.into()));
@@ -111,6 +171,9 @@ impl Spawner for WebSpawner {
 /// cannot be shared, so no workers, and starting a thread fails with a message saying why.
 pub(crate) fn start(warm: usize, isolated: bool) -> usize {
     ISOLATED.store(isolated, std::sync::atomic::Ordering::SeqCst);
+    if let Some(n) = hardware_concurrency() {
+        crate::runtime::set_cpu_count(n);
+    }
     crate::runtime::set_spawner(Arc::new(WebSpawner { isolated }));
     if !isolated {
         return 0;
@@ -122,6 +185,13 @@ pub(crate) fn start(warm: usize, isolated: bool) -> usize {
         super::page::ask_for_workers(count);
     }
     s.workers
+}
+
+/// `navigator.hardwareConcurrency` (a worker has a `navigator` too), what `os.cpu_count()` gives.
+fn hardware_concurrency() -> Option<usize> {
+    let nav = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
+    let n = js_sys::Reflect::get(&nav, &"hardwareConcurrency".into()).ok()?.as_f64()?;
+    (n >= 1.0).then_some(n as usize)
 }
 
 /// (workers asked for, workers started, idle workers).

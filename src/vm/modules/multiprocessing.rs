@@ -195,10 +195,12 @@ fn check_tree(v: &Value) -> PyResult<()> {
     }
 }
 
-/// `start(payload, name, daemon) -> pid`: starts a child interpreter that rebuilds the process
-/// object from `payload` and runs it.
+/// `start(payload, name, daemon, pool_worker=False) -> pid`: starts a child interpreter that
+/// rebuilds the process object from `payload` and runs it. A pool's worker goes where the
+/// runtime's spawner puts pool processes (the rayon pool in the browser).
 fn start(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = args.exact("start", 3)?;
+    let a = args.range("start", 3, 4)?;
+    let pool_worker = a.get(3).map_or(false, flag);
     check_tree(&a[0])?;
     let name = a[1].as_str().ok_or_else(|| type_error("process name must be str"))?.to_string();
     let daemon = flag(&a[2]);
@@ -228,7 +230,8 @@ fn start(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.rt.blocking(vm.tid, JOIN_WAIT, job);
         }
     } else {
-        vm.rt.spawn(Box::new(job)).map_err(|e| error("RuntimeError", format!("can't start new process: {e:?}")))?;
+        let started = if pool_worker { vm.rt.spawn_pool_process(Box::new(job)) } else { vm.rt.spawn(Box::new(job)) };
+        started.map_err(|e| error("RuntimeError", format!("can't start new process: {e:?}")))?;
     }
     Ok(Value::Int(pid))
 }
@@ -293,6 +296,8 @@ fn run_child(g: Arc<Group>, p: Arc<Proc>, parent: Arc<Interp>, parent_pid: i64, 
     st.exit = Some(code);
     st.report = Some(report);
     st.rt = None;
+    // Before anyone waiting on the exit can start another process.
+    crate::runtime::release_slot();
     drop(st);
     p.cv.notify_all();
 }

@@ -34,10 +34,11 @@ fn getppid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(super::multiprocessing::pids(vm).1))
 }
 
-/// The machine's logical CPUs as Rust sees them (1 where it cannot tell, as in the browser).
+/// The machine's logical CPUs (the runtime's `cpu_count`: `navigator.hardwareConcurrency` in
+/// the browser).
 fn cpu_count(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact("cpu_count", 0)?;
-    Ok(Value::Int(std::thread::available_parallelism().map_or(1, |n| n.get()) as i64))
+    Ok(Value::Int(crate::runtime::cpu_count() as i64))
 }
 
 fn getcwd(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -224,6 +224,7 @@ class Pool(object):
         w = self._Process(target=worker, args=(self._inqueue, self._outqueue, self._initializer, self._initargs, limit))
         w.name = name or w.name.replace('Process', 'PoolWorker')
         w.daemon = True
+        w._pool_worker = True
         return w
 
     def _handle_results(self):

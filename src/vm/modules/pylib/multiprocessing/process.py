@@ -12,6 +12,7 @@ _current = [None]
 
 class BaseProcess(object):
     _start_method = None
+    _pool_worker = False  # set by Pool: the runtime may run it on the pool of cores
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
         assert group is None, 'group argument must be None for now'
@@ -39,7 +40,7 @@ class BaseProcess(object):
             raise AssertionError('daemonic processes are not allowed to have children')
         self._started = True
         payload = _reduction.dumps(self)
-        self._pid = _mp.start(payload, self._name, self._daemonic)
+        self._pid = _mp.start(payload, self._name, self._daemonic, self._pool_worker)
         _children.append(self)
 
     def _check_closed(self):
