@@ -160,10 +160,13 @@ bootstrap() {
 
 build_wasm() {
   say "building the wasm engine (release, std rebuilt with atomics; about 35 s the first time)"
-  timed "wasm build" cargo build --release --target "$WASM_TARGET" "${BUILD_STD[@]}" --lib
+  # lazy-pylib: the standard modules in Python are files beside the wasm (www/pkg/pylib/), loaded
+  # when first imported, instead of a fifth of the wasm (src/vm/modules/pylib.rs).
+  timed "wasm build" cargo build --release --target "$WASM_TARGET" "${BUILD_STD[@]}" --lib --features lazy-pylib
   say "generating JS bindings into www/pkg"
   rm -rf "$PKG_DIR"
   wasm-bindgen --target web --out-dir "$PKG_DIR" "target/$WASM_TARGET/release/threadlab.wasm"
+  cp -R "$ROOT/src/vm/modules/pylib" "$PKG_DIR/pylib"
   say "optimizing www/pkg/threadlab_bg.wasm with wasm-opt (npm binaryen)"
   # npm binaryen only: Debian's binaryen 108 writes modules that fail at run time.
   # -g keeps function names, so a panic's stack in the console names Rust functions

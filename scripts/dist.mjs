@@ -196,11 +196,12 @@ async function main([www, releaseWasm, out]) {
   await writeFile(join(out, 'nginx.conf.example'), nginxFile(headers));
 
   // Sizes: all of dist/, and gzip of what the main page loads on a first visit (everything in the
-  // app folder but the other pages' own files; the e2e test measures the real first load).
+  // app folder but the other pages' own files and the Python modules' sources, fetched when a
+  // program imports them; tests/bench/firstload.mjs measures the real first load).
   const all = await walk(out);
   let total = 0;
   for (const f of all) total += (await stat(join(out, f))).size;
-  const otherPages = /^(threadlab\/example\.|js\/(embed|docs-example)\.|css\/(embed|docs-example)\.)/;
+  const otherPages = /^(threadlab\/example\.|js\/(embed|docs-example)\.|css\/(embed|docs-example)\.|pkg\/pylib\/)/;
   let firstRaw = 0;
   let firstGzip = 0;
   const first = ['index.html', API, ...appFiles.filter((f) => !otherPages.test(f)).map((f) => `${app}/${f}`)];

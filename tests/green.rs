@@ -354,3 +354,37 @@ fn the_report_names_the_engine() {
         assert_eq!(json.get("engine").and_then(|e| e.as_str()), Some(engine));
     }
 }
+
+/// A thread whose target is a builtin that blocks (`time.sleep`, `Event.wait`) parks like
+/// Python code does: the main thread runs during the target's wait, on both engines. Before,
+/// a green thread called such a target below Rust frames and pinned the main thread under it.
+#[test]
+fn a_builtin_target_that_blocks_lets_the_others_run() {
+    let source = "
+import threading, time
+e = threading.Event()
+t = threading.Thread(target=e.wait, args=(10,), name='waiter')
+t.start()
+print('waiter alive while main runs:', t.is_alive())
+e.set()
+t.join()
+print('waiter alive after join:', t.is_alive())
+s = threading.Thread(target=time.sleep, args=(0.2,), name='sleeper')
+s.start()
+n = 0
+while s.is_alive():
+    n += 1
+print('main counted while the sleeper slept:', n > 0)
+";
+    for (label, r) in both(Mode::Gil, source) {
+        assert_eq!(
+            r.stdout,
+            "waiter alive while main runs: True\nwaiter alive after join: False\nmain counted while the sleeper slept: True\n",
+            "{label}"
+        );
+        let slept = spans(lane(&r, "sleeper"), State::Sleeping);
+        assert_eq!(slept.len(), 1, "{label}: {:?}", lane(&r, "sleeper").spans);
+        let main_ran = spans(lane(&r, "MainThread"), State::Running).iter().any(|m| overlap(m, slept[0]));
+        assert!(main_ran, "{label}: the main thread never ran during the sleeper's sleep");
+    }
+}

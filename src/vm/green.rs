@@ -156,6 +156,11 @@ fn step(s: &mut Suspended) -> PyResult<Value> {
         }
     } else if let Some(slot) = vm.park.slot.take() {
         let result = lock(&slot).take().unwrap_or(Ok(Value::None));
+        if vm.frames.is_empty() {
+            // The thread's target was the builtin that parked (`push_call`): its result ends
+            // the thread.
+            return result;
+        }
         match result {
             Ok(v) => {
                 let base = vm.park.base;
@@ -235,6 +240,26 @@ impl Vm {
         }
     }
 
+    /// A thread's target that is a builtin (`Thread(target=time.sleep, ...)`), called from the
+    /// bottom of its green thread: it may park the thread like a call from the outermost loop,
+    /// so a blocking target lets the others run; `step` delivers its result as the thread's.
+    fn call_builtin_parkable(
+        &mut self,
+        b: &super::types::Builtin,
+        mut args: Vec<Value>,
+        kwargs: Vec<(String, Value)>,
+    ) -> PyResult<Value> {
+        let mut names = Vec::with_capacity(kwargs.len());
+        for (k, v) in kwargs {
+            names.push(Value::Str(super::types::intern(&k)));
+            args.push(v);
+        }
+        self.park.ok = self.native_depth == 0 && self.frames.is_empty();
+        let r = (b.f)(self, super::args::Args::new(&args, &names));
+        self.park.ok = false;
+        r
+    }
+
     /// Pushes the frame of `callee(*args, **kwargs)` to be run by the next `execute` (the
     /// bottom frame of a green thread); a callee that is not Python code is called now and its
     /// value returned.
@@ -246,8 +271,13 @@ impl Vm {
                     args.insert(0, m.receiver.clone());
                     f.clone()
                 }
+                Value::Builtin(b) => {
+                    args.insert(0, m.receiver.clone());
+                    return self.call_builtin_parkable(b, args, kwargs).map(Some);
+                }
                 _ => return self.call_with_kwargs(callee, args, kwargs).map(Some),
             },
+            Value::Builtin(b) => return self.call_builtin_parkable(b, args, kwargs).map(Some),
             _ => return self.call_with_kwargs(callee, args, kwargs).map(Some),
         };
         let mut names = Vec::with_capacity(kwargs.len());

@@ -5,6 +5,8 @@
 
 mod page;
 mod panic;
+#[cfg(feature = "lazy-pylib")]
+mod pylib;
 mod run;
 mod smoke;
 mod threads;
@@ -22,6 +24,8 @@ pub use wasm_bindgen_rayon::init_thread_pool;
 #[wasm_bindgen(start)]
 pub fn start() {
     panic::install_hook();
+    #[cfg(feature = "lazy-pylib")]
+    pylib::install();
 }
 
 /// The engine version shown on the page (`threadlab::VERSION`).

@@ -89,6 +89,20 @@ describe('a host without headers, service workers allowed', () => {
       assert.ok(report.wall_ms >= 2000, `wall ${report.wall_ms}`);
       assert.ok(report.wall_ms < 5000, `wall ${report.wall_ms}: the downloads did not overlap (one after the other: 6 s)`);
       await screenshot(page, 'dist-offline.png');
+      // The standard modules in Python are files fetched on first import (never fetched in this
+      // browser before), on the engine worker and on a thread worker: from the precache.
+      const imports = await runInPage(page, [
+        'import heapq, threading',
+        'def worker():',
+        '    import textwrap',
+        '    print(textwrap.shorten("offline but still importing", width=20))',
+        't = threading.Thread(target=worker)',
+        't.start()',
+        't.join()',
+        'print(heapq.nsmallest(2, [5, 3, 9, 1]))',
+        '',
+      ].join('\n'), { mode: 'free' });
+      assert.equal(imports.stdout, 'offline but [...]\n[1, 3]\n', imports.stderr);
     } finally {
       await context.setOffline(false);
     }

@@ -55,10 +55,14 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         return init(vm).map(Some);
     }
     match pylib::source(name) {
-        Some(src) => source_module(vm, name, src, vec![]).map(Some),
+        Some(Ok(src)) => source_module(vm, name, &src, vec![]).map(Some),
+        Some(Err(why)) => Err(crate::vm::exceptions::error("ImportError", format!("cannot load module '{}': {}", name, why))),
         None => Ok(None),
     }
 }
+
+#[cfg(feature = "lazy-pylib")]
+pub use pylib::{set_loader as set_pylib_loader, Loader as PylibLoader};
 
 /// A module from Rust values.
 pub fn native_module(name: &str, attrs: Vec<(&str, Value)>) -> Value {

@@ -45,6 +45,7 @@ static FUNCS: &[Builtin] = builtins_table![
     "terminate" => terminate,
     "identity" => identity,
     "one_at_a_time" => one_at_a_time,
+    "sequential" => sequential,
     "import_module" => import_module,
     "builtin_home" => builtin_home,
     "chan_new" => chan_new,
@@ -442,6 +443,13 @@ fn one_at_a_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `import_module(name)`: the module a pickled global names (`__main__` is the program's).
+/// `sequential() -> bool`: whether a started thread runs to completion inside `start()`, so a
+/// pool's worker thread must drain its queue and end instead of waiting for more work.
+fn sequential(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact("sequential", 0)?;
+    Ok(Value::Bool(vm.rt.mode == Mode::Sequential))
+}
+
 fn import_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("import_module", 1)?;
     let name = a[0].as_str().ok_or_else(|| type_error("module name must be str"))?.to_string();

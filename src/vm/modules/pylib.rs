@@ -1,6 +1,29 @@
-//! Modules written in Python and compiled into the binary (`include_str!`), run by
-//! [`super::source_module`] on first import. Most are CPython 3.11's own Lib/ sources, adapted
-//! where threadlab lacks a feature (each file's header says how).
+//! Modules written in Python, run by [`super::source_module`] on first import. Most are CPython
+//! 3.11's own Lib/ sources, adapted where threadlab lacks a feature (each file's header says how).
+//!
+//! Natively their sources are compiled into the binary (`include_str!`). With the `lazy-pylib`
+//! feature (the shipped wasm: they were a fifth of its size) the table holds each file's path
+//! instead, and the host's loader ([`set_loader`]) fetches the source the first time a run
+//! imports the module; the VM never knows where from (docs/imports.md, "Built-in modules").
+
+#[cfg(feature = "lazy-pylib")]
+use std::collections::HashMap;
+use std::sync::Arc;
+#[cfg(feature = "lazy-pylib")]
+use std::sync::{Mutex, OnceLock};
+
+/// Marks a table entry that is a file to load, not source text (no Python source starts with NUL).
+#[cfg(feature = "lazy-pylib")]
+const LAZY: &str = "\0";
+
+// Shadows the built-in `include_str!` in this table only: each `include_str!("pylib/x.py")`
+// becomes the marked path "\0pylib/x.py", so a module added to the table the usual way is lazy too.
+#[cfg(feature = "lazy-pylib")]
+macro_rules! include_str {
+    ($path:literal) => {
+        concat!("\0", $path)
+    };
+}
 
 static SOURCES: &[(&str, &str)] = &[
     ("queue", include_str!("pylib/queue.py")),
@@ -60,7 +83,42 @@ static SOURCES: &[(&str, &str)] = &[
     ("concurrent.futures", include_str!("pylib/concurrent/futures.py")),
 ];
 
-/// The Python source of module `name`, if it is one of these.
-pub fn source(name: &str) -> Option<&'static str> {
-    SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+/// The Python source of module `name`: None if it is not one of these, Err(why) if its file
+/// could not be loaded.
+pub fn source(name: &str) -> Option<Result<Arc<str>, String>> {
+    let text = SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)?;
+    #[cfg(feature = "lazy-pylib")]
+    if let Some(path) = text.strip_prefix(LAZY) {
+        return Some(load(path));
+    }
+    Some(Ok(Arc::from(text)))
+}
+
+/// Loads one source file (a path such as "pylib/queue.py", relative to the folder the host
+/// serves them from): set once by the host before the first run.
+#[cfg(feature = "lazy-pylib")]
+pub type Loader = fn(&str) -> Result<String, String>;
+
+#[cfg(feature = "lazy-pylib")]
+static LOADER: OnceLock<Loader> = OnceLock::new();
+
+/// Installs the host's loader (src/web: the files beside the wasm). Later calls are ignored.
+#[cfg(feature = "lazy-pylib")]
+pub fn set_loader(loader: Loader) {
+    let _ = LOADER.set(loader);
+}
+
+/// Each file loads once per process (all of a run's threads, and later runs, share it).
+#[cfg(feature = "lazy-pylib")]
+fn load(path: &'static str) -> Result<Arc<str>, String> {
+    static LOADED: OnceLock<Mutex<HashMap<&'static str, Arc<str>>>> = OnceLock::new();
+    let loaded = LOADED.get_or_init(Default::default);
+    if let Some(text) = crate::vm::sync::lock(loaded).get(path) {
+        return Ok(text.clone());
+    }
+    let loader = LOADER.get().ok_or_else(|| format!("{}: no loader for built-in module sources", path))?;
+    // Not under the lock: loading blocks, and another thread may want another file meanwhile.
+    let text: Arc<str> = Arc::from(loader(path)?);
+    crate::vm::sync::lock(loaded).insert(path, text.clone());
+    Ok(text)
 }

@@ -697,6 +697,7 @@ class _StrongRef:
 
 import queue
 import os
+import _multiprocessing as _mp
 
 _threads_queues = {}  # weak-keyed in CPython: threadlab has no weakref
 _shutdown = False
@@ -745,7 +746,7 @@ class _WorkItem(object):
 
 
 
-def _worker(executor_reference, work_queue, initializer, initargs):
+def _worker(executor_reference, work_queue, initializer, initargs, drain=False):
     if initializer is not None:
         try:
             initializer(*initargs)
@@ -757,7 +758,15 @@ def _worker(executor_reference, work_queue, initializer, initargs):
             return
     try:
         while True:
-            work_item = work_queue.get(block=True)
+            if drain:
+                # Sequential mode: this thread runs inside submit(), so nobody could feed
+                # it while it waited; it runs what is queued and ends.
+                try:
+                    work_item = work_queue.get_nowait()
+                except queue.Empty:
+                    return
+            else:
+                work_item = work_queue.get(block=True)
             if work_item is not None:
                 work_item.run()
                 # Delete references to object. See issue16284
@@ -837,6 +846,7 @@ class ThreadPoolExecutor(Executor):
                                     ("ThreadPoolExecutor-%d" % self._counter()))
         self._initializer = initializer
         self._initargs = initargs
+        self._inline_count = 0
 
     def submit(self, fn, /, *args, **kwargs):
         with self._shutdown_lock, _global_shutdown_lock:
@@ -853,8 +863,12 @@ class ThreadPoolExecutor(Executor):
             w = _WorkItem(f, fn, args, kwargs)
 
             self._work_queue.put(w)
-            self._adjust_thread_count()
-            return f
+            if not _mp.sequential():
+                self._adjust_thread_count()
+                return f
+        # Outside the locks: the call runs right here, and it may submit more work.
+        self._run_inline()
+        return f
     submit.__doc__ = Executor.submit.__doc__
 
     def _adjust_thread_count(self):
@@ -879,6 +893,23 @@ class ThreadPoolExecutor(Executor):
             t.start()
             self._threads.add(t)
             _threads_queues[t] = self._work_queue
+
+    def _run_inline(self):
+        # Sequential mode runs a thread to completion inside start(), so a worker that waited
+        # on the queue would wait forever. Each submit() starts a worker that drains the queue
+        # and ends; the workers take the pool's names in turn (_0 .. _{max_workers-1}), as a
+        # pool of max_workers threads would, and the initializer runs once per name.
+        n = self._inline_count
+        self._inline_count = n + 1
+        first = n < self._max_workers
+        t = threading.Thread(name='%s_%d' % (self._thread_name_prefix or self, n % self._max_workers),
+                             target=_worker,
+                             args=(_StrongRef(self), self._work_queue,
+                                   self._initializer if first else None, self._initargs, True))
+        if first:
+            self._threads.add(t)
+            _threads_queues[t] = self._work_queue
+        t.start()
 
     def _initializer_failed(self):
         with self._shutdown_lock:

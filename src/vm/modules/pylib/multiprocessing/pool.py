@@ -1,13 +1,15 @@
 # multiprocessing.pool: Pool over worker processes fed by two queues (tasks in, results out),
 # as in CPython. Workers are named SpawnPoolWorker-N. A daemon thread in the parent hands
-# results to their AsyncResult objects; where processes run one at a time (sequential mode,
-# green threads) there is no such thread: each submission starts a worker that drains the task
-# queue, and the parent then hands the results out at once.
+# results to their AsyncResult objects. Where processes run one at a time (sequential mode,
+# green threads; docs/processes.md) no worker can wait for work, so each submission runs the
+# pool's workers in turn, round-robin from the one after the last used: each takes its share
+# of the new tasks, without waiting, and ends; the parent then hands the results out at once.
 
 import _multiprocessing as _mp
 import os
 import threading
 from queue import Empty
+import _mp_process as _process
 from _mp_process import SpawnProcess
 from _mp_queues import SimpleQueue
 from _mp_context import TimeoutError
@@ -24,11 +26,16 @@ def _next_job():
     return _job_counter[0]
 
 
-def worker(inqueue, outqueue, initializer=None, initargs=(), drain=False):
+def worker(inqueue, outqueue, initializer=None, initargs=(), limit=None):
+    # limit: None, wait for tasks until the None sentinel; n, take at most n tasks that are
+    # already queued and end (processes run one at a time).
     if initializer is not None:
         initializer(*initargs)
     while True:
-        if drain:
+        if limit is not None:
+            if limit == 0:
+                return
+            limit -= 1
             try:
                 task = inqueue.get(False)
             except Empty:
@@ -199,6 +206,7 @@ class Pool(object):
         self._cache = {}
         self._state = RUN
         self._one = _mp.one_at_a_time()
+        self._next = 0
         self._pool = []
         self._names = []
         for _ in range(processes):
@@ -212,8 +220,8 @@ class Pool(object):
             self._handler = threading.Thread(target=self._handle_results, daemon=True)
             self._handler.start()
 
-    def _worker(self, name=None, drain=False):
-        w = self._Process(target=worker, args=(self._inqueue, self._outqueue, self._initializer, self._initargs, drain))
+    def _worker(self, name=None, limit=None):
+        w = self._Process(target=worker, args=(self._inqueue, self._outqueue, self._initializer, self._initargs, limit))
         w.name = name or w.name.replace('Process', 'PoolWorker')
         w.daemon = True
         return w
@@ -243,10 +251,24 @@ class Pool(object):
             self._cache.pop(result._job, None)
             raise
         if self._one:
-            w = self._worker(self._names[0], True)
+            self._run_in_turn(len(tasks))
+
+    def _run_in_turn(self, count):
+        # The next min(count, processes) workers, one after the other (each runs to the end
+        # inside start()), take fair shares of the count tasks just queued: 7 tasks on 3
+        # workers are 3, 2 and 2; one task per apply_async goes to the next worker each time.
+        turns = min(count, self._processes)
+        for j in range(turns):
+            share = -(-count // (turns - j))
+            count -= share
+            # A turn is the same worker again, so it takes no new process number.
+            number = _process._counter[0]
+            w = self._worker(self._names[self._next], share)
+            _process._counter[0] = number
+            self._next = (self._next + 1) % self._processes
             w.start()
-            while self._outqueue.qsize():
-                self._deliver(self._outqueue.get())
+        while self._outqueue.qsize():
+            self._deliver(self._outqueue.get())
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
         self._check_running()
