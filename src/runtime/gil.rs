@@ -150,12 +150,16 @@ impl Runtime {
             }
             gil.waiters.fetch_sub(1, Ordering::SeqCst);
         }
+        let now;
         {
             // last_holder changes only under switch_mutex (see drop's forced-switching wait).
             let _s = lock(&gil.switch_mutex);
             g.locked = true;
             g.holder = Some(tid);
-            self.note_gil_holder(Some(tid));
+            // One instant for the GIL row and the lane, so they agree even if this thread is
+            // descheduled in between.
+            now = self.now_us();
+            self.note_gil_holder(Some(tid), now);
             if gil.last_holder.load(Ordering::Relaxed) != tid {
                 gil.last_holder.store(tid, Ordering::Relaxed);
                 g.switch_number += 1;
@@ -167,7 +171,7 @@ impl Runtime {
         if self.breaker() & BREAK_GIL_DROP != 0 {
             self.eval_breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
         }
-        self.set_lane(tid, State::Running);
+        self.timeline.set_state(tid, State::Running, now);
         Ok(())
     }
 
@@ -182,13 +186,14 @@ impl Runtime {
         let gil = &self.gil;
         {
             let mut g = lock(&gil.state);
-            self.set_lane(tid, next);
+            let now = self.now_us();
+            self.timeline.set_state(tid, next, now);
             if g.holder != Some(tid) {
                 return;
             }
             g.locked = false;
             g.holder = None;
-            self.note_gil_holder(None);
+            self.note_gil_holder(None, now);
             gil.cond.notify_one();
         }
         if forced_switch && self.breaker() & BREAK_GIL_DROP != 0 {

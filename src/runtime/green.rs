@@ -144,7 +144,7 @@ impl Runtime {
         let mut s = lock(&self.green().s);
         if s.holder == Some(tid) {
             s.holder = None;
-            self.note_gil_holder(None);
+            self.note_gil_holder(None, now);
         }
         self.timeline.set_state(tid, state, now);
         s.parked.push(Parked { tid, deadline_us, poll });
@@ -167,7 +167,7 @@ impl Runtime {
             return;
         }
         s.holder = None;
-        self.note_gil_holder(None);
+        self.note_gil_holder(None, now);
         self.timeline.set_state(tid, State::WaitingGil, now);
         s.ready.push(Ready { tid, since_us: now, forced: true });
         self.green_breaker(&s);
@@ -179,7 +179,7 @@ impl Runtime {
         let mut s = lock(&self.green().s);
         if s.holder == Some(tid) {
             s.holder = None;
-            self.note_gil_holder(None);
+            self.note_gil_holder(None, now);
         }
         s.ready.retain(|r| r.tid != tid);
         s.parked.retain(|p| p.tid != tid);
@@ -202,7 +202,7 @@ impl Runtime {
             if let Some(i) = s.ready.iter().position(|r| eligible(r.tid)) {
                 let tid = s.ready.remove(i).tid;
                 s.holder = Some(tid);
-                self.note_gil_holder(Some(tid));
+                self.note_gil_holder(Some(tid), now);
                 if s.last_holder != Some(tid) {
                     s.last_holder = Some(tid);
                     s.last_switch_us = now;

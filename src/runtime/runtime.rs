@@ -153,8 +153,8 @@ impl Runtime {
 
     /// The GIL passes to `holder` (None: released), for the process's GIL row (recorded in
     /// `Gil` mode only). Called with the GIL's (or the green scheduler's) mutex held.
-    pub(crate) fn note_gil_holder(&self, holder: Option<Tid>) {
-        self.timeline.gil_holder(holder, self.now_us());
+    pub(crate) fn note_gil_holder(&self, holder: Option<Tid>, t_us: f64) {
+        self.timeline.gil_holder(holder, t_us);
     }
 
     // ---- asyncio tasks and loops -------------------------------------------------------

@@ -128,6 +128,11 @@ test('a two-process run draws a group per process, each with its own GIL row', a
   await page.setViewportSize({ width: 390, height: 900 });
   await page.locator('#timeline').screenshot({ path: await shotPath('two-processes-gil-rows-narrow.png') });
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  // The scheme's change event redraws; two frames later it is on screen.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.locator('#timeline').screenshot({ path: await shotPath('two-processes-gil-rows-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 test('a plain threads run has no process headings, GIL rows or task lanes', async () => {
@@ -151,6 +156,15 @@ test('the tooltip names a task and its thread, and a GIL row span its holder', a
     const threadlab = await import('/threadlab.js');
     return { tasks: await threadlab.run(a, { mode: 'gil' }), procs: await threadlab.run(b, { mode: 'gil' }) };
   }, [program('asyncio_lanes.py'), program('two_processes_two_threads.py')]);
+  // Each process's GIL row agrees with its lanes: the holder is running all the while it holds it.
+  for (const p of reports.procs.processes) {
+    for (const g of p.gil) {
+      const t = reports.procs.threads[g.lane];
+      assert.equal(t.process, p.pid, `${p.name}'s GIL row names another process's lane`);
+      assert.ok(t.spans.some((s) => s.state === 'running' && s.start_ms <= g.start_ms && g.end_ms <= s.end_ms),
+        `${p.name}: ${t.name} held the GIL over ${JSON.stringify(g)} without running all that time`);
+    }
+  }
   await page.goto(`${server.url}dev/visuals.html`);
   await page.waitForSelector('body[data-ready]', { timeout: 15_000 });
   await page.evaluate((r) => window.visuals.addReports(r), reports);
