@@ -17,6 +17,7 @@ mod instdict;
 mod int;
 mod iter;
 mod list;
+mod mcache;
 mod module;
 mod object;
 mod range;
