@@ -479,9 +479,7 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
             return Ok(Value::Bool(same == (kind == CmpKind::Eq)));
         }
         (Value::Set(x), Value::Set(y)) => {
-            let (xs, ys) = (x.lock().clone(), y.lock().clone());
-            let sub = xs.keys_hashed().iter().all(|k| ys.contains(k));
-            let sup = ys.keys_hashed().iter().all(|k| xs.contains(k));
+            let (sub, sup) = super::types::set_with_both(x, y, |xs, ys| (xs.is_subset(ys), ys.is_subset(xs)));
             return Ok(Value::Bool(match kind {
                 CmpKind::Eq => sub && sup,
                 CmpKind::Ne => !(sub && sup),

@@ -10,7 +10,8 @@ use crate::vm::types::Wrapper;
 use crate::vm::value::{Str, Value};
 use std::any::Any;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use super::mcache::{self, Loc};
 
 /// `Class::flags` bits: facts about a class's own namespace that let attribute access skip
 /// lookups (and locks) on the common paths.
@@ -122,6 +123,12 @@ pub struct Class {
     pub native_new: Option<NativeNew>,
     /// The metaclass, when it is not `type` (a class made by `class M(type)`).
     pub meta: OnceLock<Arc<Class>>,
+    /// Unique for the process's life: the method cache's key (`mcache.rs`).
+    pub(super) id: u64,
+    /// Bumped after every change to the class's namespace (the method cache's version tag).
+    pub(super) version: AtomicU32,
+    /// Some class has this one on its MRO: a change here bumps the method cache's epoch.
+    has_subclasses: AtomicBool,
 }
 
 fn flags_for(name: &str, v: &Value) -> u32 {
@@ -170,8 +177,26 @@ impl Class {
         // existing subclasses (rare: assigning a property or __setattr__ to a class after the fact).
         for c in &mro {
             flags |= c.flags.load(Ordering::Relaxed) & !F_DICT;
+            // SeqCst, as the load in `changed`: a base changed while this class is made
+            // either sees the flag or is seen by this class's first lookups.
+            c.has_subclasses.store(true, Ordering::SeqCst);
         }
-        Class { name, qualname, module, bases, mro, fixed, dict: RwLock::new(dict), flags: AtomicU32::new(flags), kind, native_new, meta: OnceLock::new() }
+        Class {
+            name,
+            qualname,
+            module,
+            bases,
+            mro,
+            fixed,
+            dict: RwLock::new(dict),
+            flags: AtomicU32::new(flags),
+            kind,
+            native_new,
+            meta: OnceLock::new(),
+            id: mcache::next_class_id(),
+            version: mcache::new_version(),
+            has_subclasses: AtomicBool::new(false),
+        }
     }
 
     /// `name` in this class's own namespace (not the MRO).
@@ -193,29 +218,77 @@ impl Class {
         v
     }
 
-    /// Looks `name` up on the class and its MRO.
+    /// Looks `name` up on the class and its MRO (through the method cache).
     #[inline]
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.own(name) {
-            return Some(v);
+        mcache::lookup(self, name)
+    }
+
+    /// `name` in this class's own namespace: where, its key, its value.
+    fn own_loc(&self, name: &str) -> Option<(bool, u32, Str, Value)> {
+        let find = |m: &AttrMap| {
+            let (p, n) = (name.as_ptr(), name.len());
+            m.entries.iter().enumerate().find_map(|(i, (k, v))| {
+                let ks = k.as_str();
+                (ks.len() == n && (ks.as_ptr() == p || ks == name)).then(|| (i as u32, k.clone(), v.clone()))
+            })
+        };
+        if let Some((i, k, v)) = find(&self.fixed) {
+            return Some((true, i, k, v));
         }
-        for c in &self.mro {
-            if let Some(v) = c.own(name) {
-                return Some(v);
+        if self.flags.load(Ordering::Acquire) & F_DICT != 0 {
+            if let Some((i, k, v)) = find(&read(&self.dict)) {
+                return Some((false, i, k, v));
             }
         }
         None
+    }
+
+    /// The uncached lookup: where on the MRO `name` is, its key and its value.
+    pub(super) fn lookup_loc(&self, name: &str) -> Option<(Loc, Str, Value)> {
+        for (depth, c) in std::iter::once(self).chain(self.mro.iter().map(|c| &**c)).enumerate() {
+            if let Some((fixed, index, k, v)) = c.own_loc(name) {
+                return Some((Loc { depth: depth as u32, index, fixed }, k, v));
+            }
+        }
+        None
+    }
+
+    /// The value at `loc` in this class's own namespace if its key is still `key`.
+    #[inline]
+    pub(super) fn value_at(&self, loc: Loc, key: &Str) -> Option<Value> {
+        let pick = |m: &AttrMap| match m.entries.get(loc.index as usize) {
+            Some((k, v)) if Arc::ptr_eq(k, key) => Some(v.clone()),
+            _ => None,
+        };
+        if loc.fixed {
+            pick(&self.fixed)
+        } else {
+            pick(&read(&self.dict))
+        }
+    }
+
+    /// After a change to the namespace: the method cache's entries for this class (and, if
+    /// other classes inherit from it, all entries) stop matching.
+    fn changed(&self) {
+        self.version.fetch_add(1, Ordering::AcqRel);
+        if self.has_subclasses.load(Ordering::SeqCst) {
+            mcache::bump_epoch();
+        }
     }
 
     pub fn set_attr(&self, name: Str, v: Value) {
         let f = flags_for(name.as_str(), &v);
         let old = write(&self.dict).set(name, v);
         self.flags.fetch_or(f, Ordering::Release);
+        self.changed();
         drop(old);
     }
 
     pub fn del_attr(&self, name: &str) -> Option<Value> {
-        write(&self.dict).remove(name)
+        let old = write(&self.dict).remove(name);
+        self.changed();
+        old
     }
 
     #[inline]

@@ -17,6 +17,7 @@ mod instdict;
 mod int;
 mod iter;
 mod list;
+mod mcache;
 mod module;
 mod object;
 mod range;
@@ -50,7 +51,7 @@ pub use int::{unwrap_unless, big_binop, big_to_f64, int_binop_fast, int_float_cm
 pub use object::is_object_init;
 pub use range::{range_contains, range_getitem, Range};
 pub use registry::{construct_builtin, make_class_in, types};
-pub use set::{set_binop, set_from_values, Set, SetMap};
+pub use set::{set_binop, set_from_values, with_both as set_with_both, Set, SetMap};
 pub use slice::{index_of, norm_index, Slice};
 pub use slots::{new_value_instance, solid_base};
 pub use instdict::instance_dict;

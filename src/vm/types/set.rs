@@ -74,6 +74,22 @@ impl SetMap {
         self.find(&k.value, k.hash).is_some()
     }
 
+    /// Every member of `self` is in `other` (no copy, no allocation).
+    pub fn is_subset(&self, other: &SetMap) -> bool {
+        self.used <= other.used && self.table.iter().all(|s| match s {
+            Slot::Full(h, k) => other.find(k, *h).is_some(),
+            _ => true,
+        })
+    }
+
+    /// No member of `self` is in `other`.
+    pub fn is_disjoint(&self, other: &SetMap) -> bool {
+        self.table.iter().all(|s| match s {
+            Slot::Full(h, k) => other.find(k, *h).is_none(),
+            _ => true,
+        })
+    }
+
     /// Returns false if it was already there.
     pub fn insert(&mut self, k: HashKey) -> bool {
         self.insert_hashed(k.value, k.hash)
@@ -549,11 +565,11 @@ fn set_relation(vm: &mut Vm, a: Args, op: &str) -> PyResult<Value> {
     let (s, rest) = set_self(&a)?;
     let p = rest.exact(op, 1)?;
     let o = set_of(vm, &p[0])?;
-    let me = s.lock().clone();
+    let me = s.lock();
     Ok(Value::Bool(match op {
-        "issubset" => me.keys_hashed().iter().all(|k| o.contains(k)),
-        "issuperset" => o.keys_hashed().iter().all(|k| me.contains(k)),
-        _ => me.keys_hashed().iter().all(|k| !o.contains(k)),
+        "issubset" => me.is_subset(&o),
+        "issuperset" => o.is_subset(&me),
+        _ => me.is_disjoint(&o),
     }))
 }
 
@@ -569,6 +585,26 @@ pub fn set_isdisjoint(vm: &mut Vm, a: Args) -> PyResult<Value> {
     set_relation(vm, a, "isdisjoint")
 }
 
+/// Runs `f` on the contents of two sets. One lock at a time, as everywhere in the VM (two
+/// held at once could deadlock against `y op x`): the smaller set is copied, the larger one
+/// read in place under its lock. `f` runs no Python code (set algebra compares keys in Rust).
+pub fn with_both<R>(x: &Arc<Set>, y: &Arc<Set>, f: impl FnOnce(&SetMap, &SetMap) -> R) -> R {
+    if Arc::ptr_eq(x, y) {
+        let g = x.lock();
+        return f(&g, &g);
+    }
+    let x_smaller = x.lock().len() <= y.lock().len();
+    if x_smaller {
+        let xs = x.lock().clone();
+        let ys = y.lock();
+        f(&xs, &ys)
+    } else {
+        let ys = y.lock().clone();
+        let xs = x.lock();
+        f(&xs, &ys)
+    }
+}
+
 /// `x | y`, `x & y`, `x - y`, `x ^ y` of two sets; None if unsupported. The result has the
 /// left operand's kind (set or frozenset).
 pub fn set_binop(kind: BinKind, x: &Arc<Set>, other: &Value) -> PyResult<Option<Value>> {
@@ -576,13 +612,11 @@ pub fn set_binop(kind: BinKind, x: &Arc<Set>, other: &Value) -> PyResult<Option<
         (BinKind::Or | BinKind::And | BinKind::Sub | BinKind::Xor, Value::Set(y)) => y,
         _ => return Ok(None),
     };
-    let xs = x.lock().clone();
-    let ys = if Arc::ptr_eq(x, y) { xs.clone() } else { y.lock().clone() };
-    let out = match kind {
-        BinKind::Or => SetMap::union(&xs, &ys),
-        BinKind::And => SetMap::intersection(&xs, &ys),
-        BinKind::Sub => SetMap::difference(&xs, &ys),
-        _ => SetMap::symmetric_difference(&xs, &ys),
-    };
+    let out = with_both(x, y, |xs, ys| match kind {
+        BinKind::Or => SetMap::union(xs, ys),
+        BinKind::And => SetMap::intersection(xs, ys),
+        BinKind::Sub => SetMap::difference(xs, ys),
+        _ => SetMap::symmetric_difference(xs, ys),
+    });
     Ok(Some(Value::Set(Arc::new(Set::new(out, x.frozen)))))
 }
