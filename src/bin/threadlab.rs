@@ -1,4 +1,4 @@
-//! The native command-line runner: `threadlab run FILE.py [--mode M] [--switch-interval S] [--green] [--json]`.
+//! The native command-line runner: `threadlab [run] FILE.py [ARGS...] [--mode M] [--switch-interval S] [--green] [--json]`.
 //!
 //! Without `--json` it behaves like `python3 FILE.py`: the program's output on stdout as it is
 //! printed, the traceback on stderr, exit status 1 after an uncaught exception. With `--json` the
@@ -14,12 +14,13 @@ use threadlab::vm::import::{ModuleSource, SourceFile};
 use threadlab::vm::{run, RunOptions};
 
 const USAGE: &str = "\
-usage: threadlab run FILE.py [--mode sequential|gil|free] [--switch-interval SECONDS] [--green] [--json]
-                           [--timeout SECONDS] [--max-memory SIZE]
+usage: threadlab [run] FILE.py [ARGS...] [--mode sequential|gil|free] [--switch-interval SECONDS] [--green]
+                                 [--json] [--timeout SECONDS] [--max-memory SIZE] [-- ARGS...]
        threadlab --version | --help
 
 Runs a Python program (threadlab's subset of Python 3.11) the way python3 would.
-FILE '-' reads the program from stdin.
+FILE '-' reads the program from stdin. ARGS go to the program in sys.argv (after FILE, as
+python3 gives them); the options below are threadlab's wherever they stand, except after '--'.
 
   --mode M               sequential: Thread.start() runs the target to completion;
                          gil (default): one thread runs Python at a time, as in CPython;
@@ -37,7 +38,7 @@ FILE '-' reads the program from stdin.
 
 #[derive(Debug, PartialEq)]
 enum Command {
-    Run { file: String, mode: Mode, switch_interval: f64, json: bool, green: bool, timeout: Option<f64>, max_memory: Option<usize> },
+    Run { file: String, args: Vec<String>, mode: Mode, switch_interval: f64, json: bool, green: bool, timeout: Option<f64>, max_memory: Option<usize> },
     Help,
     Version,
 }
@@ -50,15 +51,21 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut green = false;
     let mut timeout = None;
     let mut max_memory = None;
-    let mut rest = args.iter();
-    match rest.next().map(String::as_str) {
+    let mut program_args = Vec::new();
+    // `threadlab FILE` is `threadlab run FILE`, as `python3 FILE`.
+    let skip = match args.first().map(String::as_str) {
         Some("--help" | "-h" | "help") => return Ok(Command::Help),
         Some("--version" | "-V") => return Ok(Command::Version),
-        Some("run") => {}
-        Some(other) => return Err(format!("unknown command '{}'", other)),
+        Some("run") => 1,
+        Some(_) => 0,
         None => return Err("missing command".into()),
-    }
+    };
+    let mut rest = args[skip..].iter();
     while let Some(arg) = rest.next() {
+        if arg == "--" && file.is_some() {
+            program_args.extend(rest.by_ref().cloned());
+            break;
+        }
         // Both `--mode gil` and `--mode=gil`.
         let (flag, inline_value) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
@@ -93,16 +100,17 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 let v = value("--max-memory")?;
                 max_memory = Some(parse_max_memory(&v, "--max-memory")?);
             }
-            f if f.starts_with("--") => return Err(format!("unknown option '{}'", f)),
+            f if f.starts_with("--") && file.is_none() => return Err(format!("unknown option '{}'", f)),
             f if file.is_none() => file = Some(f.to_string()),
-            f => return Err(format!("unexpected argument '{}'", f)),
+            // After FILE, whatever is not threadlab's is the program's (`--verbose`, `-n 3`).
+            _ => program_args.push(arg.clone()),
         }
     }
     let file = file.ok_or("missing FILE")?;
     if green && mode == Mode::Free {
         return Err("--green runs modes sequential and gil: free-threaded mode needs real threads".into());
     }
-    Ok(Command::Run { file, mode, switch_interval, json, green, timeout, max_memory })
+    Ok(Command::Run { file, args: program_args, mode, switch_interval, json, green, timeout, max_memory })
 }
 
 fn parse_max_memory(v: &str, from: &str) -> Result<usize, String> {
@@ -133,9 +141,9 @@ fn read_program(file: &str) -> std::io::Result<String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (file, mode, switch_interval, json, green, timeout, max_memory) = match parse_args(&args) {
-        Ok(Command::Run { file, mode, switch_interval, json, green, timeout, max_memory }) => {
-            (file, mode, switch_interval, json, green, timeout, max_memory)
+    let (file, program_args, mode, switch_interval, json, green, timeout, max_memory) = match parse_args(&args) {
+        Ok(Command::Run { file, args, mode, switch_interval, json, green, timeout, max_memory }) => {
+            (file, args, mode, switch_interval, json, green, timeout, max_memory)
         }
         Ok(Command::Help) => {
             println!("{}", USAGE);
@@ -175,7 +183,9 @@ fn main() -> ExitCode {
         _ => std::path::Path::new(&filename).parent().map(|p| p.to_path_buf()).unwrap_or_default(),
     };
     let sources: Arc<dyn ModuleSource> = Arc::new(DirSources(dir));
-    let opts = RunOptions { mode, switch_interval, filename, green, sources: Some(sources), ..RunOptions::default() };
+    // python3's sys.argv[0] is the script as named on the command line ('-' for stdin).
+    let argv = std::iter::once(file.clone()).chain(program_args).collect();
+    let opts = RunOptions { mode, switch_interval, filename, green, sources: Some(sources), argv, ..RunOptions::default() };
     let watchdog = timeout.map(Watchdog::start);
     let out = run_on_big_stack(source, opts, sink);
     let timed_out = watchdog.is_some_and(|w| w.finish());
@@ -310,22 +320,36 @@ mod tests {
 
     #[test]
     fn parses_run_with_options_in_any_order() {
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Free, switch_interval: 0.01, json: true, green: false, timeout: None, max_memory: None };
+        let want = Command::Run { file: "a.py".into(), args: vec![], mode: Mode::Free, switch_interval: 0.01, json: true, green: false, timeout: None, max_memory: None };
         assert_eq!(parse_args(&args("run a.py --mode free --switch-interval 0.01 --json")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Sequential, switch_interval: 0.005, json: false, green: false, timeout: None, max_memory: None };
+        let want = Command::Run { file: "a.py".into(), args: vec![], mode: Mode::Sequential, switch_interval: 0.005, json: false, green: false, timeout: None, max_memory: None };
         assert_eq!(parse_args(&args("run --mode=sequential a.py")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: true, timeout: None, max_memory: None };
+        let want = Command::Run { file: "a.py".into(), args: vec![], mode: Mode::Gil, switch_interval: 0.005, json: false, green: true, timeout: None, max_memory: None };
         assert_eq!(parse_args(&args("run --green a.py")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: false, timeout: Some(2.5), max_memory: None };
+        let want = Command::Run { file: "a.py".into(), args: vec![], mode: Mode::Gil, switch_interval: 0.005, json: false, green: false, timeout: Some(2.5), max_memory: None };
         assert_eq!(parse_args(&args("run a.py --timeout 2.5")), Ok(want));
-        let want = Command::Run { file: "a.py".into(), mode: Mode::Gil, switch_interval: 0.005, json: false, green: false, timeout: None, max_memory: Some(512 << 20) };
+        let want = Command::Run { file: "a.py".into(), args: vec![], mode: Mode::Gil, switch_interval: 0.005, json: false, green: false, timeout: None, max_memory: Some(512 << 20) };
         assert_eq!(parse_args(&args("run a.py --max-memory 512M")), Ok(want));
     }
 
     #[test]
+    fn program_arguments_follow_the_file() {
+        let run = |s: &str| match parse_args(&args(s)) {
+            Ok(Command::Run { file, args, mode, .. }) => (file, args, mode),
+            other => panic!("{:?}: {:?}", s, other),
+        };
+        let strs = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(run("run a.py x -n 3"), ("a.py".into(), strs(&["x", "-n", "3"]), Mode::Gil));
+        assert_eq!(run("a.py x y"), ("a.py".into(), strs(&["x", "y"]), Mode::Gil));
+        assert_eq!(run("a.py --verbose --mode free"), ("a.py".into(), strs(&["--verbose"]), Mode::Free));
+        assert_eq!(run("run a.py -- --mode free"), ("a.py".into(), strs(&["--mode", "free"]), Mode::Gil));
+        assert_eq!(run("--mode free a.py"), ("a.py".into(), vec![], Mode::Free));
+    }
+
+    #[test]
     fn rejects_bad_usage() {
-        for bad in ["", "go a.py", "run", "run a.py b.py", "run a.py --mode turbo", "run a.py --switch-interval",
-            "run a.py --switch-interval -1", "run a.py --fast", "run a.py --green --mode free", "run a.py --timeout 0",
+        for bad in ["", "run", "run --fast a.py", "run a.py --mode turbo", "run a.py --switch-interval",
+            "run a.py --switch-interval -1", "run a.py --green --mode free", "run a.py --timeout 0",
             "run a.py --timeout x", "run a.py --max-memory", "run a.py --max-memory 0", "run a.py --max-memory lots"] {
             assert!(parse_args(&args(bad)).is_err(), "{:?}", bad);
         }

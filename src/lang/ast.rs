@@ -78,6 +78,8 @@ pub struct FunctionDef {
     pub decorators: Vec<Expr>,
     /// `async def`: calling it makes a coroutine.
     pub is_async: bool,
+    /// The `-> annotation`, if any.
+    pub returns: Option<Box<Expr>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -91,7 +93,6 @@ pub struct ClassDef {
 }
 
 /// A parameter list: `def f(a, b=1, *args, c, d=2, **kwargs)`.
-/// Annotations are parsed and dropped.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Params {
     /// Positional-or-keyword parameters, in order.
@@ -102,6 +103,9 @@ pub struct Params {
     pub kwonly: Vec<Param>,
     /// The name after `**`, if any.
     pub kwarg: Option<String>,
+    /// `name: annotation` of the annotated parameters, in `__annotations__`'s order (CPython's:
+    /// positional, positional-only, `*args`, keyword-only, `**kwargs`). Lambdas have none.
+    pub annotations: Vec<(String, Expr)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -212,6 +212,12 @@ impl Vm {
             (Value::Function(f), "__qualname__") => Value::Str(f.qualname.clone()),
             (Value::Function(f), "__module__") => Value::Str(f.module.name.clone()),
             (Value::Function(_), "__doc__") => Value::None,
+            // An unannotated function makes its empty dict on first use, and keeps it.
+            (Value::Function(f), "__annotations__") => {
+                let d = Value::Dict(Arc::new(super::types::Dict::new(Default::default())));
+                f.attrs.lock().unwrap_or_else(|e| e.into_inner()).set(intern("__annotations__"), d.clone());
+                d
+            }
             (Value::Function(f), "__defaults__") => {
                 if f.defaults.is_empty() {
                     Value::None

@@ -53,6 +53,9 @@ pub struct RunOptions {
     /// Where `import` finds the program's own modules (the native runner: the program's
     /// directory; the page: modules given by name), before the built-in ones.
     pub sources: Option<Arc<dyn import::ModuleSource>>,
+    /// `sys.argv`: the script as it was named, then the program's arguments. Empty means
+    /// `[filename]`.
+    pub argv: Vec<String>,
 }
 
 impl Default for RunOptions {
@@ -64,6 +67,7 @@ impl Default for RunOptions {
             max_threads: RuntimeConfig::DEFAULT_MAX_THREADS,
             green: false,
             sources: None,
+            argv: Vec::new(),
         }
     }
 }

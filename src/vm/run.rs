@@ -43,6 +43,9 @@ pub fn run(source: &str, opts: RunOptions, sink: Arc<dyn OutputSink>, builtins: 
     if let Some(sources) = &opts.sources {
         let _ = interp.sources.set(sources.clone());
     }
+    if !opts.argv.is_empty() {
+        let _ = interp.argv.set(opts.argv.clone());
+    }
     if opts.green && opts.mode == Mode::Gil {
         super::green::install(&interp);
     }

@@ -26,6 +26,8 @@ pub struct Interp {
     pub modules: Arc<super::types::Dict>,
     /// Where `import` finds the program's own modules (`import.rs`), if anywhere.
     pub sources: OnceLock<Arc<dyn super::import::ModuleSource>>,
+    /// `sys.argv` when the runner gave one (`RunOptions::argv`); else `[filename]`.
+    pub argv: OnceLock<Vec<String>>,
     /// Source lines of the imported Python files, by file name, for tracebacks.
     pub file_lines: Mutex<HashMap<String, Arc<Vec<String>>>>,
     pub main: OnceLock<Arc<Module>>,
@@ -47,6 +49,7 @@ impl Interp {
             source_lines: source.lines().map(|l| l.to_string()).collect(),
             modules: Arc::new(super::types::Dict::new(Default::default())),
             sources: OnceLock::new(),
+            argv: OnceLock::new(),
             file_lines: Mutex::new(HashMap::new()),
             main: OnceLock::new(),
             recursion_limit: AtomicUsize::new(1000),

@@ -58,7 +58,7 @@ pub fn run_python(source: &str, mode: &str, switch_interval: f64, max_threads: u
     let sink = Arc::new(WebSink { run: run_id, seq: AtomicU32::new(0) });
     // No more threads than the thread set has workers.
     let max_threads = if max_threads == 0 { MAX_WORKERS } else { (max_threads as usize).clamp(1, MAX_WORKERS) };
-    let opts = RunOptions { mode, switch_interval, filename: "<main>".into(), max_threads, green, sources };
+    let opts = RunOptions { mode, switch_interval, filename: "<main>".into(), max_threads, green, sources, argv: Vec::new() };
     let out = run(source, opts, sink.clone());
     let mut json = String::from("{\"report\":");
     json.push_str(&out.report.to_json());

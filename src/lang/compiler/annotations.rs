@@ -75,6 +75,38 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `f.__annotations__ = {param: annotation, ..., 'return': annotation}` on the function on
+    /// the stack, when it has any (an unannotated function makes its empty dict when asked).
+    pub(super) fn set_function_annotations(&mut self, params: &'a Params, returns: Option<&'a Expr>) -> Result<(), CompileError> {
+        let all: Vec<(&str, &'a Expr)> =
+            params.annotations.iter().map(|(n, e)| (n.as_str(), e)).chain(returns.map(|r| ("return", r))).collect();
+        if all.is_empty() {
+            return Ok(());
+        }
+        self.emit(Op::Dup);
+        for (name, e) in &all {
+            let k = self.add_const(Const::Str(name.to_string()));
+            self.emit(Op::LoadConst(k));
+            self.annotation_value(e)?;
+        }
+        self.emit(Op::BuildMap(all.len() as u32));
+        let attr = self.name_index("__annotations__");
+        self.emit(Op::Rot2);
+        self.emit(Op::StoreAttr(attr));
+        Ok(())
+    }
+
+    /// An annotation's value: the expression's, or its source text under PEP 563.
+    fn annotation_value(&mut self, e: &'a Expr) -> Result<(), CompileError> {
+        if self.future_annotations {
+            let k = self.add_const(Const::Str(unparse(e)));
+            self.emit(Op::LoadConst(k));
+            Ok(())
+        } else {
+            self.expr(e)
+        }
+    }
+
     /// `__annotations__[name] = annotation` after `name: annotation [= value]` in a module or
     /// class body; nothing in a function.
     pub(super) fn record_annotation(&mut self, target: &'a Expr, annotation: &'a Expr) -> Result<(), CompileError> {
@@ -85,12 +117,7 @@ impl<'a> Compiler<'a> {
         if !self.annotates_names() {
             return Ok(());
         }
-        if self.future_annotations {
-            let k = self.add_const(Const::Str(unparse(annotation)));
-            self.emit(Op::LoadConst(k));
-        } else {
-            self.expr(annotation)?;
-        }
+        self.annotation_value(annotation)?;
         self.load_name("__annotations__");
         let k = self.add_const(Const::Str(name.clone()));
         self.emit(Op::LoadConst(k));

@@ -443,6 +443,7 @@ impl<'a> Compiler<'a> {
         })?;
         self.unit().line = line;
         self.set_function_doc(&f.body);
+        self.set_function_annotations(&f.params, f.returns.as_deref())?;
         for _ in &f.decorators {
             self.emit(Op::Call(1));
         }

@@ -161,6 +161,10 @@ impl Builder {
                 self.expr(d)?;
             }
         }
+        // Annotations are evaluated where the function is defined, as its defaults are.
+        for (_, a) in &p.annotations {
+            self.expr(a)?;
+        }
         Ok(())
     }
 
@@ -233,6 +237,9 @@ impl Builder {
                     self.expr(d)?;
                 }
                 self.param_defaults(&f.params)?;
+                if let Some(r) = &f.returns {
+                    self.expr(r)?;
+                }
                 self.scope().bind(&f.name);
                 let prev = self.enter(f, ScopeKind::Function);
                 self.scope().is_coroutine = f.is_async;

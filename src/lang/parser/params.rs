@@ -91,13 +91,15 @@ impl<'a> Parser<'a> {
         let mut seen_default = false;
         let mut star_seen = false;
         let mut star_pos: Option<Pos> = None;
+        // Annotations by kind, joined at the end in CPython's order.
+        let (mut positional, mut posonly, mut rest) = (Vec::new(), Vec::new(), Vec::new());
         while !self.at_op(close) {
             let pos = self.pos_here();
             if self.eat_op("**") {
                 let name = self.name()?;
                 self.note_param(&name);
                 if annotations && self.eat_op(":") {
-                    self.expression()?;
+                    rest.push((name.clone(), self.expression()?));
                 }
                 if self.at_op("=") {
                     let t = self.peek();
@@ -136,7 +138,7 @@ impl<'a> Parser<'a> {
                     self.note_param(&name);
                     if annotations && self.eat_op(":") {
                         self.eat_op("*"); // `*args: *Ts` (PEP 646)
-                        self.expression()?;
+                        rest.push((name.clone(), self.expression()?));
                     }
                     if self.at_op("=") {
                         let t = self.peek();
@@ -154,6 +156,7 @@ impl<'a> Parser<'a> {
                 if star_seen || params.args.is_empty() {
                     return self.invalid();
                 }
+                posonly.append(&mut positional);
             } else {
                 if self.at_op("(") && !seen_default && !star_seen {
                     self.check_parenthesized_params(annotations)?;
@@ -161,7 +164,8 @@ impl<'a> Parser<'a> {
                 let name = self.name()?;
                 self.note_param(&name);
                 if annotations && self.eat_op(":") {
-                    self.expression()?;
+                    let a = self.expression()?;
+                    if star_seen { rest.push((name.clone(), a)) } else { positional.push((name.clone(), a)) }
                 }
                 let default = if self.eat_op("=") {
                     if self.at_op(")") || self.at_op(",") {
@@ -198,6 +202,9 @@ impl<'a> Parser<'a> {
                 return Err(self.error_at(p, "named arguments must follow bare *"));
             }
         }
+        positional.append(&mut posonly);
+        positional.append(&mut rest);
+        params.annotations = positional;
         Ok(params)
     }
 }

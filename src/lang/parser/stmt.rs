@@ -745,12 +745,13 @@ impl<'a> Parser<'a> {
         self.expect_forced("(")?;
         let params = self.params(")", true)?;
         self.expect_op(")")?;
+        let mut returns = None;
         if self.at_op("->") {
             // An unparsable return annotation is dropped by PEG: then "expected ':'" at `->`.
             let arrow = self.pos;
             self.advance();
             match self.expression() {
-                Ok(_) => {}
+                Ok(e) => returns = Some(Box::new(e)),
                 Err(e) if super::expr::is_specific(&e) => return Err(e),
                 Err(_) => self.pos = arrow,
             }
@@ -766,6 +767,7 @@ impl<'a> Parser<'a> {
                 body: body?,
                 decorators,
                 is_async: false,
+                returns,
             }),
             pos,
         ))

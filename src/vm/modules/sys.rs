@@ -36,7 +36,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     attrs.push(("hexversion", Value::Int(0x030b07f0)));
     attrs.push(("platform", Value::str(if cfg!(target_arch = "wasm32") { "emscripten" } else { "linux" })));
     attrs.push(("byteorder", Value::str("little")));
-    attrs.push(("argv", Value::list(vec![Value::str(&vm.interp.filename)])));
+    let argv = match vm.interp.argv.get() {
+        Some(args) => args.iter().map(|a| Value::str(a)).collect(),
+        None => vec![Value::str(&vm.interp.filename)],
+    };
+    attrs.push(("argv", Value::list(argv)));
     attrs.push(("stdout", super::stream(super::StdStream::Stdout)));
     attrs.push(("stderr", super::stream(super::StdStream::Stderr)));
     attrs.push(("__stdout__", super::stream(super::StdStream::Stdout)));

@@ -235,6 +235,7 @@ impl Vm {
             _ => return Err(type_error("__build_class__: func must be a function")),
         };
         let explicit = kwargs.iter().position(|(k, _)| k.as_str() == "metaclass").map(|i| kwargs.remove(i).1);
+        let (bases, orig_bases) = self.resolve_mro_entries(bases)?;
         let base_classes = classes_of(&bases)?;
         let meta = match explicit {
             Some(Value::Class(m)) => Value::Class(winner(&m, &base_classes)?),
@@ -257,6 +258,9 @@ impl Vm {
         let mut ns = AttrMap::default();
         ns.set(intern("__module__"), Value::Str(func.module.name.clone()));
         ns.set(intern("__qualname__"), Value::Str(func.qualname.clone()));
+        if let Some(orig) = orig_bases {
+            ns.set(intern("__orig_bases__"), orig);
+        }
         frame.namespace = Some(ns);
         self.run_frame(frame)?;
         let ns = self.class_namespace.take().unwrap_or_default();
@@ -274,6 +278,31 @@ impl Vm {
         };
         let kw = kwargs.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect();
         self.call_with_kwargs(&meta, vec![Value::Str(name), Value::tuple(bases), ns], kw)
+    }
+
+    /// PEP 560: a base that is not a class but has `__mro_entries__` (`Generic[T]`, a
+    /// `typing.NamedTuple`) is replaced by the classes that method gives for the original bases;
+    /// the original bases are then kept as `__orig_bases__`.
+    fn resolve_mro_entries(&mut self, bases: Vec<Value>) -> PyResult<(Vec<Value>, Option<Value>)> {
+        if bases.iter().all(|b| matches!(b, Value::Class(_))) {
+            return Ok((bases, None));
+        }
+        let orig = Value::tuple(bases.clone());
+        let mut out = Vec::with_capacity(bases.len());
+        for b in bases {
+            if matches!(b, Value::Class(_)) {
+                out.push(b);
+                continue;
+            }
+            match self.get_attr_opt(&b, "__mro_entries__")? {
+                Some(f) => match self.call(&f, &[orig.clone()])? {
+                    Value::Tuple(t) => out.extend(t.items.iter().cloned()),
+                    _ => return Err(type_error("__mro_entries__ must return a tuple")),
+                },
+                None => out.push(b),
+            }
+        }
+        Ok((out, Some(orig)))
     }
 
     /// `type.__new__(mcs, name, bases, ns)` with its arguments checked as CPython does.

@@ -6,7 +6,7 @@ __all__ = ['Any', 'Callable', 'ClassVar', 'Dict', 'Final', 'FrozenSet', 'Generic
            'Protocol', 'Sequence', 'Set', 'Tuple', 'Type', 'TypeVar', 'Union', 'Deque',
            'DefaultDict', 'Counter', 'Generator', 'Awaitable', 'Coroutine', 'cast',
            'overload', 'no_type_check', 'TYPE_CHECKING', 'get_type_hints', 'TypedDict', 'Hashable',
-           'Sized', 'MutableMapping', 'MutableSequence', 'AbstractSet', 'SupportsInt', 'Text', 'AnyStr']
+           'Sized', 'MutableMapping', 'runtime_checkable', 'MutableSequence', 'AbstractSet', 'SupportsInt', 'Text', 'AnyStr']
 
 TYPE_CHECKING = False
 
@@ -96,22 +96,106 @@ class TypeVar:
         return '~' + self.__name__
 
 
+class _GenericAlias:
+    """`Stack[int]` for a user's generic class: calls make instances of the class, and
+    subclassing it subclasses the class (PEP 560's __mro_entries__)."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args
+
+    def __call__(self, *args, **kwargs):
+        obj = self.__origin__(*args, **kwargs)
+        try:
+            obj.__orig_class__ = self
+        except Exception:
+            pass
+        return obj
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __getattr__(self, name):
+        if name.startswith('__') and name.endswith('__'):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __repr__(self):
+        return '%s[%s]' % (_type_repr(self.__origin__), ', '.join(_type_repr(a) for a in self.__args__))
+
+
 class Generic:
-    """Base of generic classes: Generic[T] can be subclassed."""
+    """Base of generic classes: Generic[T] can be subclassed, and so can Stack[int]."""
+    __slots__ = ()
 
     def __class_getitem__(cls, params):
-        return cls
+        if not isinstance(params, tuple):
+            params = (params,)
+        return _GenericAlias(cls, params)
 
 
 class Protocol(Generic):
-    pass
+    __slots__ = ()
 
 
-def NamedTuple(typename, fields=None, **kwargs):
+def runtime_checkable(cls):
+    return cls
+
+
+# `class P(NamedTuple): x: int; y: int = 0` makes a collections.namedtuple class from the
+# body's annotations and defaults, and keeps the body's methods, as CPython's NamedTupleMeta.
+_nt_prohibited = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__', '_fields',
+                            '_field_defaults', '_make', '_replace', '_asdict', '_source'})
+_nt_special = frozenset({'__module__', '__name__', '__annotations__'})
+
+
+def _make_nmtuple(name, types, module, defaults=()):
     from collections import namedtuple
-    if fields is None:
-        fields = kwargs.items()
-    return namedtuple(typename, [name for name, _ in fields])
+    fields = [n for n, t in types]
+    nm_tpl = namedtuple(name, fields, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = dict(types)
+    return nm_tpl
+
+
+class _NamedTupleMeta(type):
+    def __new__(mcls, typename, bases, ns):
+        if not bases:
+            return super().__new__(mcls, typename, bases, ns)
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, list(types.items()), ns['__module__'],
+                               [ns[n] for n in default_names])
+        for key in ns:
+            if key in _nt_prohibited:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _nt_special and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+    def __call__(cls, typename, fields=None, **kwargs):
+        if fields is None:
+            fields = kwargs.items()
+        return _make_nmtuple(typename, list(fields), '__main__')
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    pass
 
 
 def TypedDict(typename, fields=None, **kwargs):
