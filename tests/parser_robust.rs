@@ -207,7 +207,6 @@ fn constructs_outside_the_subset_are_not_implemented() {
         ("x = '\\N{BULLET}'\n", "\\N{...}", 1),
         ("try:\n    pass\nexcept* E:\n    pass\n", "except*", 3),
         ("class A(**kw):\n    pass\n", "'**' in a class definition", 1),
-        ("from . import x\n", "relative imports", 1),
     ];
     for &(src, what, line) in cases {
         let err = parse(src).expect_err(src);

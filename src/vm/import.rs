@@ -48,7 +48,28 @@ impl ModuleSource for NamedSources {
 struct Initializing(std::sync::Mutex<Vec<String>>);
 
 impl Vm {
+    /// `..mod` from the module running now: its `__package__` less one level per dot after the
+    /// first, then `mod`, as CPython's `importlib._bootstrap._resolve_name`.
+    fn resolve_relative(&mut self, name: &str) -> PyResult<String> {
+        let rest = name.trim_start_matches('.');
+        let level = name.len() - rest.len();
+        let package = match self.frames.last().and_then(|f| f.func.module.get("__package__")) {
+            Some(Value::Str(s)) if !s.as_str().is_empty() => s.as_str().to_string(),
+            _ => return Err(error("ImportError", "attempted relative import with no known parent package".to_string())),
+        };
+        let parts: Vec<&str> = package.split('.').collect();
+        if level > parts.len() {
+            return Err(error("ImportError", "attempted relative import beyond top-level package".to_string()));
+        }
+        let base = parts[..parts.len() + 1 - level].join(".");
+        Ok(if rest.is_empty() { base } else { format!("{}.{}", base, rest) })
+    }
+
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        if name.starts_with('.') {
+            let full = self.resolve_relative(name)?;
+            return self.import_module(&full);
+        }
         if let Some(m) = self.interp.module(name) {
             return Ok(m);
         }

@@ -444,7 +444,6 @@ impl<'a> Parser<'a> {
     }
 
     fn from_import(&mut self) -> PResult<StmtKind> {
-        let pos = self.pos_here();
         self.advance();
         let mut dots = 0;
         while self.at_op(".") || self.at_op("...") {
@@ -456,9 +455,9 @@ impl<'a> Parser<'a> {
         } else {
             self.dotted_name()?
         };
-        if dots > 0 {
-            self.unsupported("relative imports", pos);
-        }
+        // A relative import keeps its dots in the name (`..mod`); import.rs resolves them
+        // against the importing module's `__package__`.
+        let module = format!("{}{}", ".".repeat(dots), module);
         if !self.eat_kw("import") {
             return self.invalid();
         }

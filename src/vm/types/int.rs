@@ -318,17 +318,61 @@ pub fn big_binop(kind: BinKind, x: BigInt, y: BigInt) -> PyResult<Option<Value>>
 
 /// Correctly rounded enough: scale to keep 64 significant bits.
 pub fn big_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
-    let (xf, yf) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::INFINITY));
-    if xf.is_finite() && yf.is_finite() {
-        return Ok(xf / yf);
+    use num_bigint::Sign;
+    use num_traits::{ToPrimitive, Zero};
+    const MANT: i64 = 53; // DBL_MANT_DIG
+    const MIN_EXP: i64 = -1021; // DBL_MIN_EXP
+    const MAX_EXP: i64 = 1024; // DBL_MAX_EXP
+    let overflow = || error("OverflowError", "integer division result too large for a float");
+    let negative = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    let signed = |f: f64| if negative { -f } else { f };
+    let (a, b) = (x.magnitude(), y.magnitude());
+    if a.is_zero() {
+        return Ok(signed(0.0));
     }
-    let shift = (x.bits() as i64 - y.bits() as i64 - 64).max(0) as usize;
-    let q: BigInt = (x << 64usize) / (y << shift);
-    let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(shift as i32 - 64);
+    // Both exactly representable: one IEEE division rounds correctly.
+    if a.bits() <= MANT as u64 && b.bits() <= MANT as u64 {
+        return Ok(signed(a.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(1.0)));
+    }
+    // CPython's long_true_divide: a quotient of 55 or 56 bits (fewer for a subnormal result),
+    // rounded half to even by hand with the remainder as a sticky bit, then scaled exactly.
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > MAX_EXP {
+        return Err(overflow());
+    }
+    if diff < MIN_EXP - MANT - 1 {
+        return Ok(signed(0.0));
+    }
+    let shift = diff.max(MIN_EXP) - MANT - 2;
+    let mut inexact = false;
+    let num = if shift <= 0 {
+        a << ((-shift) as usize)
+    } else {
+        let n = a >> (shift as usize);
+        inexact = (&n << (shift as usize)) != *a;
+        n
+    };
+    let (mut q, r) = num.div_rem(b);
+    inexact |= !r.is_zero();
+    let extra = (q.bits() as i64).max(MIN_EXP - shift) - MANT;
+    let mask = num_bigint::BigUint::from(1u8) << ((extra - 1) as usize);
+    let low_bits = &q & ((&mask << 1usize) + &mask - 1u8); // q & (3*mask - 1)
+    let half = !(&q & &mask).is_zero();
+    if half && (inexact || !low_bits.is_zero()) {
+        q += &mask;
+    }
+    q = (q >> (extra as usize)) << (extra as usize);
+    let dx = q.to_f64().unwrap_or(f64::INFINITY); // exact: at most 53 significant bits
+    if shift + q.bits() as i64 > MAX_EXP {
+        return Err(overflow());
+    }
+    // ldexp in two halves, so 2**shift itself never underflows before the product does.
+    let (s1, s2) = (shift / 2, shift - shift / 2);
+    let f = dx * 2f64.powi(s1 as i32) * 2f64.powi(s2 as i32);
     if f.is_infinite() {
-        return Err(error("OverflowError", "integer division result too large for a float"));
+        return Err(overflow());
     }
-    Ok(f)
+    Ok(signed(f))
 }
 
 /// Exact comparison of an int with a float.

@@ -20,4 +20,12 @@ try:
     import missing_thing
 except ModuleNotFoundError as e:
     print(e)
+# Relative imports inside the program's own packages.
+import relpkg
+from relpkg.sub import leaf
+print(relpkg.helper.greet('x'), relpkg.greet is relpkg.helper.greet, leaf.VALUE, leaf.up(), leaf.pkgname)
+try:
+    from . import nothing
+except ImportError as e:
+    print('ImportError:', e)
 helper.fail()

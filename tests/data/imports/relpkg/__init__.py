@@ -1,0 +1,3 @@
+from . import helper
+from .helper import greet
+NAME = "relpkg"

@@ -1,0 +1,1 @@
+def greet(n): return "hi " + n
