@@ -27,6 +27,14 @@ echo
 echo "### browser.mjs (headless Chromium)"
 node "$here/browser.mjs"
 
+# "Threads, processes or asyncio?": the preset's reading natively and in the page.
+echo
+echo "### ways.mjs (the preset's six runs natively, beside python3)"
+node --no-warnings "$here/ways.mjs" "$bin"
+echo
+echo "### ways-browser.mjs (the preset's six runs in headless Chromium)"
+node --no-warnings "$here/ways-browser.mjs"
+
 # First load of the static site, isolated and not (dist/ from this checkout).
 echo
 echo "### firstload.mjs (dist/ in headless Chromium)"
