@@ -55,7 +55,6 @@ test('dist/ with its headers, under a path prefix: isolated, CSP-clean, real wor
   await page.goto(server.url);
   await page.waitForFunction(() => !document.getElementById('run').disabled, null, { timeout: 60_000 });
   const firstLoadMs = Date.now() - t0;
-  const requestedBeforeRun = [...server.requests];
 
   assert.equal(await page.evaluate(() => self.crossOriginIsolated), true, logs.join('\n'));
   const info = await page.evaluate(async () => (await import(new URL('threadlab.js', document.baseURI).href)).ready());
@@ -65,12 +64,22 @@ test('dist/ with its headers, under a path prefix: isolated, CSP-clean, real wor
   assert.equal(await page.isHidden('#isolation-help'), true);
   // Isolated by its headers, the page registers the service worker (the offline copy) only once
   // the engine is ready, so its precache of the whole build does not compete with the first load.
-  assert.ok(!requestedBeforeRun.includes(`${PREFIX}sw.js`), 'sw.js was fetched before Run was enabled');
+  // Read from the order the server saw requests in, not from when Run looked enabled: the page
+  // enables Run and registers in one task, so a poll can see Run enabled after sw.js was asked.
   const cached = await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     const keys = await caches.keys();
     return keys.length === 1 ? (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname) : keys;
   });
+  const order = (pred, what) => {
+    const i = server.requests.findIndex(pred);
+    assert.ok(i >= 0, `${what} was never requested: ${server.requests.join(' ')}`);
+    return i;
+  };
+  const swAt = order((p) => p === `${PREFIX}sw.js`, 'sw.js');
+  const wasmAt = order((p) => p.endsWith('/threadlab_bg.wasm'), 'the wasm');
+  const editorAt = order((p) => p.endsWith('/codemirror.js'), 'the editor');
+  assert.ok(swAt > wasmAt && swAt > editorAt, `sw.js (request ${swAt}) was asked for before the first load's wasm (${wasmAt}) or editor (${editorAt})`);
   assert.ok(cached.some((p) => p.endsWith('/pkg/threadlab_bg.wasm')) && cached.some((p) => p.endsWith('/pkg/pylib/datetime.py')), `precached: ${cached}`);
 
   // The editor is styled (CodeMirror's rules reached the page through the constructed sheet).
