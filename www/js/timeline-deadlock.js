@@ -118,6 +118,12 @@ function markColor(root) {
 function fitText(ctx, text, maxW) {
   if (maxW < 24) return '';
   if (ctx.measureText(text).width <= maxW) return text;
+  const lo = fittingPrefix(ctx, text, maxW);
+  return lo ? `${text.slice(0, lo)}…` : '';
+}
+
+/** How many of `text`'s first characters fit `maxW` with an ellipsis after them. */
+export function fittingPrefix(ctx, text, maxW) {
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
@@ -125,7 +131,7 @@ function fitText(ctx, text, maxW) {
     if (ctx.measureText(`${text.slice(0, mid)}…`).width <= maxW) lo = mid;
     else hi = mid - 1;
   }
-  return lo ? `${text.slice(0, lo)}…` : '';
+  return lo;
 }
 
 function fmtMs(ms) {

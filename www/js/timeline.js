@@ -35,7 +35,7 @@
  */
 
 import { MODE_LABELS } from './mode-names.js';
-import { deadlockOverlay } from './timeline-deadlock.js';
+import { deadlockOverlay, fittingPrefix } from './timeline-deadlock.js';
 
 const STATES = ['running', 'waiting_gil', 'sleeping', 'blocked_join', 'blocked_lock', 'done', 'ready', 'awaiting', 'gil_held'];
 // Only in a run with asyncio tasks / GIL rows: in the legend when present.
@@ -1173,14 +1173,7 @@ function firstAtOrAfter(sorted, t) {
 
 function fitText(ctx, text, maxW) {
   if (ctx.measureText(text).width <= maxW) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ctx.measureText(`${text.slice(0, mid)}…`).width <= maxW) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${text.slice(0, lo)}…`;
+  return `${text.slice(0, fittingPrefix(ctx, text, maxW))}…`;
 }
 
 function el(tag, className) {
