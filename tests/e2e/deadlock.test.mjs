@@ -3,8 +3,11 @@
 // each thread and what it waits for, the same lines on stderr, and the engine runs on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startIsolatedServer } from './lib/servers.mjs';
 import { openBrowser } from './lib/browser.mjs';
+import { ROOT } from './lib/paths.mjs';
 
 let server;
 let browser;
@@ -29,32 +32,14 @@ const run = (code, mode) => browser.page.evaluate(async ([code, mode]) => {
 
 // The three classic shapes: a lock taken twice, two threads taking two locks in opposite
 // orders (they meet at a barrier first, so each holds its first lock), and a wait nobody ends.
+const TWO_LOCKS = readFileSync(join(ROOT, 'tests', 'data', 'two_locks_at_a_barrier.py'), 'utf8');
 const SHAPES = {
   'lock taken twice': {
     code: 'import threading\nl = threading.Lock()\nl.acquire()\nl.acquire()\n',
     waits: { MainThread: 'Lock at line 4, held by MainThread' },
   },
   'two locks, opposite orders': {
-    code: [
-      'import threading',
-      'a, b = threading.Lock(), threading.Lock()',
-      'meet = threading.Barrier(2)',
-      'def one():',
-      '    with a:',
-      '        meet.wait()',
-      '        with b:',
-      '            pass',
-      'def two():',
-      '    with b:',
-      '        meet.wait()',
-      '        with a:',
-      '            pass',
-      't1 = threading.Thread(target=one, name="one")',
-      't2 = threading.Thread(target=two, name="two")',
-      't1.start(); t2.start()',
-      't1.join()',
-      '',
-    ].join('\n'),
+    code: TWO_LOCKS,
     waits: {
       MainThread: 'one to finish at line 17',
       one: 'Lock at line 7, held by two',

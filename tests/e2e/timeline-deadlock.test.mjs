@@ -4,34 +4,19 @@
 // A run without a deadlock has none of it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startIsolatedServer } from './lib/servers.mjs';
 import { openBrowser, screenshot } from './lib/browser.mjs';
 import { pageReports } from './lib/mechanisms.mjs';
+import { ROOT } from './lib/paths.mjs';
 
 const EVIL = '<img src=x onerror="window.__pwned=1">';
 
 // Two threads take two locks in opposite orders (they meet at a barrier first); the second
-// one's name is markup.
-const DEADLOCK = [
-  'import threading',
-  'a, b = threading.Lock(), threading.Lock()',
-  'meet = threading.Barrier(2)',
-  'def one():',
-  '    with a:',
-  '        meet.wait()',
-  '        with b:',
-  '            pass',
-  'def two():',
-  '    with b:',
-  '        meet.wait()',
-  '        with a:',
-  '            pass',
-  't1 = threading.Thread(target=one, name="one")',
-  `t2 = threading.Thread(target=two, name=${JSON.stringify(EVIL)})`,
-  't1.start(); t2.start()',
-  't1.join()',
-  '',
-].join('\n');
+// one's name is markup (tests/data/two_locks_at_a_barrier.py, which deadlock.test.mjs runs too).
+const DEADLOCK = readFileSync(join(ROOT, 'tests', 'data', 'two_locks_at_a_barrier.py'), 'utf8')
+  .replace('name="two"', `name=${JSON.stringify(EVIL)}`);
 
 let server;
 let browser;
