@@ -84,45 +84,49 @@ pub(super) fn write_tasks(o: &mut String, tasks: &[TaskReport]) {
     if tasks.is_empty() {
         return;
     }
-    o.push_str(",\"tasks\":[");
-    for (i, t) in tasks.iter().enumerate() {
-        if i > 0 {
-            o.push(',');
-        }
+    o.push_str(",\"tasks\":");
+    write_array(o, tasks, |o, t| {
         o.push_str("{\"task\":");
         write_str(o, &t.name);
         o.push_str(",\"spans\":");
         write_spans(o, &t.spans);
         o.push('}');
-    }
-    o.push(']');
+    });
 }
 
 /// `[{"state", "start_ms", "end_ms"}]`.
 fn write_spans(o: &mut String, spans: &[Span]) {
-    o.push('[');
-    for (j, s) in spans.iter().enumerate() {
-        if j > 0 {
-            o.push(',');
-        }
+    write_array(o, spans, |o, s| {
         o.push_str("{\"state\":");
         write_str(o, s.state.as_str());
-        o.push_str(",\"start_ms\":");
-        write_ms(o, s.start_ms);
-        o.push_str(",\"end_ms\":");
-        write_ms(o, s.end_ms);
-        o.push('}');
+        write_times(o, s.start_ms, s.end_ms);
+    });
+}
+
+/// `[item, item, ...]`, each item written by `item`.
+fn write_array<T>(o: &mut String, items: &[T], mut item: impl FnMut(&mut String, &T)) {
+    o.push('[');
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            o.push(',');
+        }
+        item(o, x);
     }
     o.push(']');
 }
 
+/// A span's `,"start_ms": .., "end_ms": ..}`, closing the object its caller opened.
+fn write_times(o: &mut String, start_ms: f64, end_ms: f64) {
+    o.push_str(",\"start_ms\":");
+    write_ms(o, start_ms);
+    o.push_str(",\"end_ms\":");
+    write_ms(o, end_ms);
+    o.push('}');
+}
+
 /// `[{"pid", "name", "gil": null | [{"lane", "start_ms", "end_ms"}], "tasks_dropped"}]`.
 pub(super) fn write_processes(o: &mut String, processes: &[ProcessReport]) {
-    o.push('[');
-    for (i, p) in processes.iter().enumerate() {
-        if i > 0 {
-            o.push(',');
-        }
+    write_array(o, processes, |o, p| {
         o.push_str("{\"pid\":");
         o.push_str(&p.pid.to_string());
         o.push_str(",\"name\":");
@@ -130,26 +134,14 @@ pub(super) fn write_processes(o: &mut String, processes: &[ProcessReport]) {
         o.push_str(",\"gil\":");
         match &p.gil {
             None => o.push_str("null"),
-            Some(spans) => {
-                o.push('[');
-                for (j, s) in spans.iter().enumerate() {
-                    if j > 0 {
-                        o.push(',');
-                    }
-                    o.push_str("{\"lane\":");
-                    o.push_str(&s.lane.to_string());
-                    o.push_str(",\"start_ms\":");
-                    write_ms(o, s.start_ms);
-                    o.push_str(",\"end_ms\":");
-                    write_ms(o, s.end_ms);
-                    o.push('}');
-                }
-                o.push(']');
-            }
+            Some(spans) => write_array(o, spans, |o, s| {
+                o.push_str("{\"lane\":");
+                o.push_str(&s.lane.to_string());
+                write_times(o, s.start_ms, s.end_ms);
+            }),
         }
         o.push_str(",\"tasks_dropped\":");
         o.push_str(&p.tasks_dropped.to_string());
         o.push('}');
-    }
-    o.push(']');
+    });
 }
