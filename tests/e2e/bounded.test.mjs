@@ -6,8 +6,8 @@
 //   threadlab.memoryBytes()) after them compared with after the first 100.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 /** Runs of each soak program (./build.sh soak sets more, or fewer, with SOAK_RUNS). */
 const SOAK_RUNS = Number(process.env.SOAK_RUNS) || 2000;
@@ -17,17 +17,9 @@ const MB = 1024 * 1024;
 let server;
 let browser;
 
-before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-  await browser.page.goto(server.url);
-  await browser.page.waitForSelector('#engine-chip[data-state="ready"]', { timeout: 90_000 });
-});
+before(async () => ({ server, browser } = await openServedPage({ path: '', readyTimeout: 90_000 })));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 test('a report of 100,000 threads draws the first lanes and sums up the rest', async (t) => {
   const { page } = browser;

@@ -5,23 +5,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-  await browser.page.goto(`${server.url}threadlab/example.html`);
-});
+before(async () => ({ server, browser } = await openServedPage({ path: 'threadlab/example.html' })));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 const run = (code, mode) => browser.page.evaluate(async ([code, mode]) => {
   const threadlab = await import('/threadlab.js');

@@ -7,22 +7,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPlainServer } from './lib/servers.mjs';
-import { openBrowser } from './lib/browser.mjs';
 import { lane, workerLanes, spansOf, overlapIn, assertOneRunnerAtATime, untilShown } from './lib/mechanisms.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startPlainServer();
-  browser = await openBrowser();
-  await browser.page.goto(`${server.url}threadlab/example.html`);
-});
+before(async () => ({ server, browser } = await openServedPage({
+  start: startPlainServer,
+  path: 'threadlab/example.html',
+})));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 /** Runs the playground's preset `id` in `mode` on the page; resolves with the report. */
 function runPreset(id, mode = 'gil') {

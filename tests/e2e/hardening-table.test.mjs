@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 const TABLE = JSON.parse(readFileSync(join(ROOT, 'tests', 'data', 'hardening_table.json'), 'utf8'));
 
@@ -30,16 +29,9 @@ function python3(code) {
 let server;
 let browser;
 
-before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-  await browser.page.goto(`${server.url}threadlab/example.html`);
-});
+before(async () => ({ server, browser } = await openServedPage({ path: 'threadlab/example.html' })));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 /** One run, then `print(6 * 7)`: what each printed and how the first ended. */
 const runThenNext = (code, mode = 'gil') => browser.page.evaluate(async ([code, mode]) => {

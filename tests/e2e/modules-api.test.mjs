@@ -4,22 +4,14 @@
 // ImportError, and a traceback that names the helper's file and line. A bad `modules` rejects.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-  await browser.page.goto(`${server.url}threadlab/example.html`);
-});
+before(async () => ({ server, browser } = await openServedPage({ path: 'threadlab/example.html' })));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 const MODULES = {
   helper: 'print("helper loading", __name__)\nVALUE = 42\ndef greet(n):\n    return "hello " + n\ndef fail():\n    return 1 / 0\n',

@@ -2,20 +2,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPlainServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startPlainServer();
-  browser = await openBrowser();
-});
+before(async () => ({ server, browser } = await openServedPage({ start: startPlainServer })));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 test('without isolation headers the page explains COOP/COEP and how to serve it', async () => {
   const { page, logs } = browser;

@@ -4,8 +4,8 @@
 // memory with what it prints, and the next run works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 const MAX_BYTES = 4 * 2 ** 20;
 const MAX_PIECES = 100_000;
@@ -13,15 +13,9 @@ const MAX_PIECES = 100_000;
 let server;
 let browser;
 
-before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-});
+before(async () => ({ server, browser } = await openServedPage()));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 async function apiPage() {
   await browser.page.goto(`${server.url}threadlab/example.html`);

@@ -5,29 +5,23 @@
 // argument back on a Queue, in every mode, as python3 prints it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser } from './lib/browser.mjs';
 import { overlapIn as overlap } from './lib/mechanisms.mjs';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './lib/paths.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-  await browser.page.goto(server.url);
+  ({ server, browser } = await openServedPage({ path: '' }));
   const info = await browser.page.evaluate(async () => (await import('/threadlab.js')).ready());
   assert.equal(info.isolated, true, browser.logs.join('\n'));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 async function run(code, options = {}) {
   try {

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startStaticServer, ISOLATED_PAGE_HEADERS } from './lib/static-server.mjs';
-import { openBrowser } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 const WWW = join(ROOT, 'www');
 const CORP = [['Cross-Origin-Resource-Policy', 'cross-origin']];
@@ -51,15 +51,13 @@ for (const [name, headers, mode] of [
     let server;
     let browser;
     before(async () => {
-      server = await startStaticServer({ root: WWW, headers });
-      browser = await openBrowser();
-      await browser.page.goto(`${server.url}threadlab/example.html`);
+      ({ server, browser } = await openServedPage({
+        start: () => startStaticServer({ root: WWW, headers }),
+        path: 'threadlab/example.html',
+      }));
       await browser.page.evaluate(async () => (await import('/threadlab.js')).ready());
     });
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    after(() => closeServedPage({ server, browser }));
 
     test('modules load when first imported, once per engine, and run as in python3', async () => {
       const { page, logs } = browser;
@@ -84,15 +82,11 @@ for (const [name, headers, mode] of [
 describe('a module file that cannot be fetched', () => {
   let server;
   let browser;
-  before(async () => {
-    server = await startStaticServer({ root: WWW, headers: [...ISOLATED_PAGE_HEADERS, ...CORP] });
-    browser = await openBrowser();
-    await browser.page.goto(`${server.url}threadlab/example.html`);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  before(async () => ({ server, browser } = await openServedPage({
+    start: () => startStaticServer({ root: WWW, headers: [...ISOLATED_PAGE_HEADERS, ...CORP] }),
+    path: 'threadlab/example.html',
+  })));
+  after(() => closeServedPage({ server, browser }));
 
   test('is an ImportError naming the file, and a later run imports it', async () => {
     const { page, context } = browser;

@@ -4,21 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPlainServer } from './lib/servers.mjs';
-import { openBrowser } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startPlainServer();
-  browser = await openBrowser();
-  await browser.page.goto(`${server.url}threadlab/example.html`);
-});
+before(async () => ({ server, browser } = await openServedPage({ start: startPlainServer, path: 'threadlab/example.html' })));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 test('without isolation: programs run, threads as green threads; Stop works', async () => {
   const r = await browser.page.evaluate(async () => {

@@ -4,25 +4,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser } from './lib/browser.mjs';
 import { lifetime, overlapIn as overlap, spansOf, workerLanes } from './lib/mechanisms.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-  await browser.page.goto(server.url);
+  ({ server, browser } = await openServedPage({ path: '' }));
   const info = await browser.page.evaluate(async () => (await import('/threadlab.js')).ready());
   assert.equal(info.isolated, true, browser.logs.join('\n'));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 /** Runs `code` in the page; resolves with { report, pieces } (pieces: what onOutput got). */
 async function run(code, options = {}) {

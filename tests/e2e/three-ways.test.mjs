@@ -10,10 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startIsolatedServer, startPlainServer } from './lib/servers.mjs';
+import { startPlainServer } from './lib/servers.mjs';
 import { openBrowser } from './lib/browser.mjs';
 import { CLOCK_SLACK_MS, cores, overlapIn, spansOf } from './lib/mechanisms.mjs';
 import { RUNS, variant, WAYS_CODE } from '../../www/js/ways.js';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
@@ -21,14 +22,10 @@ const scratch = mkdtempSync(join(tmpdir(), 'threadlab-ways-'));
 // The six from the first test, read by the ones after it.
 let six = null;
 
-before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-});
+before(async () => ({ server, browser } = await openServedPage()));
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await closeServedPage({ server, browser });
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -6,10 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
 import { pageReports } from './lib/mechanisms.mjs';
 import { ROOT } from './lib/paths.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 const EVIL = '<img src=x onerror="window.__pwned=1">';
 
@@ -21,17 +21,9 @@ const DEADLOCK = readFileSync(join(ROOT, 'tests', 'data', 'two_locks_at_a_barrie
 let server;
 let browser;
 
-before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-  await browser.page.goto(server.url);
-  await browser.page.waitForSelector('#engine-chip[data-state="ready"]', { timeout: 60_000 });
-});
+before(async () => ({ server, browser } = await openServedPage({ path: '', readyTimeout: 60_000 })));
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 async function runInPage(code) {
   const { page } = browser;
