@@ -4,27 +4,23 @@
 // and screenshots at desktop and phone sizes in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
 import {
   assertGilTraded, assertOneAfterAnother, assertRanTogether, CLOCK_SLACK_MS, aliveTogetherMs, cores, couldTrade, untilShown, lane, lifetime, overlapIn, pageReports, pageSeconds,
   spansOf, workerLanes,
 } from './lib/mechanisms.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
+  ({ server, browser } = await openServedPage());
   await browser.page.setViewportSize({ width: 1280, height: 800 });
   await openPlayground(browser.page);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 // ---- helpers --------------------------------------------------------------------------------
 

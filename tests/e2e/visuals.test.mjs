@@ -4,9 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 const RENDER_BUDGET_MS = 50;
@@ -20,15 +20,11 @@ before(async () => {
   for (const f of await readdir(FIXTURES)) {
     if (f.endsWith('.json')) fixtures[f.slice(0, -5)] = JSON.parse(await readFile(join(FIXTURES, f), 'utf8'));
   }
-  server = await startIsolatedServer();
-  browser = await openBrowser();
+  ({ server, browser } = await openServedPage());
   await openVisuals();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 async function openVisuals() {
   const { page } = browser;
