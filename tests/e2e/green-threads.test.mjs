@@ -11,24 +11,23 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startStaticServer, readHeadersFile, DIST } from './lib/static-server.mjs';
-import { openBrowser } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 let info;
 
 before(async () => {
-  server = await startStaticServer();
-  browser = await openBrowser({ serviceWorkers: 'block' });
-  await browser.page.goto(`${server.url}index.html`);
+  ({ server, browser } = await openServedPage({
+    start: startStaticServer,
+    browserOptions: { serviceWorkers: 'block' },
+    path: 'index.html',
+  }));
   await browser.page.waitForFunction(() => !document.getElementById('run').disabled, null, { timeout: 60_000 });
   info = await browser.page.evaluate(async () => (await import(new URL('threadlab.js', document.baseURI).href)).ready());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 const SKIP_WHY = 'the engine cannot start threads on a page that is not cross-origin isolated yet '
   + "(ready() reported threads: false; the green-thread scheduler is not in this build)";

@@ -7,10 +7,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser, watchCsp, cspViolations, screenshot } from './lib/browser.mjs';
+import { watchCsp, cspViolations, screenshot } from './lib/browser.mjs';
 import { DIST, readHeadersFile } from './lib/static-server.mjs';
 import { encodeState } from '../../www/js/share.js';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 /** The policy, word for word as the issue gives it. */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors *";
@@ -21,15 +21,11 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
+  ({ server, browser } = await openServedPage());
   await watchCsp(browser.context);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 test('the dev server sends the exact policy and nosniff on pages, scripts and the wasm', async () => {
   for (const path of ['', 'index.html', 'embed.html', 'threadlab.js', 'js/main.js', 'pkg/threadlab_bg.wasm']) {
