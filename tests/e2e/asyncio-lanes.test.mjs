@@ -6,16 +6,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
+  ({ server, browser } = await openServedPage());
   const { page } = browser;
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(server.url);
@@ -23,10 +22,7 @@ before(async () => {
   await page.waitForFunction(() => !document.getElementById('run').disabled);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 const program = (name) => readFileSync(join(ROOT, 'tests', 'data', name), 'utf8');
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startStaticServer, readHeadersFile, DIST } from './lib/static-server.mjs';
 import { openBrowser, screenshot, watchCsp, cspViolations } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 import { wasmCustomSections } from '../../scripts/dist.mjs';
 
 const PREFIX = '/docs/threadlab/';
@@ -15,15 +16,13 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startStaticServer({ prefix: PREFIX, headers: await readHeadersFile(join(DIST, '_headers')) });
-  browser = await openBrowser();
+  ({ server, browser } = await openServedPage({
+    start: async () => startStaticServer({ prefix: PREFIX, headers: await readHeadersFile(join(DIST, '_headers')) }),
+  }));
   await watchCsp(browser.context);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeServedPage({ server, browser }));
 
 test('dist/ layout: stable names at the root, the rest under app-<hash>/, wasm without names', async () => {
   const top = (await readdir(DIST)).sort();

@@ -7,21 +7,20 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startStaticServer, readHeadersFile, ISOLATED_PAGE_HEADERS, DIST } from './lib/static-server.mjs';
-import { openBrowser, screenshot, watchCsp, cspViolations } from './lib/browser.mjs';
+import { screenshot, watchCsp, cspViolations } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let app; // dist/ with its headers, on one origin
 let browser;
 
 before(async () => {
-  app = await startStaticServer({ headers: await readHeadersFile(join(DIST, '_headers')) });
-  browser = await openBrowser();
+  ({ server: app, browser } = await openServedPage({
+    start: async () => startStaticServer({ headers: await readHeadersFile(join(DIST, '_headers')) }),
+  }));
   await watchCsp(browser.context);
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+after(() => closeServedPage({ server: app, browser }));
 
 /** A docs page on another origin: the parent collects threadlab:report messages in window.reports. */
 function docsPage(iframes) {
