@@ -5,7 +5,8 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStaticServer } from './lib/static-server.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 const PREFIX = '/project/';
 // Long enough for a second reload to have happened if the guard did not hold (a reload here
@@ -33,18 +34,16 @@ describe('a host without headers, service workers allowed', () => {
   let browser;
   let deploy = 0; // > 0: the server sends a new build's sw.js (as after a deploy)
   before(async () => {
-    server = await startStaticServer({
-      prefix: PREFIX,
-      transform: (path, body) => (path === 'sw.js' && deploy > 0
-        ? body.toString().replace(/^const BUILD = "([0-9a-f]+)";$/m, `const BUILD = "$1-deploy${deploy}";`)
-        : body),
-    });
-    browser = await openBrowser();
+    ({ server, browser } = await openServedPage({
+      start: () => startStaticServer({
+        prefix: PREFIX,
+        transform: (path, body) => (path === 'sw.js' && deploy > 0
+          ? body.toString().replace(/^const BUILD = "([0-9a-f]+)";$/m, `const BUILD = "$1-deploy${deploy}";`)
+          : body),
+      }),
+    }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeServedPage({ server, browser }));
 
   test('the service worker brings isolation after exactly one reload, and never loops', async () => {
     const { page, logs } = browser;
@@ -129,16 +128,14 @@ describe('a host that defeats the service worker\'s headers', () => {
   let browser;
   before(async () => {
     // The same dist/, but its service worker adds no headers: the reload cannot bring isolation.
-    server = await startStaticServer({
-      prefix: PREFIX,
-      transform: (path, body) => (path === 'sw.js' ? body.toString().replace('const ISOLATE = true;', 'const ISOLATE = false;') : body),
-    });
-    browser = await openBrowser();
+    ({ server, browser } = await openServedPage({
+      start: () => startStaticServer({
+        prefix: PREFIX,
+        transform: (path, body) => (path === 'sw.js' ? body.toString().replace('const ISOLATE = true;', 'const ISOLATE = false;') : body),
+      }),
+    }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeServedPage({ server, browser }));
 
   test('one reload is tried, then the page runs without isolation and says why (no loop)', async () => {
     const { page, logs } = browser;
@@ -163,13 +160,12 @@ describe('service workers blocked (Firefox private windows, some frames)', () =>
   let server;
   let browser;
   before(async () => {
-    server = await startStaticServer({ prefix: PREFIX });
-    browser = await openBrowser({ serviceWorkers: 'block' });
+    ({ server, browser } = await openServedPage({
+      start: () => startStaticServer({ prefix: PREFIX }),
+      browserOptions: { serviceWorkers: 'block' },
+    }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeServedPage({ server, browser }));
 
   test('no reload; the banner says what is missing and what works; free-threaded is off and run() says why', async () => {
     const { page, logs } = browser;
