@@ -280,7 +280,7 @@ pub fn convert(code: u8, v: &Value) -> PyResult<Scalar> {
                     _ => Err(type_error("array item must be unicode character")),
                 }
             }
-            _ => Err(type_error(format!("array item must be unicode character, not {}", v.type_name()))),
+            _ => Err(type_error("array item must be unicode character")),
         },
         _ => {
             let n: i128 = match v {

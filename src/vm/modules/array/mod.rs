@@ -95,12 +95,10 @@ fn make(cls: &Arc<Class>, code: u8, items: Items) -> Value {
     Value::Instance(Arc::new(Instance::with_payload(cls.clone(), Box::new(Array { code, items: Mutex::new(items) }))))
 }
 
-/// A new array of the same class and typecode as `a`.
-fn like(this: &Value, a: &Array, items: Items) -> Value {
-    match this {
-        Value::Instance(i) => make(&i.class, a.code, items),
-        _ => make(array_class(), a.code, items),
-    }
+/// A new array with `a`'s typecode: of class array.array even when `a` is of a subclass, as
+/// CPython's slices, `+`, `*` and copies are.
+fn like(a: &Array, items: Items) -> Value {
+    make(array_class(), a.code, items)
 }
 
 pub fn array_of(v: &Value) -> Option<&Array> {
@@ -194,7 +192,7 @@ fn itemsize_get(_vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn getitem(_vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, arr, rest) = this(&a)?;
+    let (_, arr, rest) = this(&a)?;
     let idx = &rest.exact("__getitem__", 1)?[0];
     let items = arr.lock();
     if let Some(i) = index_of(idx) {
@@ -207,7 +205,7 @@ fn getitem(_vm: &mut Vm, a: Args) -> PyResult<Value> {
         Value::Slice(sl) => {
             let picked = items.pick(&slice_positions(sl, items.len())?);
             drop(items);
-            Ok(like(s, arr, picked))
+            Ok(like(arr, picked))
         }
         _ => Err(type_error("array indices must be integers")),
     }
@@ -391,11 +389,10 @@ fn extend_with(vm: &mut Vm, arr: &Array, x: &Value) -> PyResult<()> {
         arr.lock().extend_from(&more);
         return Ok(());
     }
-    let values = vm.collect(x)?;
-    let scalars = values.iter().map(|v| convert(arr.code, v)).collect::<PyResult<Vec<_>>>()?;
-    let mut items = arr.lock();
-    for s in scalars {
-        items.push(s);
+    // Item by item, as CPython: the items before a bad one stay appended.
+    for v in vm.collect(x)? {
+        let s = convert(arr.code, &v)?;
+        arr.lock().push(s);
     }
     Ok(())
 }
@@ -489,15 +486,33 @@ fn repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(Value::string(format!("{}('{}', {})", name, code, body)))
 }
 
-/// Rich comparison as CPython's array_richcompare: item by item as Python values, whatever
-/// the two typecodes; NotImplemented against anything else.
+/// Rich comparison as CPython's array_richcompare: arrays of different lengths are unequal;
+/// otherwise the first pair of items that differ (as Python values, whatever the two
+/// typecodes; a NaN differs from itself) decides, then the lengths. NotImplemented against
+/// anything else.
 fn rich(vm: &mut Vm, a: Args, kind: CmpKind) -> PyResult<Value> {
     let (_, arr, rest) = this(&a)?;
     let other = &rest.exact("comparison", 1)?[0];
     let Some(o) = array_of(other) else { return Ok(Value::NotImplemented) };
-    let mine = Value::list(arr.snapshot().values());
-    let theirs = Value::list(o.snapshot().values());
-    compare(vm, &mine, &theirs, kind)
+    let mine = arr.snapshot().values();
+    let theirs = o.snapshot().values();
+    if mine.len() != theirs.len() && matches!(kind, CmpKind::Eq | CmpKind::Ne) {
+        return Ok(Value::Bool(kind == CmpKind::Ne));
+    }
+    for (x, y) in mine.iter().zip(&theirs) {
+        let same = match (x, y) {
+            (Value::Float(p), Value::Float(q)) => p == q,
+            _ => eq(vm, x, y)?,
+        };
+        if !same {
+            return match kind {
+                CmpKind::Eq => Ok(Value::Bool(false)),
+                CmpKind::Ne => Ok(Value::Bool(true)),
+                _ => compare(vm, x, y, kind),
+            };
+        }
+    }
+    Ok(Value::Bool(crate::vm::ops::cmp_ord(kind, mine.len().cmp(&theirs.len()))))
 }
 
 fn cmp_eq(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -520,7 +535,7 @@ fn cmp_ge(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 fn add(_vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, arr, rest) = this(&a)?;
+    let (_, arr, rest) = this(&a)?;
     let other = &rest.exact("__add__", 1)?[0];
     let Some(o) = array_of(other) else {
         return Err(type_error(format!("can only append array (not \"{}\") to array", other.type_name())));
@@ -531,7 +546,7 @@ fn add(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let more = o.snapshot();
     let mut sum = arr.snapshot();
     sum.extend_from(&more);
-    Ok(like(s, arr, sum))
+    Ok(like(arr, sum))
 }
 
 fn iadd(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -544,32 +559,38 @@ fn iadd(vm: &mut Vm, a: Args) -> PyResult<Value> {
     Ok(s.clone())
 }
 
+fn non_int(by: &Value) -> crate::vm::exceptions::Unwind {
+    type_error(format!("can't multiply sequence by non-int of type '{}'", by.type_name()))
+}
+
 fn repeated(items: &Items, n: i64) -> PyResult<Items> {
     Ok(map_same!(items, v => repeat(v, n)?))
 }
 
 fn mul(_vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, arr, rest) = this(&a)?;
-    let Some(n) = repeat_count(&rest.exact("__mul__", 1)?[0]) else { return Ok(Value::NotImplemented) };
+    let (_, arr, rest) = this(&a)?;
+    let by = &rest.exact("__mul__", 1)?[0];
+    let Some(n) = repeat_count(by) else { return Err(non_int(by)) };
     let items = repeated(&arr.lock(), n)?;
-    Ok(like(s, arr, items))
+    Ok(like(arr, items))
 }
 
 fn imul(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let (s, arr, rest) = this(&a)?;
-    let Some(n) = repeat_count(&rest.exact("__imul__", 1)?[0]) else { return Ok(Value::NotImplemented) };
+    let by = &rest.exact("__imul__", 1)?[0];
+    let Some(n) = repeat_count(by) else { return Err(non_int(by)) };
     let mut items = arr.lock();
     *items = repeated(&items, n)?;
     Ok(s.clone())
 }
 
 fn copy(_vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, arr, _) = this(&a)?;
-    Ok(like(s, arr, arr.snapshot()))
+    let (_, arr, _) = this(&a)?;
+    Ok(like(arr, arr.snapshot()))
 }
 
 fn deepcopy(_vm: &mut Vm, a: Args) -> PyResult<Value> {
-    let (s, arr, rest) = this(&a)?;
+    let (_, arr, rest) = this(&a)?;
     rest.exact("__deepcopy__", 1)?;
-    Ok(like(s, arr, arr.snapshot()))
+    Ok(like(arr, arr.snapshot()))
 }
