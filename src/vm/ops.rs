@@ -510,7 +510,7 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Val
 fn user_compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Value> {
     if let Value::Instance(i) = a {
         if let Some(m) = i.class.lookup(kind.dunder()) {
-            if !is_object_default(&m) {
+            if compares_itself(i, &m) {
                 let r = vm.call(&m, &[a.clone(), b.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
@@ -520,7 +520,7 @@ fn user_compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Va
     }
     if let Value::Instance(i) = b {
         if let Some(m) = i.class.lookup(kind.swapped().dunder()) {
-            if !is_object_default(&m) {
+            if compares_itself(i, &m) {
                 let r = vm.call(&m, &[b.clone(), a.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
@@ -560,6 +560,13 @@ fn user_compare(vm: &mut Vm, a: &Value, b: &Value, kind: CmpKind) -> PyResult<Va
 /// Builtin methods inherited from `object` carry no user behavior.
 fn is_object_default(m: &Value) -> bool {
     matches!(m, Value::Builtin(_))
+}
+
+/// Whether comparison method `m`, found on instance `i`'s class, is to be called: a Python
+/// method, or a builtin of a class written in Rust (array.array's `__lt__`). Builtins found on
+/// other classes are object's or a value type's slots, which the fallbacks stand for.
+fn compares_itself(i: &Instance, m: &Value) -> bool {
+    !is_object_default(m) || i.class.kind == crate::vm::types::TypeKind::Native
 }
 
 /// Orders two values for sorting (`<` must be supported).

@@ -3,6 +3,7 @@
 //! `pub fn create(vm: &mut Vm) -> PyResult<Value>` and list it in `MODULES`.
 //! A module may also be written in Python: see [`source_module`].
 
+mod array;
 mod internal;
 mod json;
 pub mod multiprocessing;
@@ -38,6 +39,7 @@ static MODULES: &[(&str, ModuleInit)] = &[("time", time::create), ("sys", sys::c
     ("_json", json::create),
     ("_sre", re::create),
     ("struct", struct_::create),
+    ("array", array::create),
     ("_weakref", weakref::create),
     ("_random", random_core::create),
     ("os.path", os_path),

@@ -51,7 +51,6 @@ static SOURCES: &[(&str, &str)] = &[
     ("collections.abc", include_str!("pylib/collections_abc.py")),
     ("logging", include_str!("pylib/logging.py")),
     ("io", include_str!("pylib/io.py")),
-    ("array", include_str!("pylib/array.py")),
     ("pprint", include_str!("pylib/pprint.py")),
     ("re", include_str!("pylib/re.py")),
     ("textwrap", include_str!("pylib/textwrap.py")),
