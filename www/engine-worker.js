@@ -133,6 +133,8 @@ const handlers = {
     const result = JSON.parse(runPython(code, mode, switchInterval, maxThreads, runId, modules));
     // The page restarts an engine whose memory has grown too large (it never shrinks).
     result.memoryBytes = sharedMemory().buffer.byteLength;
+    // The Engine panel says when a run started the pool (its line would say the pool is not started).
+    result.pool = pool ? await pool : null;
     return result;
   },
 

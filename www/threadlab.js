@@ -179,6 +179,7 @@ export async function run(code, { mode = 'gil', switchInterval = 0.005, onOutput
       modules: modules ? { ...modules } : undefined,
     });
     memoryAfter = result.memoryBytes;
+    if (result.pool) emitState({ state: 'pool', ...result.pool });
     await me.output.whenDelivered(result.pieces);
     const { report } = result;
     return {
@@ -276,7 +277,9 @@ export async function engineRequest(type, args) {
  * Calls `listener(event)` whenever the engine changes state: `{state: 'starting'}`,
  * `{state: 'ready', info}` (what ready() resolves with), `{state: 'restarting', reason, detail,
  * message, duringRun}` (it crashed, Stop ended it, or it gave back memory; a new one is
- * starting; duringRun: a run was going, and rejects saying so), `{state: 'failed', why}`.
+ * starting; duringRun: a run was going, and rejects saying so), `{state: 'failed', why}`,
+ * `{state: 'pool', poolSize, poolMs}` (after each run once the engine's rayon
+ * pool has started, by a process pool or the smoke test).
  * Returns a function that removes the listener.
  */
 export function onEngineState(listener) {

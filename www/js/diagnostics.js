@@ -33,6 +33,8 @@ export function startDiagnostics({ isolated, onState }) {
       // A crash during a run is told by the run (status line and console); one outside a run
       // (the panic buttons below, a worker dying while idle) only here.
       if (!byStop && event.reason !== 'recycle' && !event.duringRun) showError(`${event.message}.`);
+    } else if (event.state === 'pool') {
+      status.setPool({ isolated: true, poolSize: event.poolSize, poolMs: event.poolMs });
     } else if (event.state === 'ready' && started) {
       status.setState(isolated ? 'ready' : 'engine loaded, no worker pool');
     } else if (event.state === 'failed') {

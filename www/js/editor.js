@@ -5,24 +5,50 @@
 import { adoptEditorStyles } from './editor-styles.js';
 
 /**
+ * A plain <textarea> at once (Run does not wait for the editor bundle), swapped for CodeMirror
+ * when www/vendor/codemirror.js has loaded, with the text, the selection, the focus and a marked
+ * error carried over. If the bundle is missing, the textarea stays.
  * @param {HTMLElement} parent
  * @param {object} options
  * @param {string} options.doc          the first program
  * @param {(code: string) => void} options.onChange  after every change of the text
  * @param {() => void} options.onRun    Ctrl/Cmd+Enter
  * @param {string} options.label        accessible name of the editor
+ * @returns {Promise<object>} the editor (its `upgraded` promise settles after the swap)
  */
 export async function createEditor(parent, options) {
-  let cm = null;
-  try {
-    cm = await import('../vendor/codemirror.js');
-  } catch (e) {
-    console.warn(`CodeMirror bundle not loaded (${e.message}); using a plain text area`);
-  }
-  return cm ? codeMirrorEditor(cm, parent, options) : textareaEditor(parent, options);
+  let inner = textareaEditor(parent, options);
+  let error = null; // { line, message } while one is marked
+  const editor = {
+    get kind() { return inner.kind; },
+    get view() { return inner.view; },
+    getCode: () => inner.getCode(),
+    setCode: (text) => { error = null; inner.setCode(text); },
+    replace: (from, to, text) => inner.replace(from, to, text),
+    markError(line, message) {
+      error = { line, message };
+      inner.markError(line, message);
+    },
+    clearError() {
+      error = null;
+      inner.clearError();
+    },
+    focus: () => inner.focus(),
+  };
+  editor.upgraded = import('../vendor/codemirror.js').then((cm) => {
+    const plain = inner;
+    const { anchor, head, focused } = plain.selection();
+    inner = codeMirrorEditor(cm, parent, { ...options, doc: plain.getCode(), selection: { anchor, head } });
+    plain.remove();
+    if (error) inner.markError(error.line, error.message);
+    if (focused) inner.focus();
+  }, (e) => {
+    console.warn(`CodeMirror bundle not loaded (${e.message}); keeping the plain text area`);
+  });
+  return editor;
 }
 
-function codeMirrorEditor(cm, parent, { doc, onChange, onRun, label }) {
+function codeMirrorEditor(cm, parent, { doc, selection, onChange, onRun, label }) {
   const {
     EditorView, EditorState, StateField, StateEffect, Decoration, GutterMarker, gutter, WidgetType,
     RangeSet, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars,
@@ -130,6 +156,7 @@ function codeMirrorEditor(cm, parent, { doc, onChange, onRun, label }) {
     parent,
     state: EditorState.create({
       doc,
+      selection,
       extensions: [
         errorGutter,
         lineNumbers(),
@@ -182,7 +209,7 @@ function codeMirrorEditor(cm, parent, { doc, onChange, onRun, label }) {
   };
 }
 
-/** The stand-in when the CodeMirror bundle is missing: same interface, no highlighting. */
+/** The editor until CodeMirror has loaded (or for good if it cannot): same interface, no highlighting. */
 function textareaEditor(parent, { doc, onChange, onRun, label }) {
   const area = document.createElement('textarea');
   area.className = 'plain-editor';
@@ -223,5 +250,14 @@ function textareaEditor(parent, { doc, onChange, onRun, label }) {
       message.hidden = true;
     },
     focus: () => area.focus(),
+    selection: () => ({
+      anchor: area.selectionDirection === 'backward' ? area.selectionEnd : area.selectionStart,
+      head: area.selectionDirection === 'backward' ? area.selectionStart : area.selectionEnd,
+      focused: document.activeElement === area,
+    }),
+    remove() {
+      area.remove();
+      message.remove();
+    },
   };
 }

@@ -12,6 +12,7 @@ import { MODE_LABELS, modeUnavailable } from './mode-names.js';
 import { OutputConsole } from './console.js';
 import { CompareCards } from './cards.js';
 import { presetById } from './presets.js';
+import { runWays, waysReading, RUNS as WAY_RUNS } from './ways.js';
 import { withParams } from './params.js';
 import { decodeCode, shareUrl } from './share.js';
 import { PANELS, DEFAULT_PANELS } from './embed-link.js';
@@ -70,10 +71,10 @@ async function programFromQuery() {
   if (unknown.length) fail(`This program has no parameter ${unknown.join(', ')}.`);
   // A preset whose code was replaced is not that preset any more: say so, not its claim.
   const isPreset = preset && !query.has('code');
-  return { preset: isPreset ? preset : null, code: withValues };
+  return { preset: isPreset ? preset : null, code: withValues, values };
 }
 
-const { preset, code } = await programFromQuery();
+const { preset, code, values: paramValues } = await programFromQuery();
 el('embed-title').textContent = preset ? preset.title : 'A Python program';
 el('embed-claim').textContent = preset?.claim ?? '';
 document.title = `${el('embed-title').textContent} · threadlab`;
@@ -81,6 +82,8 @@ document.title = `${el('embed-title').textContent} · threadlab`;
 const panels = (query.get('panels') ?? DEFAULT_PANELS.join(',')).split(',').filter((p) => PANELS.includes(p));
 for (const p of panels) el(`panel-${p}`).hidden = false;
 el('run-all').hidden = !panels.includes('compare');
+// The same words as the full page (main.js): a ways preset's "run all" is its six runs.
+if (preset?.ways) el('run-all').textContent = 'Run the six';
 
 const modes = new ModeControls({ onChange: () => {} });
 const fullPage = new URL('index.html', document.baseURI);
@@ -159,11 +162,11 @@ function setRunning(on) {
 }
 
 /** One run in one mode: the console, the timeline, and the report to the parent page. */
-async function runMode(mode) {
+async function runMode(mode, { code = editor.getCode(), label = MODE_LABELS[mode] } = {}) {
   outputConsole.clear();
   editor.clearError();
-  el('run-state').textContent = `Running ${MODE_LABELS[mode]}…`;
-  const report = await threadlab.run(editor.getCode(), {
+  el('run-state').textContent = `Running ${label}…`;
+  const report = await threadlab.run(code, {
     mode,
     switchInterval: modes.switchInterval,
     onOutput: (piece) => outputConsole.write(piece),
@@ -205,7 +208,23 @@ async function guarded(body) {
 
 const runOne = () => guarded(() => runMode(modes.mode));
 
+/** A ways preset's six runs (JOB and WAY set for each, ways.js), then their reading. */
+async function runSix() {
+  await guarded(async () => {
+    const mode = modes.mode;
+    const { reports, errors } = await runWays({
+      code: editor.getCode(),
+      stopped: () => stopRequested,
+      run: (code, way) => runMode(mode, { code, label: `${WAY_RUNS.indexOf(way) + 1} of ${WAY_RUNS.length}: ${way.job}, ${way.way}, ${MODE_LABELS[mode]}` }),
+    });
+    const reading = waysReading({ reports, params: paramValues, env: { cores: navigator.hardwareConcurrency || null } });
+    const failed = errors.length ? ` (${errors.map((e) => `${e.key}: ${e.message}`).join('; ')})` : '';
+    el('run-state').textContent = stopRequested ? 'Stopped.' : `${reading?.text ?? 'The six did not run.'}${failed}`;
+  });
+}
+
 async function runAll() {
+  if (preset?.ways) return runSix();
   await guarded(async () => {
     const runnable = MODES.filter((m) => modes.available(m));
     const unavailable = Object.fromEntries(modes.unavailable);

@@ -21,6 +21,6 @@ export function setEngine({ version, isolated }) {
 export function setPool({ isolated, poolSize, poolMs }) {
   field('pool').textContent = !isolated
     ? 'not started (needs cross-origin isolation)'
-    : poolMs === null ? 'starts when the smoke test runs' : `${poolSize} workers (started in ${poolMs.toFixed(0)} ms)`;
+    : poolMs === null ? 'starts when the smoke test or a process pool runs' : `${poolSize} workers (started in ${poolMs.toFixed(0)} ms)`;
   field('pool').dataset.size = String(poolSize);
 }

@@ -249,50 +249,62 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
     let all_int = keys.iter().all(|k| matches!(k, Value::Int(_)));
     let all_str = keys.iter().all(|k| matches!(k, Value::Str(_)));
     let all_float = keys.iter().all(|k| matches!(k, Value::Float(_)));
-    if all_int {
-        idx.sort_by_key(|&i| match &keys[i] {
-            Value::Int(n) => *n,
-            _ => 0,
-        });
-    } else if all_str {
-        idx.sort_by(|&a, &b| keys[a].as_str().unwrap().cmp(keys[b].as_str().unwrap()));
-    } else if all_float {
-        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
-            (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
-            _ => Ordering::Equal,
-        });
-    } else {
-        let err: RefCell<Option<Unwind>> = RefCell::new(None);
-        let vm_cell = RefCell::new(vm);
-        idx.sort_by(|&a, &b| {
-            if err.borrow().is_some() {
-                return Ordering::Equal;
-            }
-            let mut vm = vm_cell.borrow_mut();
-            match less_than(&mut vm, &keys[a], &keys[b]) {
-                Ok(true) => Ordering::Less,
-                Ok(false) => match less_than(&mut vm, &keys[b], &keys[a]) {
-                    Ok(true) => Ordering::Greater,
-                    Ok(false) => Ordering::Equal,
-                    Err(e) => {
-                        *err.borrow_mut() = Some(e);
-                        Ordering::Equal
-                    }
-                },
+    let int_of = |v: &Value| match v {
+        Value::Int(n) => *n,
+        _ => 0,
+    };
+    let mut by_int = |a: usize, b: usize| int_of(&keys[a]).cmp(&int_of(&keys[b]));
+    let mut by_str = |a: usize, b: usize| keys[a].as_str().unwrap().cmp(keys[b].as_str().unwrap());
+    let mut by_float = |a: usize, b: usize| match (&keys[a], &keys[b]) {
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        _ => Ordering::Equal,
+    };
+    let err: RefCell<Option<Unwind>> = RefCell::new(None);
+    let vm_cell = RefCell::new(vm);
+    let mut by_lt = |a: usize, b: usize| {
+        if err.borrow().is_some() {
+            return Ordering::Equal;
+        }
+        let mut vm = vm_cell.borrow_mut();
+        match less_than(&mut vm, &keys[a], &keys[b]) {
+            Ok(true) => Ordering::Less,
+            Ok(false) => match less_than(&mut vm, &keys[b], &keys[a]) {
+                Ok(true) => Ordering::Greater,
+                Ok(false) => Ordering::Equal,
                 Err(e) => {
                     *err.borrow_mut() = Some(e);
                     Ordering::Equal
                 }
+            },
+            Err(e) => {
+                *err.borrow_mut() = Some(e);
+                Ordering::Equal
             }
-        });
-        if let Some(e) = err.into_inner() {
-            return Err(e);
         }
+    };
+    let cmp: &mut dyn FnMut(usize, usize) -> Ordering = if all_int {
+        &mut by_int
+    } else if all_str {
+        &mut by_str
+    } else if all_float {
+        &mut by_float
+    } else {
+        &mut by_lt
+    };
+    sort_indices(&mut idx, cmp);
+    if let Some(e) = err.into_inner() {
+        return Err(e);
     }
     if reverse {
         idx.reverse();
     }
     Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+/// The one stable sort of list.sort and sorted(): a comparator behind `dyn`, so std's sort is
+/// compiled once, not once per kind of key (each copy was about 13 KB of wasm).
+fn sort_indices(idx: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
+    idx.sort_by(|&a, &b| cmp(a, b));
 }
 
 /// `l[idx]`.
