@@ -57,6 +57,10 @@ impl Vm {
                 if let Some(v) = inst.dict().get_hinted(name, hint) {
                     return Ok(v.clone());
                 }
+                // What `get_attr` would do next, without its second scan of the dict.
+                if !inst.class.has_getattribute() {
+                    return self.generic_getattr(obj, name);
+                }
             }
         }
         self.get_attr(obj, name)
