@@ -6,6 +6,7 @@ use super::types::{intern, Class, Method, Str, TypeKind, Wrapper};
 use super::state::Vm;
 use super::types::types;
 use super::value::Value;
+use std::sync::atomic::AtomicU32;
 use std::sync::Arc;
 
 /// Binds a class attribute found by lookup to the object it was looked up on.
@@ -46,6 +47,36 @@ impl Vm {
             }
             _ => self.get_attr_of_value(obj, name),
         }
+    }
+
+    /// `get_attr` from an attribute site with its dict-index hint (`AttrMap::get_hinted`).
+    #[inline]
+    pub fn get_attr_at(&mut self, obj: &Value, name: &Str, hint: &AtomicU32) -> PyResult<Value> {
+        if let Value::Instance(inst) = obj {
+            if !inst.class.has_properties() {
+                if let Some(v) = inst.dict().get_hinted(name, hint) {
+                    return Ok(v.clone());
+                }
+                // What `get_attr` would do next, without its second scan of the dict.
+                if !inst.class.has_getattribute() {
+                    return self.generic_getattr(obj, name);
+                }
+            }
+        }
+        self.get_attr(obj, name)
+    }
+
+    /// `set_attr` from an attribute site with its dict-index hint.
+    #[inline]
+    pub fn set_attr_at(&mut self, obj: &Value, name: &Str, v: Value, hint: &AtomicU32) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            if inst.exc.is_none() && inst.class.plain_setattr() {
+                let old = inst.dict().set_hinted(name, v, hint);
+                drop(old);
+                return Ok(());
+            }
+        }
+        self.set_attr(obj, name, v)
     }
 
     /// `object.__getattribute__`: instance dict, class, properties, then `__getattr__`.

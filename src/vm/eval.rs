@@ -316,14 +316,14 @@ impl super::state::Vm {
                     Op::LoadAttr(i) => {
                         let obj = pop!();
                         f!().pc = pc;
-                        let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
+                        let v = tri!(self.get_attr_at(&obj, &code.names[i as usize], &code.attr_hints[i as usize]));
                         push!(v);
                     }
                     Op::StoreAttr(i) => {
                         let obj = pop!();
                         let v = pop!();
                         f!().pc = pc;
-                        tri!(self.set_attr(&obj, &code.names[i as usize], v));
+                        tri!(self.set_attr_at(&obj, &code.names[i as usize], v, &code.attr_hints[i as usize]));
                     }
                     Op::DeleteAttr(i) => {
                         let obj = pop!();

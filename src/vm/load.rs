@@ -29,7 +29,9 @@ pub fn load_code(code: &Arc<Code>, module: &Arc<Module>) -> PyResult<Arc<CodeObj
         let slot = module.slot_index(n.as_str()).ok_or_else(|| runtime_error("too many global names"))?;
         global_slots.push(slot as u32);
     }
+    let attr_hints = names.iter().map(|_| Default::default()).collect();
     Ok(Arc::new(CodeObj {
+        attr_hints,
         code: code.clone(),
         consts: consts.into_boxed_slice(),
         children: children.into_boxed_slice(),

@@ -58,6 +58,41 @@ impl AttrMap {
         self.entries.push((name, v));
         None
     }
+    /// `get` that first tries the entry at `hint` (where this name was last found by the same
+    /// attribute site) and records where it found the name. The hint only saves the scan: the
+    /// entry's key is compared before use, so a stale or racing hint is a miss.
+    #[inline]
+    pub fn get_hinted(&self, name: &Str, hint: &AtomicU32) -> Option<&Value> {
+        if let Some((k, v)) = self.entries.get(hint.load(Ordering::Relaxed) as usize) {
+            if Arc::ptr_eq(k, name) {
+                return Some(v);
+            }
+        }
+        let i = self.position(name)?;
+        hint.store(i as u32, Ordering::Relaxed);
+        Some(&self.entries[i].1)
+    }
+    /// `set` with a site's hint, as `get_hinted`.
+    #[inline]
+    pub fn set_hinted(&mut self, name: &Str, v: Value, hint: &AtomicU32) -> Option<Value> {
+        let h = hint.load(Ordering::Relaxed) as usize;
+        let i = match self.entries.get(h) {
+            Some((k, _)) if Arc::ptr_eq(k, name) => h,
+            _ => match self.position(name) {
+                Some(i) => i,
+                None => {
+                    hint.store(self.entries.len() as u32, Ordering::Relaxed);
+                    self.entries.push((name.clone(), v));
+                    return None;
+                }
+            },
+        };
+        hint.store(i as u32, Ordering::Relaxed);
+        Some(std::mem::replace(&mut self.entries[i].1, v))
+    }
+    fn position(&self, name: &Str) -> Option<usize> {
+        self.entries.iter().position(|(k, _)| Arc::ptr_eq(k, name) || k.as_str() == name.as_str())
+    }
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         let i = self.entries.iter().position(|(k, _)| k.as_str() == name)?;
         Some(self.entries.remove(i).1)

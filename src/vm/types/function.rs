@@ -9,6 +9,7 @@ use crate::vm::sync::SpinCell;
 use crate::vm::types::class::{AttrMap, Class};
 use crate::vm::types::module::Module;
 use crate::vm::value::{Str, Value};
+use std::sync::atomic::AtomicU32;
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 /// A code object loaded into a module: constants converted to values once, and each name
@@ -20,6 +21,9 @@ pub struct CodeObj {
     pub children: Box<[Option<Arc<CodeObj>>]>,
     pub names: Box<[Str]>,
     pub global_slots: Box<[u32]>,
+    /// Per name: the instance-dict index where an attribute of that name was last found
+    /// (`AttrMap::get_hinted`).
+    pub attr_hints: Box<[AtomicU32]>,
     pub name: Str,
     pub qualname: Str,
     pub filename: Arc<str>,
