@@ -159,7 +159,7 @@ fn getrandbits(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `seed(a)`: None seeds from the clock; an int by its absolute value; a str (random.py's
-/// version 2) by int.from_bytes(utf8 + sha512(utf8)).
+/// version 2) by int.from_bytes(utf8 + sha512(utf8)), bytes and bytearray the same way.
 fn seed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args.exact("seed", 2)?;
     let mut mt = lock(this(&a[0])?);
@@ -168,8 +168,11 @@ fn seed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
             seed_from_entropy(&mut mt);
             return Ok(Value::None);
         }
-        Value::Str(s) => {
-            let mut bytes = s.as_str().as_bytes().to_vec();
+        Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => {
+            let mut bytes = match &a[1] {
+                Value::Str(s) => s.as_str().as_bytes().to_vec(),
+                v => crate::vm::types::bytes_like(v).map(|b| b.to_vec()).unwrap_or_default(),
+            };
             let digest = sha512(&bytes);
             bytes.extend_from_slice(&digest);
             BigInt::from_bytes_be(Sign::Plus, &bytes)

@@ -69,6 +69,7 @@ pub fn float_value(v: &Value) -> Option<f64> {
 pub static FLOAT_METHODS: &[Builtin] = builtins_table![
     "is_integer" => float_is_integer,
     "as_integer_ratio" => float_as_integer_ratio,
+    "hex" => super::float_hex::float_hex,
     "conjugate" => super::int::int_conjugate,
 ];
 

@@ -10,6 +10,7 @@ mod dict;
 mod exception;
 mod exception_group;
 mod float;
+mod float_hex;
 mod function;
 mod coroutine;
 mod generator;

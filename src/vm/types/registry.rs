@@ -277,7 +277,7 @@ fn build() -> Types {
         ),
         int,
         bool_,
-        float: c("float", o, TypeKind::Float, super::float::FLOAT_METHODS, None),
+        float: make_class_with("builtins", "float", o, TypeKind::Float, super::float::FLOAT_METHODS, super::float_hex::float_extras(), None),
         str_: make_class_with("builtins", "str", o, TypeKind::Str, super::str::STR_METHODS, super::str_text::str_extras(), None),
         bytes: make_class_with("builtins", "bytes", o, TypeKind::Bytes, super::bytes::BYTES_METHODS, super::bytes::class_extras(), None),
         bytearray: super::bytearray::bytearray_class(o),

@@ -672,3 +672,105 @@ class cached_property:
                         raise TypeError(msg) from None
         return val
 
+
+
+################################################################################
+### singledispatch() - single-dispatch generic function decorator
+################################################################################
+
+def _find_impl(cls, registry):
+    # CPython composes a C3 MRO with the registered ABCs; the class's own MRO, then the
+    # registered classes it is a virtual subclass of (in registration order), covers the common uses.
+    for base in cls.__mro__:
+        if base in registry:
+            return registry[base]
+    for typ, impl in registry.items():
+        if typ is not object and issubclass(cls, typ):
+            return impl
+    return registry.get(object)
+
+
+def singledispatch(func):
+    """Single-dispatch generic function decorator."""
+    registry = {}
+    dispatch_cache = {}
+
+    def dispatch(cls):
+        try:
+            return dispatch_cache[cls]
+        except KeyError:
+            impl = dispatch_cache[cls] = _find_impl(cls, registry)
+            return impl
+
+    def _is_valid_dispatch_type(cls):
+        return isinstance(cls, type)
+
+    def register(cls, func=None):
+        if _is_valid_dispatch_type(cls):
+            if func is None:
+                return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                raise TypeError(
+                    f"Invalid first argument to `register()`. "
+                    f"{cls!r} is not a class."
+                )
+            ann = getattr(cls, '__annotations__', {})
+            if not ann:
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {cls!r}. "
+                    f"Use either `@register(some_class)` or plain `@register` "
+                    f"on an annotated function."
+                )
+            func = cls
+            argname, cls = next(iter(ann.items()))
+            if not _is_valid_dispatch_type(cls):
+                raise TypeError(
+                    f"Invalid annotation for {argname!r}. "
+                    f"{cls!r} is not a class."
+                )
+        registry[cls] = func
+        dispatch_cache.clear()
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least '
+                            '1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    registry[object] = func
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    wrapper._clear_cache = dispatch_cache.clear
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+class singledispatchmethod:
+    """Single-dispatch generic method descriptor."""
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            return method.__get__(obj, cls)(*args, **kwargs)
+
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)

@@ -174,10 +174,12 @@ class Random:
 
         elif version == 2 and isinstance(a, str):
             pass  # _random.Random.seed adds the SHA-512, as CPython does here
+        elif version == 2 and isinstance(a, (bytes, bytearray)):
+            pass  # the same, without the encoding
         elif isinstance(a, float):
             a = hash(a) % 18446744073709551616  # _random hashes non-ints (as size_t)
 
-        elif not isinstance(a, (type(None), int, float, str)):
+        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
 

@@ -1,0 +1,17 @@
+# Python docs: random module examples, seeded (Mersenne Twister output must match)
+import random
+random.seed(12345)
+print(random.random(), random.uniform(2.5, 10.0), random.expovariate(1 / 5))
+print(random.randrange(10), random.randrange(0, 101, 2), random.choice(['win', 'lose', 'draw']))
+deck = 'ace two three four'.split()
+random.shuffle(deck); print(deck)
+print(random.sample([10, 20, 30, 40, 50], k=4))
+print(random.choices(['red', 'black', 'green'], [18, 18, 2], k=6))
+print(random.gauss(100, 15), random.betavariate(2, 3), random.vonmisesvariate(1, 2))
+print(random.paretovariate(3), random.weibullvariate(1, 2), random.lognormvariate(0, 1))
+print(random.binomialvariate(10, 0.3) if hasattr(random, 'binomialvariate') else 'n/a')
+data = [random.randint(1, 6) for _ in range(20)]
+r = random.Random(7); print(r.random(), r.getrandbits(100), r.randbytes(5))
+st = random.getstate(); a = random.random(); random.setstate(st); print(a == random.random())
+random.seed('hello'); print(random.random())
+random.seed(b'bytes'); print(random.random())
