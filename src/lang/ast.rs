@@ -80,6 +80,16 @@ pub struct FunctionDef {
     pub is_async: bool,
     /// The `-> annotation`, if any.
     pub returns: Option<Box<Expr>>,
+    /// The name the `def` binds when it is not `name`: a private name mangled in a class
+    /// (`def __f` in class A binds `_A__f`, while `__name__` stays `__f`).
+    pub bound_as: Option<String>,
+}
+
+impl FunctionDef {
+    /// The name the statement assigns to.
+    pub fn bound_name(&self) -> &str {
+        self.bound_as.as_deref().unwrap_or(&self.name)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -90,6 +100,15 @@ pub struct ClassDef {
     pub keywords: Vec<Keyword>,
     pub body: Vec<Stmt>,
     pub decorators: Vec<Expr>,
+    /// As `FunctionDef::bound_as`: the mangled name a private class name binds.
+    pub bound_as: Option<String>,
+}
+
+impl ClassDef {
+    /// The name the statement assigns to.
+    pub fn bound_name(&self) -> &str {
+        self.bound_as.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// A parameter list: `def f(a, b=1, *args, c, d=2, **kwargs)`.

@@ -3,6 +3,7 @@
 
 mod annotations;
 mod expr;
+mod mangle;
 mod stmt;
 pub mod symtable;
 
@@ -17,6 +18,8 @@ pub use symtable::Sym as Symbol;
 
 /// Compiles a parsed module into its code object.
 pub fn compile(module: &Module, filename: &str) -> Result<Arc<Code>, CompileError> {
+    let mangled = mangle::mangled(module);
+    let module = mangled.as_ref().unwrap_or(module);
     let table = symtable::build(module)?;
     let future_annotations = annotations::future_annotations(&module.body);
     let mut c = Compiler { table, units: Vec::new(), filename: filename.to_string(), future_annotations, _ast: std::marker::PhantomData };

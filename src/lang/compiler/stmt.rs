@@ -447,7 +447,7 @@ impl<'a> Compiler<'a> {
         for _ in &f.decorators {
             self.emit(Op::Call(1));
         }
-        self.store_name(&f.name);
+        self.store_name(f.bound_name());
         Ok(())
     }
 
@@ -495,7 +495,7 @@ impl<'a> Compiler<'a> {
         for _ in &c.decorators {
             self.emit(Op::Call(1));
         }
-        self.store_name(&c.name);
+        self.store_name(c.bound_name());
         Ok(())
     }
 

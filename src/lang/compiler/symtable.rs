@@ -240,7 +240,7 @@ impl Builder {
                 if let Some(r) = &f.returns {
                     self.expr(r)?;
                 }
-                self.scope().bind(&f.name);
+                self.scope().bind(f.bound_name());
                 let prev = self.enter(f, ScopeKind::Function);
                 self.scope().is_coroutine = f.is_async;
                 self.params(&f.params);
@@ -257,7 +257,7 @@ impl Builder {
                 for k in &c.keywords {
                     self.expr(&k.value)?;
                 }
-                self.scope().bind(&c.name);
+                self.scope().bind(c.bound_name());
                 let prev = self.enter(c, ScopeKind::Class);
                 self.stmts(&c.body)?;
                 self.cur = prev;

@@ -767,6 +767,7 @@ impl<'a> Parser<'a> {
                 decorators,
                 is_async: false,
                 returns,
+                bound_as: None,
             }),
             pos,
         ))
@@ -798,6 +799,7 @@ impl<'a> Parser<'a> {
                 keywords,
                 body: body?,
                 decorators,
+                bound_as: None,
             }),
             pos,
         ))
