@@ -344,7 +344,7 @@ class Flag(Enum):
         else:
             pseudo = cls._member_type_.__new__(cls, value)
         pseudo._value_ = value
-        names = [cls._value2member_map_[b]._name_ for b in _bits(value) if b in cls._value2member_map_]
+        names = [m._name_ for m in cls._iter_member_(value)]
         extra = value & ~mask
         if extra:
             names.append(str(extra))
@@ -358,8 +358,18 @@ class Flag(Enum):
                             % (type(other).__qualname__, self.__class__.__qualname__))
         return other._value_ & self._value_ == other._value_
 
+    @classmethod
+    def _iter_member_(cls, value):
+        # The members whose bits make up value: by value, or in definition order when the
+        # members were not defined in ascending order (CPython 3.11's _iter_member_by_def_).
+        members = [cls._value2member_map_[b] for b in _bits(value) if b in cls._value2member_map_]
+        defined = [cls._member_map_[n]._value_ for n in cls._member_names_]
+        if defined != sorted(defined):
+            members.sort(key=lambda m: cls._member_names_.index(m._name_))
+        return members
+
     def __iter__(self):
-        return iter([self.__class__(b) for b in _bits(self._value_) if b in self.__class__._value2member_map_])
+        return iter(self._iter_member_(self._value_))
 
     def __len__(self):
         return len(_bits(self._value_))
