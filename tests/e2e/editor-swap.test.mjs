@@ -3,21 +3,14 @@
 // typed meanwhile, and where the cursor was. The bundle is held back here until the test lets it go.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await openServedPage()));
+after(() => closeServedPage({ server, browser }));
 
 test('Run is enabled before CodeMirror loads; an edit made in the textarea survives the swap and is what runs', async () => {
   const { page } = browser;

@@ -3,21 +3,14 @@
 // process pool in a run has started the pool.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startIsolatedServer } from './lib/servers.mjs';
-import { openBrowser, screenshot } from './lib/browser.mjs';
+import { screenshot } from './lib/browser.mjs';
+import { closeServedPage, openServedPage } from './lib/served-page.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startIsolatedServer();
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser } = await openServedPage()));
+after(() => closeServedPage({ server, browser }));
 
 test('embed.html?preset=ways: "Run the six" runs the six variants, as the full page does', async () => {
   const { page } = browser;
