@@ -248,7 +248,7 @@ echo "$row"
 lowest="$(printf '%s' "$tl_ratios" | sed '/^$/d' | sort -g | head -n 1)"
 echo
 history="| $(date -u '+%Y-%m-%d %H:%M') | $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?') | $(cut -d' ' -f1-3 /proc/loadavg) | $(printf '%s' "$tl_ratios" | sed '/^$/d' | wc -l) of ${#names[@]} | ${tl_geomean%% (*} | ${lowest:--} | ${peer_geomean[chromium]%% (*} | ${wasm_geomean%% (*} | ${peer_geomean[pyodide]%% (*} | ${peer_geomean[micropython]%% (*} |"
-echo "History row for BENCHMARKS.md (tests/bench/run.sh appends it when the load average stayed under 1):"
+echo "History row for BENCHMARKS.md (tests/bench/run.sh appends it when the load average at the end was under 1.5):"
 echo
 echo "$history"
 [[ -n "${HISTORY_ROW_FILE:-}" ]] && echo "$history" >"$HISTORY_ROW_FILE"

@@ -42,11 +42,13 @@ echo "### firstload.mjs (dist/ in headless Chromium)"
 node "$here/firstload.mjs"
 
 # BENCHMARKS.md's pyperformance history takes the run's row when the machine was quiet (the
-# 1-minute load average under 1 on 2 cores when the suite ended: the row's third cell).
+# 1-minute load average under 1.5 on 2 cores when the suite ended: the row's third cell). The
+# suite's own single-threaded runs keep one core busy, so a machine doing nothing else reads
+# about 1.0 at the end; a build or a second benchmark beside it reads 2 or more.)
 echo
 if [[ -s "$history_row" ]]; then
     load="$(cut -d'|' -f4 "$history_row" | awk '{ print $1 }')"
-    if awk -v l="$load" 'BEGIN { exit !(l < 1) }'; then
+    if awk -v l="$load" 'BEGIN { exit !(l < 1.5) }'; then
         python3 - "$root/BENCHMARKS.md" "$(cat "$history_row")" <<'PY'
 import sys
 path, row = sys.argv[1], sys.argv[2]
