@@ -122,9 +122,8 @@ fn insert(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let i = crate::vm::args::arg_int(&p[0])?;
     let c = byte_of(&p[1])?;
     let mut data = b.lock();
-    let n = data.len() as i64;
-    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    data.insert(j as usize, c);
+    let j = super::clamp_index(i, data.len());
+    data.insert(j, c);
     Ok(Value::None)
 }
 

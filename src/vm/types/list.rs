@@ -117,9 +117,8 @@ pub fn list_insert(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let p = rest.exact("insert", 2)?;
     let i = crate::vm::args::arg_int(&p[0])?;
     let mut items = l.lock();
-    let n = items.len() as i64;
-    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    items.insert(j as usize, p[1].clone());
+    let j = super::clamp_index(i, items.len());
+    items.insert(j, p[1].clone());
     Ok(Value::None)
 }
 
@@ -147,12 +146,7 @@ pub(super) fn seq_index(vm: &mut Vm, items: &[Value], rest: Args, what: &str) ->
     let norm = |v: Option<&Value>, d: i64| -> PyResult<i64> {
         Ok(match v {
             Some(v) => {
-                let i = crate::vm::args::arg_int(v)?;
-                if i < 0 {
-                    (i + n).max(0)
-                } else {
-                    i.min(n)
-                }
+                super::clamp_index(crate::vm::args::arg_int(v)?, n as usize) as i64
             }
             None => d,
         })

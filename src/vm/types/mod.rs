@@ -53,7 +53,7 @@ pub use object::is_object_init;
 pub use range::{range_contains, range_getitem, Range};
 pub use registry::{construct_builtin, make_class_in, types};
 pub use set::{set_binop, set_from_values, with_both as set_with_both, Set, SetMap};
-pub use slice::{assign_slice, delete_slice, index_of, norm_index, slice_indices, slice_positions, Slice};
+pub use slice::{assign_slice, clamp_index, delete_slice, index_of, norm_index, slice_indices, slice_positions, Slice};
 pub use slots::{new_value_instance, solid_base};
 pub use instdict::instance_dict;
 pub use tuple::{tuple_binop, tuple_getitem, Tuple};

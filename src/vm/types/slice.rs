@@ -88,6 +88,13 @@ pub fn norm_index(i: i64, len: usize) -> Option<usize> {
     }
 }
 
+/// An index clamped into `0..=len`, as `insert` and the start and stop of `index()`/`find()`
+/// take it: a negative one counts from the end, and one past either end is that end.
+pub fn clamp_index(i: i64, len: usize) -> usize {
+    let n = len as i64;
+    (if i < 0 { (i + n).max(0) } else { i.min(n) }) as usize
+}
+
 /// The position an integer index names in a sequence of `len` items: the TypeError names the
 /// sequence type (`list indices must be integers or slices, not str`), the IndexError is
 /// `out_of_range`.

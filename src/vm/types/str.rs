@@ -434,8 +434,7 @@ fn sub_range(t: &PyStr, start: Option<&Value>, end: Option<&Value>) -> PyResult<
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
-                let i = crate::vm::args::arg_int(v)?;
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                Ok(super::clamp_index(crate::vm::args::arg_int(v)?, n as usize) as i64)
             }
         }
     };

@@ -348,9 +348,8 @@ fn insert(_vm: &mut Vm, a: Args) -> PyResult<Value> {
     let i = arg_int(&p[0])?;
     let x = convert(arr.code, &p[1])?;
     let mut items = arr.lock();
-    let n = items.len() as i64;
-    let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    items.insert(at as usize, x);
+    let at = crate::vm::types::clamp_index(i, items.len());
+    items.insert(at, x);
     Ok(Value::None)
 }
 
